@@ -1,0 +1,1 @@
+//! kernel-news-bundle library.

@@ -1,0 +1,208 @@
+//! The JSON bundle contract: what the bundler writes and the viewer reads.
+//!
+//! Field names and enum spellings here are the wire format documented in
+//! `docs/bundle-format.md`; changing one is a `FORMAT_VERSION` bump.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the bundle layout. The viewer refuses any other value with a
+/// readable message rather than guessing at fields it does not know.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The whole archive: every post, the release calendar and what the build noticed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub format_version: u32,
+    /// `kernel-news-bundle <version>`; never a timestamp, so output stays reproducible.
+    pub generator: String,
+    /// Newest first by date, then by path.
+    pub posts: Vec<Post>,
+    /// Mainline tags in kernel order (v6.7-rc8 < v6.7 < v6.8-rc1).
+    pub releases: Vec<Release>,
+    /// Display names of every subsystem id used by an entry, sorted by id.
+    #[serde(default)]
+    pub subsystems: Vec<Subsystem>,
+    pub warnings: Vec<Warning>,
+}
+
+/// One news post (one markdown file).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Post {
+    /// URL-safe, derived from the path: `ko/lkml_news_v4.15` -> `ko-lkml-news-v4-15`.
+    pub id: String,
+    /// Relative to its content root, with `/` separators.
+    pub path: String,
+    pub title: String,
+    /// RFC 3339 with the author's offset, as written (normalised form).
+    pub date: Option<String>,
+    /// The kernel tag the post is about, e.g. `v6.7-rc4`; null for intro posts.
+    pub release: Option<String>,
+    pub release_source: ReleaseSource,
+    /// `en` or `ko`.
+    pub lang: String,
+    pub tags: Vec<String>,
+    pub categories: Vec<String>,
+    /// Markdown before the first entry heading.
+    pub preamble: String,
+    pub entries: Vec<Entry>,
+}
+
+/// Where a post's release came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReleaseSource {
+    Title,
+    FileName,
+    /// Title and file name disagreed; the post date against the release calendar decided.
+    Date,
+    None,
+}
+
+/// One item of a post: a patch series, a pull request, Linus's release mail ...
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// `<post id>--<title slug>`, stable when other posts change, unique in the bundle.
+    pub id: String,
+    /// The heading as written, without the trailing `(Author)`.
+    pub title: String,
+    pub kind: EntryKind,
+    /// `v3` for `[PATCH v3 ...]`, `-V3`, `PATCHv3`.
+    pub patch_version: Option<u32>,
+    /// `0/9` in `[PATCH 0/9]`.
+    pub series: Option<Series>,
+    /// Tree named in the subject tag: `mm-new`, `net-next`, `-mm`.
+    pub tree: Option<String>,
+    /// Canonical hierarchical ids (`mm`, `mm/damon`, `arch/x86`), sorted.
+    pub subsystems: Vec<String>,
+    pub authors: Vec<String>,
+    pub links: Vec<Link>,
+    /// The entry's markdown below its heading.
+    pub body: String,
+    /// 0-based position among the post's entries.
+    pub position: u32,
+    /// 1-based line of the heading in the source file.
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Patch,
+    Rfc,
+    PullRequest,
+    /// A release announcement (`Linux 6.7-rc4`).
+    Release,
+    /// Bug report or regression.
+    BugReport,
+    Discussion,
+    /// Conference topic or planning (LSF/MM/BPF, Kernel Summit, Plumbers).
+    Conference,
+    Other,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 8] = [
+        EntryKind::Patch,
+        EntryKind::Rfc,
+        EntryKind::PullRequest,
+        EntryKind::Release,
+        EntryKind::BugReport,
+        EntryKind::Discussion,
+        EntryKind::Conference,
+        EntryKind::Other,
+    ];
+
+    /// The wire spelling, also used in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Patch => "patch",
+            EntryKind::Rfc => "rfc",
+            EntryKind::PullRequest => "pull_request",
+            EntryKind::Release => "release",
+            EntryKind::BugReport => "bug_report",
+            EntryKind::Discussion => "discussion",
+            EntryKind::Conference => "conference",
+            EntryKind::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryKind::Patch => "patch",
+            EntryKind::Rfc => "RFC",
+            EntryKind::PullRequest => "pull request",
+            EntryKind::Release => "release",
+            EntryKind::BugReport => "bug / regression",
+            EntryKind::Discussion => "discussion",
+            EntryKind::Conference => "conference",
+            EntryKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Series {
+    /// 0 for a cover letter.
+    pub index: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub url: String,
+    /// Set for lkml.kernel.org/r/ID and lore.kernel.org/[list/]ID links.
+    pub message_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subsystem {
+    pub id: String,
+    pub name: String,
+}
+
+/// Per-tag statistics: `git diff --shortstat <previous tag>..<tag>`. Null is unknown, never zero.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Release {
+    pub version: String,
+    /// `YYYY-MM-DD` (UTC).
+    pub date: Option<String>,
+    pub files: Option<u64>,
+    pub insertions: Option<u64>,
+    pub deletions: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub level: WarningLevel,
+    /// Path of the file concerned, relative to its content root where there is one.
+    pub path: String,
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningLevel {
+    Warning,
+    /// The file could not be bundled at all.
+    Error,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_kind_wire_names_match_serde() {
+        for kind in EntryKind::ALL {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+    }
+
+    #[test]
+    fn release_source_serialises_snake_case() {
+        let json = serde_json::to_string(&ReleaseSource::FileName).unwrap();
+        assert_eq!(json, "\"file_name\"");
+    }
+}

@@ -1,0 +1,14 @@
+//! Pure data model and logic of kernel-news, shared by the bundler and the viewer.
+//!
+//! Nothing here does I/O, so every module compiles natively and to wasm32 and is
+//! unit-tested with plain `cargo test`.
+
+pub mod bundle;
+pub mod date;
+pub mod version;
+
+pub use bundle::{
+    Bundle, Entry, EntryKind, Link, Post, Release, ReleaseSource, Series, Subsystem, Warning,
+    WarningLevel, FORMAT_VERSION,
+};
+pub use version::KernelVersion;

@@ -1,0 +1,2 @@
+//! Entry point of the kernel-news viewer (placeholder until the app lands).
+fn main() {}
