@@ -1,1 +1,14 @@
-//! kernel-news-bundle library.
+//! kernel-news-bundle: reads Hugo content trees of kernel news posts and writes the JSON bundle.
+//!
+//! The pipeline: [`walk`] finds the files, [`frontmatter`] splits and reads each
+//! post's header, [`split`] cuts the body into entries, [`subject`] reads each
+//! entry heading (kind, patch version, series, subsystems, authors), [`release`]
+//! decides which kernel release a post belongs to, [`relstat`] loads the
+//! release statistics, and [`build`] assembles the deterministic [`Bundle`].
+//!
+//! [`Bundle`]: kernel_news_core::Bundle
+
+pub mod relstat;
+pub mod relstat_git;
+pub mod subject;
+pub mod subsystem;

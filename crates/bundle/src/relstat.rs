@@ -1,0 +1,1 @@
+//! Release statistics import: the shipped TSV and the text relstat.py prints.

@@ -1,0 +1,1 @@
+//! Release statistics computed from a real Linux git repository, the way relstat does.

@@ -1,0 +1,1 @@
+//! Reads an entry heading: kind, patch version, series, tree, subsystems and authors.

@@ -1,0 +1,1 @@
+//! The subsystem mapping table (data/subsystems.tsv): prefixes and keywords to canonical ids.
