@@ -1,2 +1,33 @@
-//! Entry point of the kernel-news viewer (placeholder until the app lands).
-fn main() {}
+//! Entry point of the kernel-news viewer: mounts the app.
+
+mod app;
+mod components;
+mod fetch;
+
+fn main() {
+    console_error_panic_hook_lite();
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// Panics would otherwise die silently in the console with `unreachable`; the
+/// page shows them instead, so a broken build is never a blank page.
+fn console_error_panic_hook_lite() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string();
+        web_sys::console::error_1(&msg.clone().into());
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let div = body
+                .owner_document()
+                .and_then(|d| d.create_element("div").ok());
+            if let Some(div) = div {
+                let _ = div.set_attribute("role", "alert");
+                let _ = div.set_attribute("class", "fatal");
+                div.set_text_content(Some(&format!("The viewer crashed: {msg}")));
+                let _ = body.append_child(&div);
+            }
+        }
+    }));
+}

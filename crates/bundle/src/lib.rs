@@ -8,7 +8,17 @@
 //!
 //! [`Bundle`]: kernel_news_core::Bundle
 
+pub mod frontmatter;
+pub mod lang;
+pub mod links;
+pub mod release;
 pub mod relstat;
 pub mod relstat_git;
+pub mod source;
+pub mod split;
 pub mod subject;
 pub mod subsystem;
+// WIP pub mod build;
+pub mod ids;
+// WIP pub mod post;
+pub mod walk;

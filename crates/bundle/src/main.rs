@@ -1,2 +1,2 @@
-//! CLI
+//! CLI (being written)
 fn main() {}

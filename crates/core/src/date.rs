@@ -42,7 +42,11 @@ impl DateTime {
 impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = civil_from_days(self.local_days);
-        let (h, mi, s) = (self.seconds / 3600, self.seconds / 60 % 60, self.seconds % 60);
+        let (h, mi, s) = (
+            self.seconds / 3600,
+            self.seconds / 60 % 60,
+            self.seconds % 60,
+        );
         write!(f, "{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}")?;
         if self.offset_minutes == 0 {
             return write!(f, "Z");
@@ -138,7 +142,10 @@ fn parse_offset(s: &str) -> Option<i32> {
     }
     let (h, m) = match digits.len() {
         2 => (digits.parse::<i32>().ok()?, 0),
-        4 => (digits[..2].parse::<i32>().ok()?, digits[2..].parse::<i32>().ok()?),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
         _ => return None,
     };
     if h > 23 || m > 59 {
@@ -151,7 +158,11 @@ fn parse_rfc3339(s: &str) -> Option<DateTime> {
     let days = parse_ymd(s.get(..10)?)?;
     let rest = &s[10..];
     if rest.is_empty() {
-        return Some(DateTime { local_days: days, seconds: 0, offset_minutes: 0 });
+        return Some(DateTime {
+            local_days: days,
+            seconds: 0,
+            offset_minutes: 0,
+        });
     }
     let rest = rest.strip_prefix(['T', 't', ' '])?;
     let split = rest.find(['Z', 'z', '+', '-']);
@@ -160,7 +171,11 @@ fn parse_rfc3339(s: &str) -> Option<DateTime> {
         // A local time without offset: Hugo treats it as UTC.
         None => (rest, 0),
     };
-    Some(DateTime { local_days: days, seconds: parse_hms(time.trim())?, offset_minutes: offset })
+    Some(DateTime {
+        local_days: days,
+        seconds: parse_hms(time.trim())?,
+        offset_minutes: offset,
+    })
 }
 
 fn parse_rfc2822(s: &str) -> Option<DateTime> {
@@ -172,7 +187,9 @@ fn parse_rfc2822(s: &str) -> Option<DateTime> {
     let mut it = s.split_whitespace();
     let d: u32 = it.next()?.parse().ok()?;
     let month = it.next()?.get(..3)?.to_ascii_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let m = months.iter().position(|x| *x == month)? as u32 + 1;
     let y: i64 = it.next()?.parse().ok()?;
     if d == 0 || d > days_in_month(y, m) {
@@ -183,7 +200,11 @@ fn parse_rfc2822(s: &str) -> Option<DateTime> {
         Some(o) => parse_offset(o)?,
         None => 0,
     };
-    Some(DateTime { local_days: days_from_civil(y, m, d), seconds, offset_minutes: offset })
+    Some(DateTime {
+        local_days: days_from_civil(y, m, d),
+        seconds,
+        offset_minutes: offset,
+    })
 }
 
 #[cfg(test)]
@@ -192,7 +213,13 @@ mod tests {
 
     #[test]
     fn civil_round_trip_across_leap_days_and_epoch() {
-        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2023, 12, 31), (1969, 12, 31), (2024, 3, 1)] {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2000, 2, 29),
+            (2023, 12, 31),
+            (1969, 12, 31),
+            (2024, 3, 1),
+        ] {
             assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
         }
         assert_eq!(days_from_civil(1970, 1, 1), 0);
@@ -220,12 +247,21 @@ mod tests {
 
     #[test]
     fn bare_date_is_midnight_utc() {
-        assert_eq!(DateTime::parse("2023-11-28").unwrap().to_string(), "2023-11-28T00:00:00Z");
+        assert_eq!(
+            DateTime::parse("2023-11-28").unwrap().to_string(),
+            "2023-11-28T00:00:00Z"
+        );
     }
 
     #[test]
     fn impossible_dates_are_rejected() {
-        for bad in ["2023-02-30", "2023-13-01", "yesterday", "2023-11-28T25:00:00Z", "2023-11-28T06:35:48+2500"] {
+        for bad in [
+            "2023-02-30",
+            "2023-13-01",
+            "yesterday",
+            "2023-11-28T25:00:00Z",
+            "2023-11-28T06:35:48+2500",
+        ] {
             assert!(DateTime::parse(bad).is_none(), "{bad} parsed");
         }
     }

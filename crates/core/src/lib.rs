@@ -5,6 +5,8 @@
 
 pub mod bundle;
 pub mod date;
+pub mod group;
+pub mod load;
 pub mod version;
 
 pub use bundle::{

@@ -34,7 +34,12 @@ impl std::error::Error for ParseVersionError {}
 
 impl KernelVersion {
     pub const fn new(major: u32, minor: u32, rc: Option<u32>) -> Self {
-        KernelVersion { major, minor, sub: None, rc }
+        KernelVersion {
+            major,
+            minor,
+            sub: None,
+            rc,
+        }
     }
 
     /// The final release of this tag's cycle: v6.7-rc4 -> v6.7.
@@ -84,7 +89,15 @@ impl KernelVersion {
                 }
             }
         }
-        Some((KernelVersion { major, minor, sub, rc }, i))
+        Some((
+            KernelVersion {
+                major,
+                minor,
+                sub,
+                rc,
+            },
+            i,
+        ))
     }
 
     fn sort_key(self) -> (u32, u32, u32, u32) {
@@ -114,7 +127,9 @@ impl FromStr for KernelVersion {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match KernelVersion::parse_prefix(s) {
             Some((v, n)) if n == s.len() => Ok(v),
-            _ => Err(ParseVersionError { input: s.to_string() }),
+            _ => Err(ParseVersionError {
+                input: s.to_string(),
+            }),
         }
     }
 }

@@ -1,0 +1,401 @@
+//! Front matter: splitting `---` YAML / `+++` TOML headers off a post and reading the fields we use.
+//!
+//! Like Zola's `front_matter/split.rs`, the delimiter on the first line picks the
+//! format and the same delimiter alone on a later line closes it. Text is
+//! expected with CRLF and BOM already normalised (see [`crate::source`]).
+
+use thiserror::Error;
+
+/// Which syntax the header is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Toml,
+}
+
+impl Format {
+    fn delimiter(self) -> &'static str {
+        match self {
+            Format::Yaml => "---",
+            Format::Toml => "+++",
+        }
+    }
+}
+
+/// A post cut in two. Line numbers are 1-based lines of the whole file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub format: Option<Format>,
+    /// The header text between the delimiters (empty when there is none).
+    pub header: &'a str,
+    /// Line of the file where `header` starts.
+    pub header_line: u32,
+    pub body: &'a str,
+    /// Line of the file where `body` starts.
+    pub body_line: u32,
+}
+
+/// The fields of a header that the bundle uses; everything else is ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    /// As written; normalised later by the caller.
+    pub date: Option<String>,
+    pub draft: bool,
+    pub tags: Vec<String>,
+    pub categories: Vec<String>,
+    /// Hugo's per-page `lang`/`language` override, when set.
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum FrontMatterError {
+    #[error("line {line}: front matter opened with `{delim}` is never closed; expected a line holding only `{delim}`")]
+    Unclosed { line: u32, delim: &'static str },
+    #[error("line {line}: invalid YAML front matter: {message}")]
+    Yaml { line: u32, message: String },
+    #[error("line {line}: invalid TOML front matter: {message}")]
+    Toml { line: u32, message: String },
+    #[error("line {line}: front matter field `{field}` is {found}; expected {expected}")]
+    Field {
+        line: u32,
+        field: &'static str,
+        found: String,
+        expected: &'static str,
+    },
+}
+
+impl FrontMatterError {
+    pub fn line(&self) -> u32 {
+        match self {
+            FrontMatterError::Unclosed { line, .. }
+            | FrontMatterError::Yaml { line, .. }
+            | FrontMatterError::Toml { line, .. }
+            | FrontMatterError::Field { line, .. } => *line,
+        }
+    }
+}
+
+/// Cuts the header off `text`. A file without a header is a body-only post.
+pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    let format = match text[..first_end].trim_end() {
+        "---" => Format::Yaml,
+        "+++" => Format::Toml,
+        _ => {
+            return Ok(Split {
+                format: None,
+                header: "",
+                header_line: 1,
+                body: text,
+                body_line: 1,
+            })
+        }
+    };
+    let header_start = (first_end + 1).min(text.len());
+    let mut offset = header_start;
+    let mut line = 2u32;
+    for raw in text[header_start..].split_inclusive('\n') {
+        if raw.trim_end() == format.delimiter() {
+            let body_start = offset + raw.len();
+            return Ok(Split {
+                format: Some(format),
+                header: &text[header_start..offset],
+                header_line: 2,
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
+        }
+        offset += raw.len();
+        line += 1;
+    }
+    Err(FrontMatterError::Unclosed {
+        line: 1,
+        delim: format.delimiter(),
+    })
+}
+
+/// Reads the header of a split post.
+pub fn parse(split: &Split<'_>) -> Result<FrontMatter, FrontMatterError> {
+    match split.format {
+        None => Ok(FrontMatter::default()),
+        Some(Format::Yaml) => parse_yaml(split.header, split.header_line),
+        Some(Format::Toml) => parse_toml(split.header, split.header_line),
+    }
+}
+
+fn parse_yaml(header: &str, first_line: u32) -> Result<FrontMatter, FrontMatterError> {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let docs = YamlLoader::load_from_str(header).map_err(|e| FrontMatterError::Yaml {
+        line: first_line + e.marker().line().saturating_sub(1) as u32,
+        message: e.info().to_string(),
+    })?;
+    let mut fm = FrontMatter::default();
+    let Some(doc) = docs.into_iter().next() else {
+        return Ok(fm);
+    };
+    let map = match doc {
+        Yaml::Hash(map) => map,
+        Yaml::Null => return Ok(fm),
+        other => {
+            return Err(FrontMatterError::Field {
+                line: first_line,
+                field: "(top level)",
+                found: yaml_kind(&other).to_string(),
+                expected: "a mapping of `key: value` lines",
+            })
+        }
+    };
+    let line_of = |key: &str| key_line(header, key, first_line);
+    for (k, v) in map {
+        let Yaml::String(key) = k else { continue };
+        let field = match key.as_str() {
+            "title" => "title",
+            "date" => "date",
+            "draft" => "draft",
+            "tags" => "tags",
+            "categories" => "categories",
+            "lang" | "language" => "lang",
+            _ => continue,
+        };
+        let scalar = |v: &Yaml| -> Option<String> {
+            match v {
+                Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+                Yaml::Integer(i) => Some(i.to_string()),
+                Yaml::Boolean(b) => Some(b.to_string()),
+                _ => None,
+            }
+        };
+        let bad = |expected: &'static str| FrontMatterError::Field {
+            line: line_of(&key),
+            field,
+            found: yaml_kind(&v).to_string(),
+            expected,
+        };
+        match field {
+            "draft" => {
+                fm.draft = match &v {
+                    Yaml::Boolean(b) => *b,
+                    Yaml::String(s) if s == "true" || s == "false" => s == "true",
+                    Yaml::Null => false,
+                    _ => return Err(bad("true or false")),
+                }
+            }
+            "tags" | "categories" => {
+                let list = match &v {
+                    Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
+                    Yaml::Null => Vec::new(),
+                    other => match scalar(other) {
+                        Some(s) => vec![s],
+                        None => return Err(bad("a list of strings")),
+                    },
+                };
+                if field == "tags" {
+                    fm.tags = list;
+                } else {
+                    fm.categories = list;
+                }
+            }
+            _ => {
+                let value = match &v {
+                    Yaml::Null => None,
+                    other => Some(scalar(other).ok_or_else(|| bad("a string"))?),
+                };
+                match field {
+                    "title" => fm.title = value,
+                    "date" => fm.date = value,
+                    _ => fm.lang = value,
+                }
+            }
+        }
+    }
+    Ok(fm)
+}
+
+fn yaml_kind(v: &yaml_rust2::Yaml) -> &'static str {
+    use yaml_rust2::Yaml;
+    match v {
+        Yaml::Real(_) => "a number",
+        Yaml::Integer(_) => "an integer",
+        Yaml::String(_) => "a string",
+        Yaml::Boolean(_) => "a boolean",
+        Yaml::Array(_) => "a list",
+        Yaml::Hash(_) => "a mapping",
+        Yaml::Alias(_) => "an alias",
+        Yaml::Null => "empty",
+        Yaml::BadValue => "an invalid value",
+    }
+}
+
+fn parse_toml(header: &str, first_line: u32) -> Result<FrontMatter, FrontMatterError> {
+    let table: toml::Table = toml::from_str(header).map_err(|e| FrontMatterError::Toml {
+        line: first_line + e.span().map_or(0, |s| line_at(header, s.start)),
+        message: e.message().trim().to_string(),
+    })?;
+    let line_of = |key: &str| key_line(header, key, first_line);
+    let mut fm = FrontMatter::default();
+    for (key, v) in &table {
+        let field = match key.as_str() {
+            "title" => "title",
+            "date" => "date",
+            "draft" => "draft",
+            "tags" => "tags",
+            "categories" => "categories",
+            "lang" | "language" => "lang",
+            _ => continue,
+        };
+        let bad = |expected: &'static str| FrontMatterError::Field {
+            line: line_of(key),
+            field,
+            found: format!("a {}", v.type_str()),
+            expected,
+        };
+        let scalar = |v: &toml::Value| -> Option<String> {
+            match v {
+                toml::Value::String(s) => Some(s.clone()),
+                toml::Value::Datetime(d) => Some(d.to_string()),
+                toml::Value::Integer(i) => Some(i.to_string()),
+                toml::Value::Float(f) => Some(f.to_string()),
+                toml::Value::Boolean(b) => Some(b.to_string()),
+                _ => None,
+            }
+        };
+        match field {
+            "draft" => {
+                fm.draft = match v {
+                    toml::Value::Boolean(b) => *b,
+                    toml::Value::String(s) if s == "true" || s == "false" => s == "true",
+                    _ => return Err(bad("true or false")),
+                }
+            }
+            "tags" | "categories" => {
+                let list = match v {
+                    toml::Value::Array(items) => items.iter().filter_map(scalar).collect(),
+                    other => vec![scalar(other).ok_or_else(|| bad("a list of strings"))?],
+                };
+                if field == "tags" {
+                    fm.tags = list;
+                } else {
+                    fm.categories = list;
+                }
+            }
+            _ => {
+                let value = Some(scalar(v).ok_or_else(|| bad("a string"))?);
+                match field {
+                    "title" => fm.title = value,
+                    "date" => fm.date = value,
+                    _ => fm.lang = value,
+                }
+            }
+        }
+    }
+    Ok(fm)
+}
+
+/// 0-based line of byte `offset` in `text`.
+fn line_at(text: &str, offset: usize) -> u32 {
+    text[..offset.min(text.len())].matches('\n').count() as u32
+}
+
+/// File line of the first header line defining `key`, for field errors.
+fn key_line(header: &str, key: &str, first_line: u32) -> u32 {
+    header
+        .lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
+        })
+        .map_or(first_line, |i| first_line + i as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<FrontMatter, FrontMatterError> {
+        parse(&split(text)?)
+    }
+
+    #[test]
+    fn yaml_header_with_comments_and_nested_mapping() {
+        let text = "---\n# Documentation: theme notes\ntitle: \"LKML News v6.7-rc4\"\n\
+                    tags: [\"linux\", 'kernel']\ncategories: [\"lkml news\"]\n\
+                    date: 2023-11-28T06:35:48-08:00\ndraft: false\nimage:\n  caption: \"\"\n\
+                    ---\n\nBody\n";
+        let s = split(text).unwrap();
+        assert_eq!(s.format, Some(Format::Yaml));
+        assert_eq!(s.body_line, 11);
+        assert_eq!(s.body, "\nBody\n");
+        let fm = parse(&s).unwrap();
+        assert_eq!(fm.title.as_deref(), Some("LKML News v6.7-rc4"));
+        assert_eq!(fm.date.as_deref(), Some("2023-11-28T06:35:48-08:00"));
+        assert_eq!(fm.tags, ["linux", "kernel"]);
+        assert!(!fm.draft);
+    }
+
+    #[test]
+    fn toml_header_with_table_quoted_and_bare_dates() {
+        let bare = "+++\ntitle = \"LKML News v5.3-rc4\"\ndate = 2019-08-12T01:40:13+09:00\n\
+                    draft = true\n# comment\n[header]\nimage = \"\"\n+++\nBody";
+        let fm = read(bare).unwrap();
+        assert_eq!(fm.date.as_deref(), Some("2019-08-12T01:40:13+09:00"));
+        assert!(fm.draft);
+        let quoted = "+++\ndate = \"2017-11-03T14:51:35+09:00\"\ntitle = 'single'\n+++\n";
+        let fm = read(quoted).unwrap();
+        assert_eq!(fm.date.as_deref(), Some("2017-11-03T14:51:35+09:00"));
+        assert_eq!(fm.title.as_deref(), Some("single"));
+    }
+
+    #[test]
+    fn header_keys_inside_a_table_do_not_leak_to_top_level() {
+        let text = "+++\ntitle = \"top\"\n[header]\ntitle = \"inner\"\n+++\n";
+        assert_eq!(read(text).unwrap().title.as_deref(), Some("top"));
+    }
+
+    #[test]
+    fn no_front_matter_is_a_body_only_post() {
+        let s = split("Heading\n-------\n").unwrap();
+        assert_eq!(s.format, None);
+        assert_eq!(s.body_line, 1);
+    }
+
+    #[test]
+    fn unclosed_header_names_the_delimiter() {
+        let err = split("---\ntitle: x\n\nbody").unwrap_err();
+        assert_eq!(err.line(), 1);
+        assert!(err.to_string().contains("`---`"), "{err}");
+    }
+
+    #[test]
+    fn yaml_syntax_error_reports_the_file_line() {
+        // Line 4 of the file holds the unterminated quote.
+        let err = read("---\ntitle: ok\ndraft: false\ntags: [\"a\n---\n").unwrap_err();
+        assert!(matches!(err, FrontMatterError::Yaml { .. }), "{err:?}");
+        assert!(err.line() >= 4, "{err}");
+    }
+
+    #[test]
+    fn toml_syntax_error_reports_the_file_line() {
+        let err = read("+++\ntitle = \"ok\"\ndate = = 3\n+++\n").unwrap_err();
+        assert_eq!(err.line(), 3, "{err}");
+        assert!(err.to_string().contains("invalid TOML"), "{err}");
+    }
+
+    #[test]
+    fn wrong_field_type_says_what_was_expected() {
+        let err = read("---\ntitle: x\ndraft: maybe\n---\n").unwrap_err();
+        assert_eq!(err.line(), 3);
+        let msg = err.to_string();
+        assert!(
+            msg.contains("`draft`") && msg.contains("true or false"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn delimiter_with_trailing_spaces_still_closes() {
+        let s = split("+++ \ntitle = \"t\"\n+++  \nbody").unwrap();
+        assert_eq!(s.body, "body");
+    }
+}

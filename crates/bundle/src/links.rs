@@ -1,0 +1,181 @@
+//! Links in an entry body, with lkml.kernel.org and lore.kernel.org URLs read as message-ids.
+
+use kernel_news_core::Link;
+
+/// Every distinct link in `body`, in order of appearance. Image targets are not
+/// links (they are charts or pictures), so `![alt](src)` is skipped.
+pub fn extract_links(body: &str) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::new();
+    let mut rest = body;
+    let mut consumed = 0;
+    while let Some(found) = find_scheme(rest) {
+        let start = consumed + found;
+        let tail = &body[start..];
+        let end = tail
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
+            .unwrap_or(tail.len());
+        let mut url = trim_trailing(&tail[..end]);
+        // Inside `[text](url)` the closing paren belongs to the markdown, not the URL.
+        if body[..start].ends_with("](") {
+            if let Some(p) = url.find(')') {
+                url = &url[..p];
+            }
+        }
+        let is_image = body[..start].ends_with("](")
+            && body[..start]
+                .rfind("![")
+                .is_some_and(|i| !body[i..start].contains(']') || body[i..start].ends_with("]("));
+        if !is_image && !out.iter().any(|l| l.url == url) {
+            out.push(Link {
+                url: url.to_string(),
+                message_id: message_id(url),
+            });
+        }
+        consumed = start + end.max(1);
+        rest = &body[consumed..];
+    }
+    out
+}
+
+fn find_scheme(s: &str) -> Option<usize> {
+    let a = s.find("https://");
+    let b = s.find("http://");
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+/// Sentence punctuation after a bare URL is not part of it; a `)` is only part of
+/// it when the URL also opened one (Wikipedia-style links).
+fn trim_trailing(url: &str) -> &str {
+    let mut u = url;
+    loop {
+        let before = u.len();
+        u = u.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*', '_']);
+        if u.ends_with(')') && u.matches('(').count() < u.matches(')').count() {
+            u = &u[..u.len() - 1];
+        }
+        if u.ends_with(']') && !u.contains('[') {
+            u = &u[..u.len() - 1];
+        }
+        if u.len() == before {
+            return u;
+        }
+    }
+}
+
+/// `https://lkml.kernel.org/r/ID`, `https://lore.kernel.org/r/ID`,
+/// `https://lore.kernel.org/LIST/ID/` and `https://lore.kernel.org/ID` give ID
+/// (percent-decoded, without trailing `/`, `/T/` or `#anchor`).
+pub fn message_id(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let (host, path) = rest.split_once('/')?;
+    let path = path.split(['#', '?']).next().unwrap_or("");
+    let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    // Thread views (`/T/`, `/t/`, `/raw`) name the same message.
+    while parts.len() > 1 && matches!(*parts.last()?, "T" | "t" | "raw" | "t.mbox.gz") {
+        parts.pop();
+    }
+    let id = match (host, parts.as_slice()) {
+        ("lkml.kernel.org", ["r", id]) => *id,
+        ("lore.kernel.org", ["r", id])
+        | ("lore.kernel.org", [_, id])
+        | ("lore.kernel.org", [id]) => *id,
+        _ => return None,
+    };
+    let id = percent_decode(id);
+    id.contains('@').then_some(id)
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push(h * 16 + l);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+fn hex(c: u8) -> Option<u8> {
+    (c as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lkml_and_lore_forms_give_message_ids() {
+        let cases = [
+            (
+                "https://lkml.kernel.org/r/20231128125025.4449-1-weixi.zhu@huawei.com",
+                "20231128125025.4449-1-weixi.zhu@huawei.com",
+            ),
+            (
+                "https://lore.kernel.org/linux-mm/20240101.1-a@b.org/",
+                "20240101.1-a@b.org",
+            ),
+            ("https://lore.kernel.org/all/x@y.com/T/#u", "x@y.com"),
+            ("https://lore.kernel.org/r/x@y.com", "x@y.com"),
+            ("https://lore.kernel.org/x%40y.com", "x@y.com"),
+            (
+                "https://lkml.kernel.org/r/CAHk-=whWJ7Dv9yZ@mail.gmail.com",
+                "CAHk-=whWJ7Dv9yZ@mail.gmail.com",
+            ),
+        ];
+        for (url, id) in cases {
+            assert_eq!(message_id(url).as_deref(), Some(id), "{url}");
+        }
+    }
+
+    #[test]
+    fn other_links_have_no_message_id() {
+        for url in [
+            "https://lwn.net/Articles/1/",
+            "https://lkml.kernl.org/r/x@y",
+            "https://lore.kernel.org/linux-mm/",
+        ] {
+            assert_eq!(message_id(url), None, "{url}");
+        }
+    }
+
+    #[test]
+    fn bare_markdown_and_angle_links_are_found_once_each() {
+        let body = "https://lkml.kernel.org/r/a@b\n\nSee [LWN](https://lwn.net/Articles/9/) and <https://example.org/x>.\n\
+                    Again: https://lkml.kernel.org/r/a@b.";
+        let urls: Vec<_> = extract_links(body).into_iter().map(|l| l.url).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://lkml.kernel.org/r/a@b",
+                "https://lwn.net/Articles/9/",
+                "https://example.org/x"
+            ]
+        );
+    }
+
+    #[test]
+    fn images_are_not_links() {
+        let body = "![Kernel release stat](https://x.org/img/v6.7.png)\nhttps://a.org/b";
+        let urls: Vec<_> = extract_links(body).into_iter().map(|l| l.url).collect();
+        assert_eq!(urls, ["https://a.org/b"]);
+    }
+
+    #[test]
+    fn balanced_parens_stay_in_the_url() {
+        let links = extract_links("(see https://en.wikipedia.org/wiki/Foo_(bar))");
+        assert_eq!(links[0].url, "https://en.wikipedia.org/wiki/Foo_(bar)");
+    }
+}

@@ -1,0 +1,153 @@
+//! One post file to one bundle [`Post`]: the per-file pipeline, with its warnings.
+
+use kernel_news_core::{date::DateTime, Entry, Post};
+use thiserror::Error;
+
+use crate::frontmatter::{self, FrontMatterError};
+use crate::ids::{self, Unique};
+use crate::release::{self, Calendar};
+use crate::source::{self, SourceError};
+use crate::split::split_entries;
+use crate::subject::parse_subject;
+use crate::subsystem::SubsystemTable;
+use crate::{lang, links};
+
+/// Why a file could not become a post at all.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum PostError {
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error(transparent)]
+    FrontMatter(#[from] FrontMatterError),
+}
+
+impl PostError {
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            PostError::Source(e) => e.line(),
+            PostError::FrontMatter(e) => Some(e.line()),
+        }
+    }
+}
+
+/// A problem that did not stop the post from being bundled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostWarning {
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+/// What reading one file produced.
+#[derive(Debug)]
+pub enum Outcome {
+    Post(Post, Vec<PostWarning>),
+    Draft,
+}
+
+/// Reads one post. `rel` is its path inside the content root, `id` its
+/// already-unique post id.
+pub fn read_post(
+    bytes: &[u8],
+    rel: &str,
+    id: String,
+    include_drafts: bool,
+    calendar: &Calendar,
+    table: &SubsystemTable,
+) -> Result<Outcome, PostError> {
+    let text = source::decode(bytes)?;
+    let split = frontmatter::split(&text)?;
+    let fm = frontmatter::parse(&split)?;
+    if fm.draft && !include_drafts {
+        return Ok(Outcome::Draft);
+    }
+    let mut warnings = Vec::new();
+    let mut warn = |line: Option<u32>, message: String| warnings.push(PostWarning { line, message });
+    let file_name = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+
+    if split.format.is_none() {
+        warn(Some(1), "no front matter; expected `---` (YAML) or `+++` (TOML) on line 1".into());
+    }
+    let title = match fm.title.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => t.to_string(),
+        _ => {
+            if split.format.is_some() {
+                warn(Some(split.header_line), "front matter has no `title`; using the file name".into());
+            }
+            stem.to_string()
+        }
+    };
+    let date = match fm.date.as_deref() {
+        Some(raw) => match DateTime::parse(raw) {
+            Some(d) => Some(d),
+            None => {
+                warn(
+                    Some(field_line(&text, "date")),
+                    format!("date `{raw}` is not a date; expected RFC 3339 like 2023-11-28T06:35:48-08:00"),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+
+    let decision = release::decide(&title, stem, date.as_ref(), calendar);
+    for w in decision.warnings {
+        warn(Some(field_line(&text, "title")), w);
+    }
+
+    let body = split_entries(split.body, split.body_line);
+    let mut entry_ids = Unique::default();
+    let mut entries = Vec::with_capacity(body.entries.len());
+    let mut prose = body.preamble.clone();
+    for (position, raw) in body.entries.into_iter().enumerate() {
+        let subject = parse_subject(&raw.heading, table);
+        if raw.body.trim().is_empty() {
+            warn(
+                Some(raw.line),
+                format!("entry `{}` has no body; expected a link or a summary below its heading", raw.heading),
+            );
+        }
+        prose.push('\n');
+        prose.push_str(&raw.body);
+        let slug = entry_ids.claim(ids::slug(&subject.title, 60));
+        entries.push(Entry {
+            id: format!("{id}/{slug}"),
+            title: subject.title,
+            kind: subject.kind,
+            patch_version: subject.patch_version,
+            series: subject.series,
+            tree: subject.tree,
+            subsystems: subject.subsystems,
+            authors: subject.authors,
+            links: links::extract_links(&raw.body),
+            body: raw.body,
+            position: position as u32,
+            line: raw.line,
+        });
+    }
+    let post = Post {
+        lang: lang::detect(rel, fm.lang.as_deref(), &prose),
+        id,
+        path: rel.to_string(),
+        title,
+        date: date.map(|d| d.to_rfc3339()),
+        release: decision.release.map(|v| v.to_string()),
+        release_source: decision.source,
+        tags: fm.tags,
+        categories: fm.categories,
+        preamble: body.preamble,
+        entries,
+    };
+    Ok(Outcome::Post(post, warnings))
+}
+
+/// Line of the first `field:` / `field =` in the file, for warnings about it.
+fn field_line(text: &str, field: &str) -> u32 {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(field)
+                .is_some_and(|r| r.trim_start().starts_with([':', '=']))
+        })
+        .map_or(1, |i| i as u32 + 1)
+}

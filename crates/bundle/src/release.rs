@@ -1,0 +1,294 @@
+//! Which kernel release a post belongs to: from its title, its file name, and,
+//! when those disagree, its date checked against the release calendar.
+
+use std::collections::HashMap;
+
+use kernel_news_core::{date::DateTime, KernelVersion, ReleaseSource};
+
+/// How a post relates to the tag it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// "LKML News v6.7-rc4": written in the week before the tag.
+    Before,
+    /// "LKML News after v4.16-rc1": written in the week after it.
+    After,
+}
+
+/// What a title or file name says about the release.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    Version(KernelVersion, Relation),
+    /// Something like `v5` that starts a version but names no tag.
+    Partial(String),
+    Nothing,
+}
+
+/// Reads the release named in a title or file stem: "LKML News v6.7-rc4",
+/// "LKML News after 4.17-rc7", "Lkml_news_v5.4 Rc6", "lkml_news_v4.15-rc9".
+pub fn named_release(text: &str) -> Named {
+    let lower = text.to_ascii_lowercase();
+    let relation = if lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "after")
+    {
+        Relation::After
+    } else {
+        Relation::Before
+    };
+    let b = text.as_bytes();
+    let mut partial = None;
+    for i in 0..b.len() {
+        let starts_with_v =
+            matches!(b[i], b'v' | b'V') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let prev_ok = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+        let bare_digit = b[i].is_ascii_digit() && prev_ok;
+        if !(starts_with_v && (prev_ok || b[i - 1] == b'_') || bare_digit) {
+            continue;
+        }
+        match KernelVersion::parse_prefix(&text[i..]) {
+            Some((v, n)) if !b.get(i + n).is_some_and(|c| c.is_ascii_alphanumeric()) => {
+                return Named::Version(v, relation);
+            }
+            Some(_) => {}
+            None if starts_with_v && partial.is_none() => {
+                let end = text[i + 1..]
+                    .find(|c: char| !c.is_ascii_digit())
+                    .map_or(text.len(), |n| i + 1 + n);
+                partial = Some(text[i..end].to_string());
+            }
+            None => {}
+        }
+    }
+    partial.map_or(Named::Nothing, Named::Partial)
+}
+
+/// Release dates (`YYYY-MM-DD`, UTC) by tag, from the relstat data.
+pub type Calendar = HashMap<KernelVersion, i64>;
+
+/// The decision for one post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub release: Option<KernelVersion>,
+    pub source: ReleaseSource,
+    /// Disagreements and doubts, worded for the user.
+    pub warnings: Vec<String>,
+}
+
+/// A day and a half either side: post dates carry the author's offset and some
+/// calendar dates are committer-local, up to a day early.
+const SLACK_DAYS: f64 = 1.5;
+
+/// Decides a post's release. `title` is the front matter title (falls back to
+/// nothing), `stem` the file name without extension.
+pub fn decide(title: &str, stem: &str, date: Option<&DateTime>, calendar: &Calendar) -> Decision {
+    let from_title = named_release(title);
+    let from_file = named_release(stem);
+    let mut warnings = Vec::new();
+    if let Named::Partial(p) = &from_title {
+        warnings.push(format!(
+            "title `{title}` has `{p}`, which names no release; expected a tag like v6.7-rc4"
+        ));
+    }
+    let title_rel = match from_title {
+        Named::Version(_, r) => r,
+        _ => Relation::Before,
+    };
+    let (t, f) = (version_of(&from_title), version_of(&from_file));
+    let (release, source) = match (t, f) {
+        (Some(t), Some(f)) if t == f => (Some(t), ReleaseSource::Title),
+        (Some(t), None) => (Some(t), ReleaseSource::Title),
+        (None, Some(f)) => {
+            if matches!(from_title, Named::Partial(_)) {
+                warnings.push(format!("took {f} from the file name `{stem}`"));
+            }
+            (Some(f), ReleaseSource::FileName)
+        }
+        (None, None) => (None, ReleaseSource::None),
+        (Some(t), Some(f)) => {
+            // The file name has no "after"; it follows the title's convention.
+            let dt = date.map(|d| distance(d, t, title_rel, calendar));
+            let df = date.map(|d| distance(d, f, title_rel, calendar));
+            let (pick, why) = match (dt.flatten(), df.flatten()) {
+                (Some(a), Some(b)) if b < a => (f, "fits"),
+                (Some(_), Some(_)) => (t, "fits"),
+                (None, Some(b)) if b == 0.0 => (f, "fits"),
+                (Some(a), None) if a == 0.0 => (t, "fits"),
+                _ => (t, "cannot be checked against the release calendar, so"),
+            };
+            let date_txt = date.map_or("no date".to_string(), |d| format!("post date {}", d));
+            warnings.push(format!(
+                "title says {t} but file name `{stem}` says {f}; {date_txt} {why} {pick}{}",
+                calendar
+                    .get(&pick)
+                    .map(|d| format!(" (tagged {})", kernel_news_core::date::format_ymd(*d)))
+                    .unwrap_or_default()
+            ));
+            let source = if why == "fits" {
+                ReleaseSource::Date
+            } else {
+                ReleaseSource::Title
+            };
+            (Some(pick), source)
+        }
+    };
+    Decision {
+        release,
+        source,
+        warnings,
+    }
+}
+
+fn version_of(n: &Named) -> Option<KernelVersion> {
+    match n {
+        Named::Version(v, _) => Some(*v),
+        _ => None,
+    }
+}
+
+/// Days between the post and the week the convention expects it in; 0 inside it.
+fn distance(date: &DateTime, v: KernelVersion, rel: Relation, cal: &Calendar) -> Option<f64> {
+    let tag = *cal.get(&v)? as f64;
+    let (lo, hi) = match rel {
+        Relation::Before => (tag - 7.0 - SLACK_DAYS, tag + 1.0 + SLACK_DAYS),
+        Relation::After => (tag - SLACK_DAYS, tag + 8.0 + SLACK_DAYS),
+    };
+    let d = date.utc_days();
+    Some(if d < lo {
+        lo - d
+    } else if d > hi {
+        d - hi
+    } else {
+        0.0
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kernel_news_core::date::parse_ymd;
+
+    fn v(s: &str) -> KernelVersion {
+        s.parse().unwrap()
+    }
+
+    fn named(s: &str) -> Option<(String, Relation)> {
+        match named_release(s) {
+            Named::Version(v, r) => Some((v.to_string(), r)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn title_spellings_of_the_archive() {
+        use Relation::*;
+        let cases = [
+            ("LKML News v6.7-rc4", "v6.7-rc4", Before),
+            ("LKML News after v4.16-rc1", "v4.16-rc1", After),
+            ("LKML News by v4.20-rc3", "v4.20-rc3", Before),
+            ("Lkml_news_v5.4 Rc6", "v5.4-rc6", Before),
+            ("LKML NEws v5.0", "v5.0", Before),
+            ("LKML News after 4.17-rc7", "v4.17-rc7", After),
+            ("LkML New v5.9-rc3", "v5.9-rc3", Before),
+            ("LKML News for v4.20", "v4.20", Before),
+            ("lkml_news_v4.15-rc9", "v4.15-rc9", Before),
+            ("v5.0", "v5.0", Before),
+        ];
+        for (title, want, rel) in cases {
+            assert_eq!(named(title), Some((want.to_string(), rel)), "{title}");
+        }
+    }
+
+    #[test]
+    fn truncated_title_is_partial_not_a_release() {
+        assert_eq!(named_release("Lkml_news_v5"), Named::Partial("v5".into()));
+        assert_eq!(named_release("About LKML News"), Named::Nothing);
+        assert_eq!(named_release("kvm2.0 notes"), Named::Nothing);
+    }
+
+    fn calendar() -> Calendar {
+        [
+            ("v6.7-rc5", "2023-12-10"),
+            ("v6.7-rc6", "2023-12-17"),
+            ("v6.7", "2024-01-07"),
+        ]
+        .into_iter()
+        .map(|(t, d)| (v(t), parse_ymd(d).unwrap()))
+        .collect()
+    }
+
+    #[test]
+    fn agreeing_title_and_file_name_use_the_title() {
+        let d = decide(
+            "LKML News v6.7-rc6",
+            "lkml_news_v6.7-rc6",
+            None,
+            &calendar(),
+        );
+        assert_eq!(
+            (d.release, d.source),
+            (Some(v("v6.7-rc6")), ReleaseSource::Title)
+        );
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn disagreement_is_settled_by_the_date_and_warned() {
+        let date = DateTime::parse("2023-12-13T10:00:00-08:00").unwrap();
+        let d = decide(
+            "LKML News v6.7",
+            "lkml_news_v6.7-rc6",
+            Some(&date),
+            &calendar(),
+        );
+        assert_eq!(
+            (d.release, d.source),
+            (Some(v("v6.7-rc6")), ReleaseSource::Date)
+        );
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].contains("file name"), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn disagreement_without_a_date_keeps_the_title_and_says_so() {
+        let d = decide("LKML News v6.7", "lkml_news_v6.7-rc6", None, &calendar());
+        assert_eq!(
+            (d.release, d.source),
+            (Some(v("v6.7")), ReleaseSource::Title)
+        );
+        assert!(
+            d.warnings[0].contains("cannot be checked"),
+            "{:?}",
+            d.warnings
+        );
+    }
+
+    #[test]
+    fn partial_title_falls_back_to_the_file_name_with_a_warning() {
+        let d = decide("Lkml_news_v5", "lkml_news_v5.10-rc5", None, &calendar());
+        assert_eq!(
+            (d.release, d.source),
+            (Some(v("v5.10-rc5")), ReleaseSource::FileName)
+        );
+        assert_eq!(d.warnings.len(), 2);
+    }
+
+    #[test]
+    fn intro_post_has_no_release() {
+        let d = decide("About LKML News", "about", None, &calendar());
+        assert_eq!((d.release, d.source), (None, ReleaseSource::None));
+    }
+
+    #[test]
+    fn after_posts_are_checked_against_the_week_after() {
+        let cal = calendar();
+        let date = DateTime::parse("2023-12-12T09:00:00Z").unwrap();
+        // After v6.7-rc5 (Dec 10) fits; after v6.7-rc6 (Dec 17) does not.
+        let d = decide(
+            "LKML News after v6.7-rc6",
+            "lkml_news_v6.7-rc5",
+            Some(&date),
+            &cal,
+        );
+        assert_eq!(d.release, Some(v("v6.7-rc5")));
+    }
+}

@@ -1,0 +1,215 @@
+//! Cutting a post body into its preamble and entries at setext and ATX headings.
+//!
+//! Follows CommonMark closely enough for the archive: a setext heading is a
+//! paragraph line over a `---`/`===` underline, an ATX heading starts with 1-6
+//! `#`; fenced code blocks are opaque, so a `---` or `# comment` inside one never
+//! starts an entry.
+
+/// An entry before its heading is interpreted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawEntry {
+    /// The heading text, trimmed (ATX `#`s and closing sequence removed).
+    pub heading: String,
+    /// 1-based file line of the heading text.
+    pub line: u32,
+    /// Markdown below the heading, without surrounding blank lines.
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SplitBody {
+    pub preamble: String,
+    pub entries: Vec<RawEntry>,
+}
+
+/// Splits `body`, whose first line is line `first_line` of the file.
+pub fn split_entries(body: &str, first_line: u32) -> SplitBody {
+    let lines: Vec<&str> = body.lines().collect();
+    // (heading start index, underline/ATX index, heading text)
+    let mut heads: Vec<(usize, usize, String)> = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    let mut para_start: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if let Some((ch, len)) = fence {
+            if closes_fence(line, ch, len) {
+                fence = None;
+            }
+            continue;
+        }
+        if let Some(f) = opens_fence(line) {
+            fence = Some(f);
+            para_start = None;
+            continue;
+        }
+        if line.trim().is_empty() {
+            para_start = None;
+            continue;
+        }
+        if let Some(text) = atx_heading(line) {
+            heads.push((i, i, text));
+            para_start = None;
+            continue;
+        }
+        if let Some(start) = para_start {
+            if is_setext_underline(line) {
+                let text = lines[start..i]
+                    .iter()
+                    .map(|l| l.trim())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                heads.push((start, i, text));
+                para_start = None;
+                continue;
+            }
+        } else if !is_indented_code(line) {
+            para_start = Some(i);
+        }
+    }
+
+    let join = |from: usize, to: usize| trim_blank_lines(&lines[from.min(to)..to]);
+    let mut out = SplitBody {
+        preamble: join(0, heads.first().map_or(lines.len(), |h| h.0)),
+        entries: Vec::with_capacity(heads.len()),
+    };
+    for (n, (start, end, heading)) in heads.iter().enumerate() {
+        let next = heads.get(n + 1).map_or(lines.len(), |h| h.0);
+        out.entries.push(RawEntry {
+            heading: heading.clone(),
+            line: first_line + *start as u32,
+            body: join(end + 1, next),
+        });
+    }
+    out
+}
+
+fn trim_blank_lines(lines: &[&str]) -> String {
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let last = lines.iter().rposition(|l| !l.trim().is_empty());
+    match (first, last) {
+        (Some(a), Some(b)) => lines[a..=b].join("\n"),
+        _ => String::new(),
+    }
+}
+
+/// Up to three spaces of indentation, as CommonMark allows for block starts.
+fn unindent(line: &str) -> Option<&str> {
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    (spaces <= 3).then(|| &line[spaces..])
+}
+
+fn is_indented_code(line: &str) -> bool {
+    line.starts_with("    ") || line.starts_with('\t')
+}
+
+fn opens_fence(line: &str) -> Option<(u8, usize)> {
+    let rest = unindent(line)?;
+    let ch = *rest.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let len = rest.bytes().take_while(|b| *b == ch).count();
+    // A backtick fence's info string may not contain backticks (that is inline code).
+    if len < 3 || (ch == b'`' && rest[len..].contains('`')) {
+        return None;
+    }
+    Some((ch, len))
+}
+
+fn closes_fence(line: &str, ch: u8, len: usize) -> bool {
+    unindent(line).is_some_and(|rest| {
+        let n = rest.bytes().take_while(|b| *b == ch).count();
+        n >= len && rest[n..].trim().is_empty()
+    })
+}
+
+fn is_setext_underline(line: &str) -> bool {
+    let Some(rest) = unindent(line) else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    let Some(ch) = rest.chars().next() else {
+        return false;
+    };
+    // Two or more, so a lone `-` (an empty list item) is not taken for an underline.
+    (ch == '-' || ch == '=') && rest.len() >= 2 && rest.chars().all(|c| c == ch)
+}
+
+fn atx_heading(line: &str) -> Option<String> {
+    let rest = unindent(line)?;
+    let hashes = rest.bytes().take_while(|b| *b == b'#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let after = &rest[hashes..];
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let mut text = after.trim();
+    // Optional closing sequence: `## Title ##`.
+    let stripped = text.trim_end_matches('#');
+    if stripped.len() < text.len() && (stripped.is_empty() || stripped.ends_with([' ', '\t'])) {
+        text = stripped.trim_end();
+    }
+    Some(text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn setext_headings_start_entries_and_preamble_is_kept() {
+        let body = "Intro text.\n\n[PATCH] a\n---------\n\nlink\n\nsummary\n\n\nLinux 6.7\n=========\nnote\n";
+        let s = split_entries(body, 10);
+        assert_eq!(s.preamble, "Intro text.");
+        assert_eq!(s.entries.len(), 2);
+        assert_eq!(s.entries[0].heading, "[PATCH] a");
+        assert_eq!(s.entries[0].line, 12);
+        assert_eq!(s.entries[0].body, "link\n\nsummary");
+        assert_eq!(s.entries[1].heading, "Linux 6.7");
+        assert_eq!(s.entries[1].body, "note");
+    }
+
+    #[test]
+    fn atx_headings_with_closing_hashes() {
+        let s = split_entries("## [GIT PULL] x ##\nbody\n# C# is not closed\n", 1);
+        let heads: Vec<_> = s.entries.iter().map(|e| e.heading.as_str()).collect();
+        assert_eq!(heads, ["[GIT PULL] x", "C# is not closed"]);
+    }
+
+    #[test]
+    fn code_blocks_are_never_split() {
+        let body = "Entry\n-----\n\n```\n# not a heading\ntext\n--------\n```\n\n~~~~\nx\n---\n~~~~\nafter\n";
+        let s = split_entries(body, 1);
+        assert_eq!(s.entries.len(), 1);
+        assert!(s.entries[0].body.contains("# not a heading"));
+        assert!(s.entries[0].body.ends_with("after"));
+    }
+
+    #[test]
+    fn thematic_break_after_blank_line_is_not_a_heading() {
+        let s = split_entries("Entry\n-----\npara\n\n---\n\nmore\n", 1);
+        assert_eq!(s.entries.len(), 1);
+        assert_eq!(s.entries[0].body, "para\n\n---\n\nmore");
+    }
+
+    #[test]
+    fn heading_with_no_body_has_empty_body() {
+        let s = split_entries("A\n---\nB\n---\ntext", 1);
+        assert_eq!(s.entries[0].body, "");
+        assert_eq!(s.entries[1].body, "text");
+    }
+
+    #[test]
+    fn hash_without_space_is_text() {
+        let s = split_entries("#hashtag\n", 1);
+        assert!(s.entries.is_empty());
+        assert_eq!(s.preamble, "#hashtag");
+    }
+
+    #[test]
+    fn inline_triple_backticks_do_not_open_a_fence() {
+        let s = split_entries("Entry\n-----\n```x``` inline\nNext\n----\n", 1);
+        assert_eq!(s.entries.len(), 2);
+    }
+}

@@ -1,0 +1,39 @@
+// Browser end-to-end suite: Debian's Chromium driven by Playwright (no browser download).
+import { defineConfig } from "@playwright/test";
+
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "*.spec.mjs",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: "http://127.0.0.1:4173/",
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: chromiumArgs,
+    },
+  },
+  webServer: [
+    {
+      command: "node tests/e2e/serve.mjs dist 4173 /",
+      url: "http://127.0.0.1:4173/",
+      reuseExistingServer: false,
+    },
+  ],
+});

@@ -1,0 +1,49 @@
+//! The application shell: loads the bundle once and shows loading, error or the archive.
+
+use std::sync::Arc;
+
+use kernel_news_core::load::LoadError;
+use kernel_news_core::Bundle;
+use leptos::prelude::*;
+
+use crate::components::post_list::PostList;
+use crate::fetch::load_bundle;
+
+#[derive(Clone)]
+enum Load {
+    Loading,
+    Failed(LoadError),
+    Ready(Arc<Bundle>),
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = RwSignal::new(Load::Loading);
+    leptos::task::spawn_local(async move {
+        state.set(match load_bundle().await {
+            Ok(b) => Load::Ready(Arc::new(b)),
+            Err(e) => Load::Failed(e),
+        });
+    });
+
+    view! {
+        <header class="masthead">
+            <h1><a href="./">"kernel-news"</a></h1>
+            <p class="tagline">"An archive of Linux kernel mailing list news"</p>
+        </header>
+        <main id="main">
+            {move || match state.get() {
+                Load::Loading => view! {
+                    <p class="loading" role="status" aria-live="polite">"Loading the archive…"</p>
+                }.into_any(),
+                Load::Failed(e) => view! {
+                    <div class="load-error" role="alert">
+                        <h2>"The archive could not be opened"</h2>
+                        <p>{e.to_string()}</p>
+                    </div>
+                }.into_any(),
+                Load::Ready(bundle) => view! { <PostList bundle=bundle /> }.into_any(),
+            }}
+        </main>
+    }
+}
