@@ -134,6 +134,7 @@ pub fn read_post(
         date: date.map(|d| d.to_rfc3339()),
         release: decision.release.map(|v| v.to_string()),
         release_source: decision.source,
+        cycle: decision.cycle.map(|v| v.to_string()),
         tags: fm.tags,
         categories: fm.categories,
         preamble: body.preamble,

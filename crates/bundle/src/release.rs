@@ -70,6 +70,8 @@ pub type Calendar = HashMap<KernelVersion, i64>;
 pub struct Decision {
     pub release: Option<KernelVersion>,
     pub source: ReleaseSource,
+    /// The cycle the news belongs to (see [`cycle_of`]).
+    pub cycle: Option<KernelVersion>,
     /// Disagreements and doubts, worded for the user.
     pub warnings: Vec<String>,
 }
@@ -270,6 +272,21 @@ mod tests {
             (Some(v("v5.10-rc5")), ReleaseSource::FileName)
         );
         assert_eq!(d.warnings.len(), 2);
+    }
+
+    #[test]
+    fn after_a_final_release_is_the_next_merge_window() {
+        let mut cal = calendar();
+        cal.insert(v("v4.20"), 0);
+        cal.insert(v("v5.0"), 60);
+        let d = decide("LKML News after v4.20", "lkml_news_v4.20", None, &cal);
+        assert_eq!(d.cycle, Some(v("v5.0")));
+        let d = decide("LKML News after v6.7-rc5", "x", None, &cal);
+        assert_eq!(d.cycle, Some(v("v6.7")));
+        let d = decide("LKML News v6.7", "x", None, &cal);
+        assert_eq!(d.cycle, Some(v("v6.7")));
+        let d = decide("LKML News after v6.9", "x", None, &Calendar::new());
+        assert_eq!(d.cycle, Some(v("v6.10")));
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct Post {
     /// The kernel tag the post is about, e.g. `v6.7-rc4`; null for intro posts.
     pub release: Option<String>,
     pub release_source: ReleaseSource,
+    /// The release cycle the post's news belongs to: `v6.7` for a v6.7-rc4 post
+    /// and also for an "after v6.6" post, which covers v6.7's merge window.
+    pub cycle: Option<String>,
     /// `en` or `ko`.
     pub lang: String,
     pub tags: Vec<String>,

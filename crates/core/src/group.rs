@@ -50,6 +50,7 @@ mod tests {
             date: None,
             release: release.map(Into::into),
             release_source: ReleaseSource::Title,
+            cycle: None,
             lang: "en".into(),
             tags: vec![],
             categories: vec![],

@@ -7,6 +7,7 @@ pub mod bundle;
 pub mod date;
 pub mod group;
 pub mod load;
+pub mod markdown;
 pub mod version;
 
 pub use bundle::{

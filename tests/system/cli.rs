@@ -1,0 +1,83 @@
+//! The command line: arguments, summary line and documented exit codes.
+
+use std::process::Command;
+
+use crate::support::tree;
+
+fn bundler() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
+}
+
+const GOOD: &[u8] = b"+++\ntitle = \"LKML News v6.7-rc4\"\n+++\nA (Ann)\n-------\nhttps://lkml.kernel.org/r/a@b\n";
+
+#[test]
+fn success_writes_the_bundle_and_a_summary_line() {
+    let dir = tree(&[("lkml_news_v6.7-rc4.md", GOOD)]);
+    let out = dir.path().join("out/bundle.json");
+    let run = bundler().arg("--content").arg(dir.path()).arg("--out").arg(&out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("bundled 1 posts, 1 entries"), "{stderr}");
+    assert!(stderr.contains("0 warnings, 0 errors"), "{stderr}");
+    let json = std::fs::read_to_string(out).unwrap();
+    assert!(json.starts_with("{\"format_version\":1,"));
+}
+
+#[test]
+fn input_errors_exit_1_with_file_and_line_but_still_write_the_bundle() {
+    let dir = tree(&[("good.md", GOOD), ("bad.md", b"+++\ntitle = = 1\n+++\n")]);
+    let out = dir.path().join("bundle.json");
+    let run = bundler().arg("--content").arg(dir.path()).arg("--out").arg(&out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("bad.md:2: error: "), "{stderr}");
+    assert!(stderr.contains("1 errors"), "{stderr}");
+    assert!(out.exists());
+}
+
+#[test]
+fn strict_turns_warnings_into_exit_1() {
+    let dir = tree(&[("p.md", b"+++\ntitle = \"x\"\n+++\nHeading only\n------------\n")]);
+    let out = dir.path().join("b.json");
+    let base = || {
+        let mut c = bundler();
+        c.arg("--content").arg(dir.path()).arg("--out").arg(&out);
+        c
+    };
+    assert_eq!(base().output().unwrap().status.code(), Some(0));
+    let strict = base().arg("--strict").output().unwrap();
+    let stderr = String::from_utf8_lossy(&strict.stderr);
+    assert_eq!(strict.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("p.md:4: warning: "), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_documents_exit_codes() {
+    let run = bundler().output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("--content"));
+    let run = bundler().arg("--frobnicate").output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let help = bundler().arg("--help").output().unwrap();
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert_eq!(help.status.code(), Some(0));
+    for needle in ["--content", "--relstat", "--git", "--strict", "--include-drafts", "EXIT STATUS"] {
+        assert!(text.contains(needle), "help lacks {needle}");
+    }
+}
+
+#[test]
+fn an_unwritable_output_exits_2() {
+    let dir = tree(&[("p.md", GOOD)]);
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "x").unwrap();
+    let run = bundler()
+        .arg("--content")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(blocker.join("bundle.json"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("cannot write the bundle"));
+}

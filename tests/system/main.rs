@@ -1,0 +1,7 @@
+//! System tests of the bundler: real fixture trees in, bundles and messages out.
+
+mod cli;
+mod corpus;
+mod quirks;
+mod sample;
+mod support;

@@ -1,0 +1,64 @@
+//! Shared helpers: workspace paths, the optional ../shared data, snapshot files.
+
+use std::path::{Path, PathBuf};
+
+use kernel_news_bundle::build::{build, Built, Options};
+
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// `../shared` beside the checkout, or `None` with the reason printed: it is
+/// test data for developers and CI, not part of the product.
+pub fn shared(sub: &str) -> Option<PathBuf> {
+    let dir = workspace().join("../shared").join(sub);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: {} is absent (../shared is developer test data)", dir.display());
+        None
+    }
+}
+
+pub fn bundle_dirs(dirs: &[&Path]) -> Built {
+    build(&Options { content: dirs.iter().map(|d| d.to_path_buf()).collect(), ..Options::default() })
+}
+
+/// Compares `actual` with the reviewed snapshot `tests/snapshots/<name>`;
+/// `UPDATE_SNAPSHOTS=1` rewrites it instead (then review the diff).
+pub fn assert_snapshot(name: &str, actual: &str) {
+    let path = workspace().join("tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!("missing snapshot {}; run with UPDATE_SNAPSHOTS=1 and review it", path.display())
+    });
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "snapshot {} differs from line {}:\n  expected: {:?}\n  actual:   {:?}\n\
+             run with UPDATE_SNAPSHOTS=1 to accept, then review the diff",
+            path.display(),
+            line + 1,
+            expected.lines().nth(line),
+            actual.lines().nth(line)
+        );
+    }
+}
+
+/// Writes `files` (`path`, bytes) under a fresh temporary directory.
+pub fn tree(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, bytes) in files {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, bytes).unwrap();
+    }
+    dir
+}
