@@ -79,14 +79,14 @@ pub fn message_id(url: &str) -> Option<String> {
     while parts.len() > 1 && matches!(*parts.last()?, "T" | "t" | "raw" | "t.mbox.gz") {
         parts.pop();
     }
-    let id = match (host, parts.as_slice()) {
-        ("lkml.kernel.org", ["r", id]) => *id,
-        ("lore.kernel.org", ["r", id])
-        | ("lore.kernel.org", [_, id])
-        | ("lore.kernel.org", [id]) => *id,
+    // Message-ids may themselves contain `/` (`Yky4xQn+9/ZBgqpd@casper...`).
+    let id = match (host, parts.split_first()) {
+        ("lkml.kernel.org", Some((&"r", rest))) if !rest.is_empty() => rest.join("/"),
+        ("lore.kernel.org", Some((first, rest))) if !rest.is_empty() && !first.contains('@') => rest.join("/"),
+        ("lore.kernel.org", Some(_)) => parts.join("/"),
         _ => return None,
     };
-    let id = percent_decode(id);
+    let id = percent_decode(&id);
     id.contains('@').then_some(id)
 }
 

@@ -1,2 +1,129 @@
-//! CLI (being written)
-fn main() {}
+//! `kernel-news-bundle`: the command-line edge of the bundler (arguments, messages, exit codes).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use kernel_news_bundle::build::{build, to_json, write_atomic, Options};
+use kernel_news_core::WarningLevel;
+
+const HELP: &str = "\
+kernel-news-bundle: turn Hugo content trees of kernel news posts into the kernel-news JSON bundle
+
+USAGE:
+    kernel-news-bundle --content DIR [--content DIR2 ...] [OPTIONS]
+
+OPTIONS:
+    --content DIR        content tree to read (repeatable); `ko/` subtrees are Korean
+    --relstat FILE       release statistics: the TSV format of data/relstat/ or the
+                         text relstat.py prints (repeatable; replaces the built-in
+                         linux-mainline statistics; later files win per figure)
+    --git LINUX_REPO     compute release statistics from a Linux git repository
+                         (git diff --shortstat between consecutive mainline tags)
+    --out FILE           where to write the bundle [default: bundle.json]
+    --strict             exit non-zero when there is any warning
+    --include-drafts     bundle posts with `draft = true` too
+    -q, --quiet          print only errors and the summary line
+    -h, --help           print this help
+    -V, --version        print the version
+
+EXIT STATUS:
+    0  the bundle was written; every post was read
+    1  the bundle was written, but some input had errors (those files are missing
+       from it), or --strict was given and there were warnings
+    2  bad arguments, or the bundle could not be written
+";
+
+struct Args {
+    opts: Options,
+    out: PathBuf,
+    strict: bool,
+    quiet: bool,
+}
+
+fn parse_args() -> Result<Option<Args>> {
+    use lexopt::prelude::*;
+    let mut opts = Options::default();
+    let mut out = PathBuf::from("bundle.json");
+    let (mut strict, mut quiet) = (false, false);
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("content") => opts.content.push(parser.value()?.into()),
+            Long("relstat") => opts.relstat.push(parser.value()?.into()),
+            Long("git") => opts.git = Some(parser.value()?.into()),
+            Long("out") | Short('o') => out = parser.value()?.into(),
+            Long("strict") => strict = true,
+            Long("include-drafts") => opts.include_drafts = true,
+            Long("quiet") | Short('q') => quiet = true,
+            Long("help") | Short('h') => {
+                print!("{HELP}");
+                return Ok(None);
+            }
+            Long("version") | Short('V') => {
+                println!("kernel-news-bundle {}", env!("CARGO_PKG_VERSION"));
+                return Ok(None);
+            }
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    if opts.content.is_empty() {
+        bail!("no --content DIR given; expected at least one content tree (see --help)");
+    }
+    Ok(Some(Args { opts, out, strict, quiet }))
+}
+
+fn run() -> Result<ExitCode> {
+    let Some(args) = parse_args()? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let started = std::time::Instant::now();
+    let built = build(&args.opts);
+    for (full, w) in &built.problems {
+        if args.quiet && w.level == WarningLevel::Warning {
+            continue;
+        }
+        let level = match w.level {
+            WarningLevel::Warning => "warning",
+            WarningLevel::Error => "error",
+        };
+        match w.line {
+            Some(line) => eprintln!("{full}:{line}: {level}: {}", w.message),
+            None => eprintln!("{full}: {level}: {}", w.message),
+        }
+    }
+    let json = to_json(&built.bundle);
+    write_atomic(&args.out, &json)
+        .with_context(|| format!("cannot write the bundle to {}", args.out.display()))?;
+    let s = &built.summary;
+    eprintln!(
+        "bundled {} posts, {} entries, {} releases into {} ({} KB) in {:.2} s: {} warnings, {} errors{}",
+        s.posts,
+        s.entries,
+        built.bundle.releases.len(),
+        args.out.display(),
+        json.len().div_ceil(1024),
+        started.elapsed().as_secs_f64(),
+        s.warnings,
+        s.errors,
+        match s.drafts_skipped {
+            0 => String::new(),
+            n => format!(", {n} drafts skipped"),
+        }
+    );
+    Ok(if s.errors > 0 || (args.strict && s.warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("kernel-news-bundle: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

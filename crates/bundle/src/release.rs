@@ -133,11 +133,32 @@ pub fn decide(title: &str, stem: &str, date: Option<&DateTime>, calendar: &Calen
             (Some(pick), source)
         }
     };
+    let cycle = release.map(|r| cycle_of(r, title_rel, calendar));
     Decision {
         release,
         source,
+        cycle,
         warnings,
     }
+}
+
+/// The cycle a post's news belongs to: the release's own cycle, except that a
+/// post written after a final release covers the next cycle's merge window.
+pub fn cycle_of(release: KernelVersion, rel: Relation, calendar: &Calendar) -> KernelVersion {
+    if rel == Relation::Before || !release.is_final() {
+        return release.cycle();
+    }
+    // The next final release the calendar knows, else the next minor (v4.20 ->
+    // v5.0 can only come from the calendar).
+    calendar
+        .keys()
+        .filter(|v| v.is_final() && **v > release)
+        .min()
+        .copied()
+        .unwrap_or(KernelVersion {
+            minor: release.minor + 1,
+            ..release
+        })
 }
 
 fn version_of(n: &Named) -> Option<KernelVersion> {

@@ -1,0 +1,169 @@
+//! Tests of the subject grammar, including a property sweep over the real corpus headings.
+
+use super::*;
+use kernel_news_core::EntryKind::*;
+
+fn parse(h: &str) -> Subject {
+    parse_subject(h, &SubsystemTable::builtin())
+}
+
+#[test]
+fn rfc_series_with_comma_prefixes_and_author() {
+    let s = parse("[RFC PATCH v3 0/9] mm, bpf: Add BPF into /proc/meminfo (Alice Doe)");
+    assert_eq!(s.title, "[RFC PATCH v3 0/9] mm, bpf: Add BPF into /proc/meminfo");
+    assert_eq!(s.kind, Rfc);
+    assert_eq!(s.patch_version, Some(3));
+    assert_eq!(s.series, Some(Series { index: 0, total: 9 }));
+    assert!(s.subsystems.contains(&"mm".into()) && s.subsystems.contains(&"bpf".into()));
+    assert_eq!(s.authors, ["Alice Doe"]);
+}
+
+#[test]
+fn version_spellings() {
+    assert_eq!(parse("[PATCH -V4 1/3] x86/mm: y").patch_version, Some(4));
+    assert_eq!(parse("[PATCHv2 0/3] Allow ZRAM").patch_version, Some(2));
+    assert_eq!(parse("[patch V4 0/8] mm/highmem: z").patch_version, Some(4));
+    assert_eq!(parse("[PATCH v10 00/28] a").patch_version, Some(10));
+    assert_eq!(parse("[PATCH v10 00/28] a").series, Some(Series { index: 0, total: 28 }));
+    assert_eq!(parse("[v2 RFC PATCH 0/9] Another").patch_version, Some(2));
+}
+
+#[test]
+fn tree_tags() {
+    let s = parse("[PATCH mm-new v2 3/7] mm/damon/core: fix");
+    assert_eq!(s.tree.as_deref(), Some("mm-new"));
+    assert_eq!(s.subsystems, ["mm", "mm/damon"]);
+    let s = parse("[PATCH net-next 0/4] tcp: x");
+    assert_eq!(s.tree.as_deref(), Some("net-next"));
+    assert!(s.subsystems.contains(&"net".into()) && s.subsystems.contains(&"tcp".into()));
+    assert_eq!(parse("[PATCH -mm] a").tree.as_deref(), Some("mm"));
+    assert_eq!(parse("[GIT PULL rcu/next] RCU commits for 4.19").tree.as_deref(), Some("rcu/next"));
+}
+
+#[test]
+fn prefix_chains_and_arch_mapping() {
+    let s = parse("KVM: arm64: Fix the thing (Marc Z)");
+    assert_eq!(s.subsystems, ["arch", "arch/arm64", "kvm"]);
+    let s = parse("[PATCH] x86/mm: Flush");
+    assert_eq!(s.subsystems, ["arch", "arch/x86", "mm"]);
+    let s = parse("[PATCH v2] prctl: Get private anonymous memory region name (Rong Tao)");
+    assert!(s.subsystems.contains(&"kernel".into()));
+}
+
+#[test]
+fn unknown_prefixes_are_kept() {
+    let s = parse("[PATCH] frobnicate/core: add");
+    assert_eq!(s.subsystems, ["frobnicate", "frobnicate/core"]);
+}
+
+#[test]
+fn kinds_of_every_shape() {
+    let cases = [
+        ("[GIT PULL] slab fix for 6.0-rc4 (Vlastimil Babka)", PullRequest),
+        ("Linux 6.7-rc4 (Linus Torvalds)", Release),
+        ("Linux 4.20 released..", Release),
+        ("*Not* final 4.15 this weekend", Release),
+        ("PROBLEM: Large (256MB) CMA allocation fails", BugReport),
+        ("Regression seen when using `MADV_FREE` vs `MADV_DONTNEED`", BugReport),
+        ("[REGRESSION] 6.7 broke wifi", BugReport),
+        ("[LSF/MM/BPF TOPIC] Virtual Swap Space (Nhat Pham)", Conference),
+        ("LSF/MM/BPF: 2022: Call for Proposals (Josef Bacik)", Conference),
+        ("Plumbers 2018 - Performance and Scalability Microconference", Conference),
+        ("Maintainer's / Kernel Summit 2019 planning kick-off", Conference),
+        ("Re: Page allocator bottleneck", Discussion),
+        ("[QUESTION] about the maple tree (Hyeonggon Yoo)", Discussion),
+        ("[Invitation] Linux MM Alignment Session on X (David Rientjes)", Discussion),
+        ("Project: Improving the PCP allocator (Matthew Wilcox)", Discussion),
+        ("mmotm 2021-07-28-18-24 uploaded (Andrew Morton)", Other),
+        ("[Resend RFC PATCH] mm: introduce `__GFP_TRACKLEAK`", Rfc),
+        ("[RESEND PATCH V5 00/33] block: support multipage bvec", Patch),
+    ];
+    for (h, kind) in cases {
+        assert_eq!(parse(h).kind, kind, "{h}");
+    }
+}
+
+#[test]
+fn author_groups() {
+    assert_eq!(parse("a b (Raj Iyer, Mia Holm)").authors, ["Raj Iyer", "Mia Holm"]);
+    let s = parse("[GIT PULL] MM updates for 6.2-rc1 (Andrew Morton) (1+ msgs) (Andrew Morton)");
+    assert_eq!(s.authors, ["Andrew Morton"]);
+    assert_eq!(s.title, "[GIT PULL] MM updates for 6.2-rc1");
+    assert!(parse("PROBLEM: Large (256MB) CMA").authors.is_empty());
+    assert!(parse("Supporting GMEM (generalized memory management) for x").authors.is_empty());
+    assert!(parse("foo (RFC)").authors.is_empty());
+    assert_eq!(parse("x (T.J. Mercier)").authors, ["T.J. Mercier"]);
+    assert_eq!(parse("x (Theodore Ts'o)").authors, ["Theodore Ts'o"]);
+}
+
+#[test]
+fn backtick_wrapped_heading_is_unwrapped() {
+    let s = parse("`[PATCH] swap: Use __try_to_reclaim_swap() in free_swap_and_cache()`");
+    assert_eq!(s.title, "[PATCH] swap: Use __try_to_reclaim_swap() in free_swap_and_cache()");
+    assert_eq!(s.kind, Patch);
+    assert!(s.subsystems.contains(&"mm/swap".into()));
+}
+
+#[test]
+fn keywords_add_subsystems() {
+    let s = parse("[PATCH v8 0/10] Multi-size THP for anonymous memory (Ryan Roberts)");
+    assert_eq!(s.subsystems, ["mm", "mm/thp"]);
+    let s = parse("[RFC] KFENCE: report");
+    assert!(s.subsystems.contains(&"mm/kfence".into()), "{:?}", s.subsystems);
+    let s = parse("Compaction & folios (Ken Overstreet)");
+    assert!(s.subsystems.contains(&"mm/compaction".into()) && s.subsystems.contains(&"mm/folio".into()));
+}
+
+/// Reads every setext heading of ../shared/corpus (if present) and checks properties.
+#[test]
+fn real_corpus_headings_have_consistent_kinds_and_authors() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/posts");
+    if !root.is_dir() {
+        eprintln!("skipping: ../shared absent");
+        return;
+    }
+    let mut headings = Vec::new();
+    for dir in [root.clone(), root.join("ko")] {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "md") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                let lines: Vec<&str> = text.lines().collect();
+                for w in lines.windows(2).skip(3) {
+                    let t = w[1].trim_end();
+                    if t.len() >= 3 && t.bytes().all(|b| b == b'-') && !w[0].trim().is_empty() {
+                        headings.push(w[0].to_string());
+                    }
+                }
+            }
+        }
+    }
+    assert!(headings.len() > 400, "{}", headings.len());
+    let table = SubsystemTable::builtin();
+    let mut none = 0;
+    for h in &headings {
+        let s = parse_subject(h, &table);
+        let upper = h.to_uppercase();
+        if upper.starts_with("[PATCH") || upper.starts_with("[RFC") {
+            assert!(matches!(s.kind, Patch | Rfc), "{h}: {:?}", s.kind);
+        }
+        if upper.starts_with("[GIT PULL") {
+            assert_eq!(s.kind, PullRequest, "{h}");
+        }
+        if h.starts_with("Linux ") && h.chars().nth(6).is_some_and(|c| c.is_ascii_digit() || c == 'v') {
+            assert_eq!(s.kind, Release, "{h}");
+        }
+        let trailing = h.trim_end().ends_with(')') && h.contains(" (") && !h.ends_with("msgs)");
+        if trailing && h.rsplit('(').next().is_some_and(|a| a.trim_end_matches(')').split(' ').count() >= 2) {
+            // Every "(First Last)" ending gives an author.
+            let inner = h.rsplit('(').next().unwrap().trim_end_matches(')');
+            if inner.chars().all(|c| c.is_alphabetic() || " .-'".contains(c)) {
+                assert!(!s.authors.is_empty(), "{h}");
+            }
+        }
+        if s.subsystems.is_empty() {
+            none += 1;
+        }
+    }
+    eprintln!("corpus headings: {}; without a subsystem: {none}", headings.len());
+}
