@@ -8,13 +8,20 @@ fn bundler() -> Command {
     Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
 }
 
-const GOOD: &[u8] = b"+++\ntitle = \"LKML News v6.7-rc4\"\n+++\nA (Ann)\n-------\nhttps://lkml.kernel.org/r/a@b\n";
+const GOOD: &[u8] =
+    b"+++\ntitle = \"LKML News v6.7-rc4\"\n+++\nA (Ann)\n-------\nhttps://lkml.kernel.org/r/a@b\n";
 
 #[test]
 fn success_writes_the_bundle_and_a_summary_line() {
     let dir = tree(&[("lkml_news_v6.7-rc4.md", GOOD)]);
     let out = dir.path().join("out/bundle.json");
-    let run = bundler().arg("--content").arg(dir.path()).arg("--out").arg(&out).output().unwrap();
+    let run = bundler()
+        .arg("--content")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("bundled 1 posts, 1 entries"), "{stderr}");
@@ -27,7 +34,13 @@ fn success_writes_the_bundle_and_a_summary_line() {
 fn input_errors_exit_1_with_file_and_line_but_still_write_the_bundle() {
     let dir = tree(&[("good.md", GOOD), ("bad.md", b"+++\ntitle = = 1\n+++\n")]);
     let out = dir.path().join("bundle.json");
-    let run = bundler().arg("--content").arg(dir.path()).arg("--out").arg(&out).output().unwrap();
+    let run = bundler()
+        .arg("--content")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("bad.md:2: error: "), "{stderr}");
@@ -37,7 +50,10 @@ fn input_errors_exit_1_with_file_and_line_but_still_write_the_bundle() {
 
 #[test]
 fn strict_turns_warnings_into_exit_1() {
-    let dir = tree(&[("p.md", b"+++\ntitle = \"x\"\n+++\nHeading only\n------------\n")]);
+    let dir = tree(&[(
+        "p.md",
+        b"+++\ntitle = \"x\"\n+++\nHeading only\n------------\n",
+    )]);
     let out = dir.path().join("b.json");
     let base = || {
         let mut c = bundler();
@@ -61,7 +77,14 @@ fn usage_errors_exit_2_and_help_documents_exit_codes() {
     let help = bundler().arg("--help").output().unwrap();
     let text = String::from_utf8_lossy(&help.stdout);
     assert_eq!(help.status.code(), Some(0));
-    for needle in ["--content", "--relstat", "--git", "--strict", "--include-drafts", "EXIT STATUS"] {
+    for needle in [
+        "--content",
+        "--relstat",
+        "--git",
+        "--strict",
+        "--include-drafts",
+        "EXIT STATUS",
+    ] {
         assert!(text.contains(needle), "help lacks {needle}");
     }
 }

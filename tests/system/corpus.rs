@@ -35,7 +35,8 @@ fn count_headings(text: &str) -> usize {
             continue;
         }
         let t = l.trim_end();
-        let underline = t.len() >= 2 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'='));
+        let underline =
+            t.len() >= 2 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'='));
         if underline && prev_text {
             n += 1;
             prev_text = false;
@@ -64,13 +65,19 @@ fn md_files(dir: &Path) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn the_real_corpus_bundles_every_post_entry_and_release() {
-    let Some(corpus) = shared("corpus/posts") else { return };
+    let Some(corpus) = shared("corpus/posts") else {
+        return;
+    };
     let started = Instant::now();
     let built = bundle_dirs(&[&corpus]);
     let elapsed = started.elapsed();
     let b = &built.bundle;
 
-    let errors: Vec<_> = b.warnings.iter().filter(|w| w.level == WarningLevel::Error).collect();
+    let errors: Vec<_> = b
+        .warnings
+        .iter()
+        .filter(|w| w.level == WarningLevel::Error)
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let files = md_files(&corpus);
     assert_eq!(b.posts.len(), files.len());
@@ -78,16 +85,29 @@ fn the_real_corpus_bundles_every_post_entry_and_release() {
     let mut expected_entries = 0;
     for f in &files {
         let text = std::fs::read_to_string(f).unwrap();
-        let rel = f.strip_prefix(&corpus).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = f
+            .strip_prefix(&corpus)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let post = b.posts.iter().find(|p| p.path == rel).unwrap();
         let headings = count_headings(&text);
-        assert_eq!(post.entries.len(), headings, "{rel}: entries lost or invented");
+        assert_eq!(
+            post.entries.len(),
+            headings,
+            "{rel}: entries lost or invented"
+        );
         expected_entries += headings;
         // A post that names a release anywhere (title or file name) gets one.
         let stem = f.file_stem().unwrap().to_string_lossy();
         let names = matches!(named_release(&post.title), Named::Version(..))
             || matches!(named_release(&stem), Named::Version(..));
-        assert_eq!(post.release.is_some(), names, "{rel}: release {:?}", post.release);
+        assert_eq!(
+            post.release.is_some(),
+            names,
+            "{rel}: release {:?}",
+            post.release
+        );
     }
     let entries: Vec<_> = b.posts.iter().flat_map(|p| &p.entries).collect();
     assert_eq!(entries.len(), expected_entries);
@@ -100,12 +120,21 @@ fn the_real_corpus_bundles_every_post_entry_and_release() {
             }
         }
     }
-    let releases = entries.iter().filter(|e| e.kind == EntryKind::Release).count();
-    assert!(releases * 10 >= b.posts.len() * 8, "only {releases} release announcements");
+    let releases = entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Release)
+        .count();
+    assert!(
+        releases * 10 >= b.posts.len() * 8,
+        "only {releases} release announcements"
+    );
 
     let korean = b.posts.iter().filter(|p| p.lang == "ko").count();
     let ko_tree = b.posts.iter().filter(|p| p.path.starts_with("ko/")).count();
-    assert!(korean > ko_tree, "old Korean posts in the root tree were not detected");
+    assert!(
+        korean > ko_tree,
+        "old Korean posts in the root tree were not detected"
+    );
 
     let no_subsystem = entries.iter().filter(|e| e.subsystems.is_empty()).count();
     let json = to_json(b);
@@ -146,9 +175,19 @@ fn the_seed_posts_bundle_with_their_entries() {
     assert_eq!(copied, 4);
     let entries: usize = built.bundle.posts.iter().map(|p| p.entries.len()).sum();
     assert_eq!(entries, expected);
-    let mut releases: Vec<_> = built.bundle.posts.iter().filter_map(|p| p.release.clone()).collect();
+    let mut releases: Vec<_> = built
+        .bundle
+        .posts
+        .iter()
+        .filter_map(|p| p.release.clone())
+        .collect();
     releases.sort();
     assert_eq!(releases, ["v5.3-rc4", "v5.5-rc3", "v6.0-rc4", "v6.7-rc4"]);
-    let ko = built.bundle.posts.iter().find(|p| p.release.as_deref() == Some("v5.3-rc4")).unwrap();
+    let ko = built
+        .bundle
+        .posts
+        .iter()
+        .find(|p| p.release.as_deref() == Some("v5.3-rc4"))
+        .unwrap();
     assert_eq!(ko.lang, "ko");
 }

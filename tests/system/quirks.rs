@@ -10,7 +10,9 @@ https://lkml.kernel.org/r/x@qq.com\n\nA getter.\n";
 
 #[test]
 fn crlf_and_bom_posts_read_like_any_other() {
-    let crlf = String::from_utf8(GOOD.to_vec()).unwrap().replace('\n', "\r\n");
+    let crlf = String::from_utf8(GOOD.to_vec())
+        .unwrap()
+        .replace('\n', "\r\n");
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(crlf.as_bytes());
     let dir = tree(&[("lkml_news_v6.7-rc4.md", &bytes)]);
@@ -26,7 +28,11 @@ fn crlf_and_bom_posts_read_like_any_other() {
 #[test]
 fn drafts_are_skipped_unless_asked_for_and_index_pages_always() {
     let draft = b"+++\ntitle = \"LKML News v6.8-rc1\"\ndraft = true\n+++\nA\n---\nbody\n";
-    let dir = tree(&[("d.md", draft), ("_index.md", b"+++\ntitle = \"Posts\"\n+++\n"), ("g.md", GOOD)]);
+    let dir = tree(&[
+        ("d.md", draft),
+        ("_index.md", b"+++\ntitle = \"Posts\"\n+++\n"),
+        ("g.md", GOOD),
+    ]);
     let built = bundle_dirs(&[dir.path()]);
     assert_eq!(built.bundle.posts.len(), 1);
     assert_eq!(built.summary.drafts_skipped, 1);
@@ -67,9 +73,15 @@ fn broken_files_are_reported_with_file_and_line_and_the_rest_is_bundled() {
     assert_eq!((w.level, w.line), (WarningLevel::Error, Some(3)));
     assert!(w.message.contains("TOML"), "{}", w.message);
     let w = find("bad-yaml.md");
-    assert!(w.line.is_some_and(|l| l >= 3) && w.message.contains("YAML"), "{w:?}");
+    assert!(
+        w.line.is_some_and(|l| l >= 3) && w.message.contains("YAML"),
+        "{w:?}"
+    );
     let w = find("unclosed.md");
-    assert!(w.message.contains("never closed") && w.message.contains("`+++`"), "{w:?}");
+    assert!(
+        w.message.contains("never closed") && w.message.contains("`+++`"),
+        "{w:?}"
+    );
     let w = find("latin1.md");
     assert_eq!(w.line, Some(4));
     assert!(w.message.contains("UTF-8"), "{w:?}");
@@ -105,9 +117,22 @@ fn title_and_file_name_disagreeing_is_settled_by_the_date_and_warned() {
 #[test]
 fn korean_subtree_and_korean_text_in_the_root_are_both_korean() {
     let ko = "+++\ntitle = \"LKML News after v4.14-rc7\"\n+++\nLinux 4.14-rc7\n--------------\n\n일곱번째 rc 릴리즈입니다.\n";
-    let dir = tree(&[("ko/a.md", GOOD), ("old.md", ko.as_bytes()), ("en.md", GOOD)]);
+    let dir = tree(&[
+        ("ko/a.md", GOOD),
+        ("old.md", ko.as_bytes()),
+        ("en.md", GOOD),
+    ]);
     let built = bundle_dirs(&[dir.path()]);
-    let lang = |path: &str| built.bundle.posts.iter().find(|p| p.path == path).unwrap().lang.clone();
+    let lang = |path: &str| {
+        built
+            .bundle
+            .posts
+            .iter()
+            .find(|p| p.path == path)
+            .unwrap()
+            .lang
+            .clone()
+    };
     assert_eq!(lang("ko/a.md"), "ko");
     assert_eq!(lang("old.md"), "ko");
     assert_eq!(lang("en.md"), "en");
@@ -126,10 +151,21 @@ fn the_same_path_under_two_roots_gets_distinct_stable_ids() {
 #[test]
 fn entry_ids_do_not_change_when_other_posts_are_added() {
     let one = tree(&[("lkml_news_v6.7-rc4.md", GOOD)]);
-    let before = bundle_dirs(&[one.path()]).bundle.posts[0].entries[0].id.clone();
-    let two = tree(&[("lkml_news_v6.7-rc4.md", GOOD), ("a.md", GOOD), ("z.md", GOOD)]);
+    let before = bundle_dirs(&[one.path()]).bundle.posts[0].entries[0]
+        .id
+        .clone();
+    let two = tree(&[
+        ("lkml_news_v6.7-rc4.md", GOOD),
+        ("a.md", GOOD),
+        ("z.md", GOOD),
+    ]);
     let built = bundle_dirs(&[two.path()]);
-    let post = built.bundle.posts.iter().find(|p| p.path == "lkml_news_v6.7-rc4.md").unwrap();
+    let post = built
+        .bundle
+        .posts
+        .iter()
+        .find(|p| p.path == "lkml_news_v6.7-rc4.md")
+        .unwrap();
     assert_eq!(post.entries[0].id, before);
     assert_eq!(before, "lkml-news-v6.7-rc4/patch-v2-prctl-get-anon-name");
 }

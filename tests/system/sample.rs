@@ -13,7 +13,9 @@ fn sample_content_bundle_matches_the_reviewed_snapshot() {
     let mut bundle = built.bundle;
     // The release table is the shipped TSV, covered by its own tests; keeping
     // it out keeps this snapshot about the posts.
-    bundle.releases.retain(|r| r.version.starts_with("v6.6") || r.version.starts_with("v6.7"));
+    bundle
+        .releases
+        .retain(|r| r.version.starts_with("v6.6") || r.version.starts_with("v6.7"));
     let pretty = serde_json::to_string_pretty(&bundle).unwrap() + "\n";
     assert_snapshot("sample-content.json", &pretty);
 }
@@ -39,16 +41,35 @@ fn sample_content_covers_what_the_viewer_must_show() {
         .map(KernelVersion::cycle)
         .collect();
     assert!(cycles.len() >= 3, "cycles: {cycles:?}");
-    let kinds: BTreeSet<_> = b.posts.iter().flat_map(|p| &p.entries).map(|e| e.kind).collect();
+    let kinds: BTreeSet<_> = b
+        .posts
+        .iter()
+        .flat_map(|p| &p.entries)
+        .map(|e| e.kind)
+        .collect();
     for kind in EntryKind::ALL {
-        assert!(kinds.contains(&kind), "no {kind:?} entry in the sample content");
+        assert!(
+            kinds.contains(&kind),
+            "no {kind:?} entry in the sample content"
+        );
     }
     let langs: BTreeSet<_> = b.posts.iter().map(|p| p.lang.as_str()).collect();
     assert_eq!(langs, BTreeSet::from(["en", "ko"]));
-    assert!(b.posts.iter().any(|p| p.release.is_none()), "no intro post without a release");
-    assert!(built.summary.drafts_skipped >= 1, "no draft in the sample content");
+    assert!(
+        b.posts.iter().any(|p| p.release.is_none()),
+        "no intro post without a release"
+    );
+    assert!(
+        built.summary.drafts_skipped >= 1,
+        "no draft in the sample content"
+    );
     // Entry ids are unique across the whole bundle.
-    let ids: Vec<_> = b.posts.iter().flat_map(|p| &p.entries).map(|e| &e.id).collect();
+    let ids: Vec<_> = b
+        .posts
+        .iter()
+        .flat_map(|p| &p.entries)
+        .map(|e| &e.id)
+        .collect();
     let unique: BTreeSet<_> = ids.iter().collect();
     assert_eq!(ids.len(), unique.len());
 }

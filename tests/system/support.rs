@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use kernel_news_bundle::build::{build, Built, Options};
 
 pub fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 /// `../shared` beside the checkout, or `None` with the reason printed: it is
@@ -15,13 +18,19 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("skipping: {} is absent (../shared is developer test data)", dir.display());
+        eprintln!(
+            "skipping: {} is absent (../shared is developer test data)",
+            dir.display()
+        );
         None
     }
 }
 
 pub fn bundle_dirs(dirs: &[&Path]) -> Built {
-    build(&Options { content: dirs.iter().map(|d| d.to_path_buf()).collect(), ..Options::default() })
+    build(&Options {
+        content: dirs.iter().map(|d| d.to_path_buf()).collect(),
+        ..Options::default()
+    })
 }
 
 /// Compares `actual` with the reviewed snapshot `tests/snapshots/<name>`;
@@ -33,7 +42,10 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!("missing snapshot {}; run with UPDATE_SNAPSHOTS=1 and review it", path.display())
+        panic!(
+            "missing snapshot {}; run with UPDATE_SNAPSHOTS=1 and review it",
+            path.display()
+        )
     });
     if expected != actual {
         let line = expected

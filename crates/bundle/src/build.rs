@@ -57,7 +57,12 @@ pub fn generator() -> String {
 pub fn build(opts: &Options) -> Built {
     let mut problems: Vec<(String, Warning)> = Vec::new();
     let mut problem = |full: &str, path: &str, level, line, message: String| {
-        let w = Warning { level, path: path.to_string(), line, message };
+        let w = Warning {
+            level,
+            path: path.to_string(),
+            line,
+            message,
+        };
         problems.push((full.to_string(), w));
     };
 
@@ -66,7 +71,12 @@ pub fn build(opts: &Options) -> Built {
     });
     let calendar: Calendar = releases
         .iter()
-        .filter_map(|r| Some((r.version.parse::<KernelVersion>().ok()?, parse_ymd(r.date.as_deref()?)?)))
+        .filter_map(|r| {
+            Some((
+                r.version.parse::<KernelVersion>().ok()?,
+                parse_ymd(r.date.as_deref()?)?,
+            ))
+        })
         .collect();
     let table = SubsystemTable::builtin();
 
@@ -78,7 +88,9 @@ pub fn build(opts: &Options) -> Built {
         let files = match find_posts(root) {
             Ok(f) => f,
             Err(e) => {
-                let msg = format!("cannot read content directory: {e}; expected a directory of markdown posts");
+                let msg = format!(
+                    "cannot read content directory: {e}; expected a directory of markdown posts"
+                );
                 problem(&root_txt, &root_txt, WarningLevel::Error, None, msg);
                 continue;
             }
@@ -88,12 +100,25 @@ pub fn build(opts: &Options) -> Built {
             let bytes = match std::fs::read(&file.full) {
                 Ok(b) => b,
                 Err(e) => {
-                    problem(&full, &file.rel, WarningLevel::Error, None, format!("cannot read file: {e}"));
+                    problem(
+                        &full,
+                        &file.rel,
+                        WarningLevel::Error,
+                        None,
+                        format!("cannot read file: {e}"),
+                    );
                     continue;
                 }
             };
             let id = post_ids.claim(ids::post_id(&file.rel));
-            match read_post(&bytes, &file.rel, id, opts.include_drafts, &calendar, &table) {
+            match read_post(
+                &bytes,
+                &file.rel,
+                id,
+                opts.include_drafts,
+                &calendar,
+                &table,
+            ) {
                 Ok(Outcome::Post(post, warnings)) => {
                     for w in warnings {
                         problem(&full, &file.rel, WarningLevel::Warning, w.line, w.message);
@@ -101,13 +126,23 @@ pub fn build(opts: &Options) -> Built {
                     posts.push(post);
                 }
                 Ok(Outcome::Draft) => summary.drafts_skipped += 1,
-                Err(e) => problem(&full, &file.rel, WarningLevel::Error, e.line(), e.to_string()),
+                Err(e) => problem(
+                    &full,
+                    &file.rel,
+                    WarningLevel::Error,
+                    e.line(),
+                    e.to_string(),
+                ),
             }
         }
     }
 
     // Newest first; undated posts last; ties by path so the order is total.
-    posts.sort_by(|a, b| b.date_key().cmp(&a.date_key()).then_with(|| a.path.cmp(&b.path)));
+    posts.sort_by(|a, b| {
+        b.date_key()
+            .cmp(&a.date_key())
+            .then_with(|| a.path.cmp(&b.path))
+    });
 
     let used: BTreeSet<&str> = posts
         .iter()
@@ -116,13 +151,22 @@ pub fn build(opts: &Options) -> Built {
         .collect();
     let subsystems = used
         .into_iter()
-        .map(|id| Subsystem { id: id.to_string(), name: table.display_name(id) })
+        .map(|id| Subsystem {
+            id: id.to_string(),
+            name: table.display_name(id),
+        })
         .collect();
 
     summary.posts = posts.len();
     summary.entries = posts.iter().map(|p| p.entries.len()).sum();
-    summary.warnings = problems.iter().filter(|(_, w)| w.level == WarningLevel::Warning).count();
-    summary.errors = problems.iter().filter(|(_, w)| w.level == WarningLevel::Error).count();
+    summary.warnings = problems
+        .iter()
+        .filter(|(_, w)| w.level == WarningLevel::Warning)
+        .count();
+    summary.errors = problems
+        .iter()
+        .filter(|(_, w)| w.level == WarningLevel::Error)
+        .count();
     let bundle = Bundle {
         format_version: FORMAT_VERSION,
         generator: generator(),
@@ -131,7 +175,11 @@ pub fn build(opts: &Options) -> Built {
         subsystems,
         warnings: problems.iter().map(|(_, w)| w.clone()).collect(),
     };
-    Built { bundle, summary, problems }
+    Built {
+        bundle,
+        summary,
+        problems,
+    }
 }
 
 trait DateKey {
@@ -141,14 +189,21 @@ trait DateKey {
 impl DateKey for Post {
     /// `(has date, UTC seconds)`: dated posts sort above undated ones.
     fn date_key(&self) -> (bool, i64) {
-        match self.date.as_deref().and_then(kernel_news_core::date::DateTime::parse) {
+        match self
+            .date
+            .as_deref()
+            .and_then(kernel_news_core::date::DateTime::parse)
+        {
             Some(d) => (true, d.unix_seconds()),
             None => (false, 0),
         }
     }
 }
 
-fn load_releases(opts: &Options, report: &mut dyn FnMut(&str, Option<u32>, String)) -> Vec<Release> {
+fn load_releases(
+    opts: &Options,
+    report: &mut dyn FnMut(&str, Option<u32>, String),
+) -> Vec<Release> {
     let mut sources = Vec::new();
     if opts.relstat.is_empty() {
         match crate::relstat::parse_tsv(DEFAULT_RELSTAT, "data/relstat/linux-mainline.tsv") {

@@ -8,9 +8,12 @@
 //!
 //! [`Bundle`]: kernel_news_core::Bundle
 
+pub mod build;
 pub mod frontmatter;
+pub mod ids;
 pub mod lang;
 pub mod links;
+pub mod post;
 pub mod release;
 pub mod relstat;
 pub mod relstat_git;
@@ -18,7 +21,4 @@ pub mod source;
 pub mod split;
 pub mod subject;
 pub mod subsystem;
-pub mod build;
-pub mod ids;
-pub mod post;
 pub mod walk;

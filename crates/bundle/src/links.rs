@@ -82,7 +82,9 @@ pub fn message_id(url: &str) -> Option<String> {
     // Message-ids may themselves contain `/` (`Yky4xQn+9/ZBgqpd@casper...`).
     let id = match (host, parts.split_first()) {
         ("lkml.kernel.org", Some((&"r", rest))) if !rest.is_empty() => rest.join("/"),
-        ("lore.kernel.org", Some((first, rest))) if !rest.is_empty() && !first.contains('@') => rest.join("/"),
+        ("lore.kernel.org", Some((first, rest))) if !rest.is_empty() && !first.contains('@') => {
+            rest.join("/")
+        }
         ("lore.kernel.org", Some(_)) => parts.join("/"),
         _ => return None,
     };

@@ -70,7 +70,12 @@ fn parse_args() -> Result<Option<Args>> {
     if opts.content.is_empty() {
         bail!("no --content DIR given; expected at least one content tree (see --help)");
     }
-    Ok(Some(Args { opts, out, strict, quiet }))
+    Ok(Some(Args {
+        opts,
+        out,
+        strict,
+        quiet,
+    }))
 }
 
 fn run() -> Result<ExitCode> {

@@ -61,18 +61,25 @@ pub fn read_post(
         return Ok(Outcome::Draft);
     }
     let mut warnings = Vec::new();
-    let mut warn = |line: Option<u32>, message: String| warnings.push(PostWarning { line, message });
+    let mut warn =
+        |line: Option<u32>, message: String| warnings.push(PostWarning { line, message });
     let file_name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
 
     if split.format.is_none() {
-        warn(Some(1), "no front matter; expected `---` (YAML) or `+++` (TOML) on line 1".into());
+        warn(
+            Some(1),
+            "no front matter; expected `---` (YAML) or `+++` (TOML) on line 1".into(),
+        );
     }
     let title = match fm.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_string(),
         _ => {
             if split.format.is_some() {
-                warn(Some(split.header_line), "front matter has no `title`; using the file name".into());
+                warn(
+                    Some(split.header_line),
+                    "front matter has no `title`; using the file name".into(),
+                );
             }
             stem.to_string()
         }
@@ -105,7 +112,10 @@ pub fn read_post(
         if raw.body.trim().is_empty() {
             warn(
                 Some(raw.line),
-                format!("entry `{}` has no body; expected a link or a summary below its heading", raw.heading),
+                format!(
+                    "entry `{}` has no body; expected a link or a summary below its heading",
+                    raw.heading
+                ),
             );
         }
         prose.push('\n');

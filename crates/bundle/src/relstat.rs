@@ -16,8 +16,15 @@ pub enum RelstatError {
         found: String,
         expected: &'static str,
     },
-    #[error("{path}:{line}: diff is {diff} but insertions + deletions is {sum}; expected them equal")]
-    DiffMismatch { path: String, line: usize, diff: u64, sum: u64 },
+    #[error(
+        "{path}:{line}: diff is {diff} but insertions + deletions is {sum}; expected them equal"
+    )]
+    DiffMismatch {
+        path: String,
+        line: usize,
+        diff: u64,
+        sum: u64,
+    },
     #[error("{path}: no release rows; expected the TSV of data/relstat/ or relstat.py output")]
     NoRows { path: String },
 }
@@ -45,11 +52,16 @@ pub fn parse_tsv(text: &str, path: &str) -> Result<Vec<Release>, RelstatError> {
             .map_err(|_| bad("version", cell(0), "a tag like v6.7-rc4"))?;
         let date = match cell(1) {
             "" => None,
-            d => Some(format_ymd(parse_ymd(d).ok_or_else(|| bad("date", d, "YYYY-MM-DD"))?)),
+            d => Some(format_ymd(
+                parse_ymd(d).ok_or_else(|| bad("date", d, "YYYY-MM-DD"))?,
+            )),
         };
         let count = |k: usize, column| match cell(k) {
             "" => Ok(None),
-            v => v.parse::<u64>().map(Some).map_err(|_| bad(column, v, "a whole number or nothing")),
+            v => v
+                .parse::<u64>()
+                .map(Some)
+                .map_err(|_| bad(column, v, "a whole number or nothing")),
         };
         out.push(Release {
             version: version.to_string(),
@@ -60,7 +72,9 @@ pub fn parse_tsv(text: &str, path: &str) -> Result<Vec<Release>, RelstatError> {
         });
     }
     if out.is_empty() {
-        return Err(RelstatError::NoRows { path: path.to_string() });
+        return Err(RelstatError::NoRows {
+            path: path.to_string(),
+        });
     }
     Ok(sorted(out))
 }
@@ -73,8 +87,12 @@ pub fn parse_relstat_output(text: &str, path: &str) -> Result<Vec<Release>, Rels
         let n = i + 1;
         let mut words = line.split_whitespace();
         let Some(first) = words.next() else { continue };
-        let Some((tag, rest)) = first.split_once('(') else { continue };
-        let Ok(version) = tag.parse::<KernelVersion>() else { continue };
+        let Some((tag, rest)) = first.split_once('(') else {
+            continue;
+        };
+        let Ok(version) = tag.parse::<KernelVersion>() else {
+            continue;
+        };
         // The date may carry a time after a space: `v6.7(2024-01-07 22:18:...)`.
         let mut date_text = rest.to_string();
         let mut words: Vec<&str> = words.collect();
@@ -95,10 +113,17 @@ pub fn parse_relstat_output(text: &str, path: &str) -> Result<Vec<Release>, Rels
             .ok_or_else(|| bad("date", date_text, "a date like 2024-01-07"))?;
         let nums: Vec<u64> = words
             .iter()
-            .map(|w| w.parse::<u64>().map_err(|_| bad("figures", w, "whole numbers")))
+            .map(|w| {
+                w.parse::<u64>()
+                    .map_err(|_| bad("figures", w, "whole numbers"))
+            })
             .collect::<Result<_, _>>()?;
         let [files, deletions, insertions, diff] = nums[..] else {
-            return Err(bad("figures", &words.join(" "), "four numbers: files deletions insertions diff"));
+            return Err(bad(
+                "figures",
+                &words.join(" "),
+                "four numbers: files deletions insertions diff",
+            ));
         };
         if insertions + deletions != diff {
             return Err(RelstatError::DiffMismatch {
@@ -117,14 +142,18 @@ pub fn parse_relstat_output(text: &str, path: &str) -> Result<Vec<Release>, Rels
         });
     }
     if out.is_empty() {
-        return Err(RelstatError::NoRows { path: path.to_string() });
+        return Err(RelstatError::NoRows {
+            path: path.to_string(),
+        });
     }
     Ok(sorted(out))
 }
 
 /// Picks the format by content: tab-separated rows are the TSV.
 pub fn detect_and_parse(text: &str, path: &str) -> Result<Vec<Release>, RelstatError> {
-    let tsv = text.lines().any(|l| !l.starts_with('#') && l.contains('\t'));
+    let tsv = text
+        .lines()
+        .any(|l| !l.starts_with('#') && l.contains('\t'));
     if tsv {
         parse_tsv(text, path)
     } else {
@@ -137,7 +166,9 @@ pub fn detect_and_parse(text: &str, path: &str) -> Result<Vec<Release>, RelstatE
 pub fn merge(sources: Vec<Vec<Release>>) -> Vec<Release> {
     let mut by_tag: BTreeMap<KernelVersion, Release> = BTreeMap::new();
     for r in sources.into_iter().flatten() {
-        let Ok(v) = r.version.parse::<KernelVersion>() else { continue };
+        let Ok(v) = r.version.parse::<KernelVersion>() else {
+            continue;
+        };
         match by_tag.get_mut(&v) {
             None => {
                 by_tag.insert(v, r);
@@ -166,13 +197,22 @@ mod tests {
     #[test]
     fn shipped_tsv_parses_every_row_with_unknowns_kept_unknown() {
         let rows = parse_tsv(SHIPPED, "linux-mainline.tsv").unwrap();
-        let data_rows = SHIPPED.lines().filter(|l| l.starts_with('v') && !l.starts_with("version\t")).count();
+        let data_rows = SHIPPED
+            .lines()
+            .filter(|l| l.starts_with('v') && !l.starts_with("version\t"))
+            .count();
         assert_eq!(rows.len(), data_rows);
         let rc1 = rows.iter().find(|r| r.version == "v4.14-rc1").unwrap();
-        assert_eq!((rc1.files, rc1.insertions, rc1.deletions), (None, None, None));
+        assert_eq!(
+            (rc1.files, rc1.insertions, rc1.deletions),
+            (None, None, None)
+        );
         let v56rc1 = rows.iter().find(|r| r.version == "v5.6-rc1").unwrap();
         assert_eq!(v56rc1.date.as_deref(), Some("2020-02-10"));
-        assert_eq!((v56rc1.files, v56rc1.insertions, v56rc1.deletions), (Some(10609), Some(566486), Some(261234)));
+        assert_eq!(
+            (v56rc1.files, v56rc1.insertions, v56rc1.deletions),
+            (Some(10609), Some(566486), Some(261234))
+        );
     }
 
     #[test]
@@ -186,9 +226,15 @@ mod tests {
 
     #[test]
     fn bad_cells_name_file_line_column_and_expectation() {
-        let err = parse_tsv("version\tdate\tfiles\tinsertions\tdeletions\nv6.7\t2024-01-07\tmany\t1\t2\n", "s.tsv")
-            .unwrap_err();
-        assert_eq!(err.to_string(), "s.tsv:2: column `files` is `many`; expected a whole number or nothing");
+        let err = parse_tsv(
+            "version\tdate\tfiles\tinsertions\tdeletions\nv6.7\t2024-01-07\tmany\t1\t2\n",
+            "s.tsv",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "s.tsv:2: column `files` is `many`; expected a whole number or nothing"
+        );
         let err = parse_tsv("v6.7\t2024-13-07\t1\t1\t1\n", "s.tsv").unwrap_err();
         assert!(err.to_string().contains("`date`"), "{err}");
         let err = parse_tsv("linux-6.7\t2024-01-07\t1\t1\t1\n", "s.tsv").unwrap_err();
@@ -201,30 +247,65 @@ mod tests {
                     v5.5-rc7(2020-01-20) 291 2230 2319 4549\nv5.5(2020-01-27 00:00:00) 200 1131 2695 3826\n";
         let rows = parse_relstat_output(text, "out.txt").unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!((rows[0].insertions, rows[0].deletions), (Some(2319), Some(2230)));
+        assert_eq!(
+            (rows[0].insertions, rows[0].deletions),
+            (Some(2319), Some(2230))
+        );
         assert_eq!(rows[1].date.as_deref(), Some("2020-01-27"));
     }
 
     #[test]
     fn relstat_diff_mismatch_is_an_error() {
-        let err = parse_relstat_output("v5.5(2020-01-27) 200 1131 2695 9999\n", "out.txt").unwrap_err();
-        assert!(matches!(err, RelstatError::DiffMismatch { line: 1, .. }), "{err:?}");
+        let err =
+            parse_relstat_output("v5.5(2020-01-27) 200 1131 2695 9999\n", "out.txt").unwrap_err();
+        assert!(
+            matches!(err, RelstatError::DiffMismatch { line: 1, .. }),
+            "{err:?}"
+        );
     }
 
     #[test]
     fn detection_picks_the_format() {
-        assert_eq!(detect_and_parse("v5.5(2020-01-27) 200 1131 2695 3826\n", "x").unwrap().len(), 1);
-        assert_eq!(detect_and_parse("v5.5\t2020-01-27\t1\t2\t3\n", "x").unwrap().len(), 1);
-        assert!(matches!(detect_and_parse("hello\n", "x"), Err(RelstatError::NoRows { .. })));
+        assert_eq!(
+            detect_and_parse("v5.5(2020-01-27) 200 1131 2695 3826\n", "x")
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(
+            detect_and_parse("v5.5\t2020-01-27\t1\t2\t3\n", "x")
+                .unwrap()
+                .len(),
+            1
+        );
+        assert!(matches!(
+            detect_and_parse("hello\n", "x"),
+            Err(RelstatError::NoRows { .. })
+        ));
     }
 
     #[test]
     fn merge_fills_and_overrides_but_never_forgets() {
-        let a = vec![Release { version: "v6.7".into(), date: Some("2024-01-07".into()), files: Some(1), insertions: None, deletions: Some(3) }];
-        let b = vec![Release { version: "v6.7".into(), date: None, files: Some(9), insertions: Some(5), deletions: None }];
+        let a = vec![Release {
+            version: "v6.7".into(),
+            date: Some("2024-01-07".into()),
+            files: Some(1),
+            insertions: None,
+            deletions: Some(3),
+        }];
+        let b = vec![Release {
+            version: "v6.7".into(),
+            date: None,
+            files: Some(9),
+            insertions: Some(5),
+            deletions: None,
+        }];
         let m = merge(vec![a, b]);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].date.as_deref(), Some("2024-01-07"));
-        assert_eq!((m[0].files, m[0].insertions, m[0].deletions), (Some(9), Some(5), Some(3)));
+        assert_eq!(
+            (m[0].files, m[0].insertions, m[0].deletions),
+            (Some(9), Some(5), Some(3))
+        );
     }
 }

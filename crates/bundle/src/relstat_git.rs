@@ -16,7 +16,11 @@ pub enum GitError {
         source: std::io::Error,
     },
     #[error("{repo}: `git {args}` failed: {stderr}")]
-    Failed { repo: String, args: String, stderr: String },
+    Failed {
+        repo: String,
+        args: String,
+        stderr: String,
+    },
     #[error("{repo}: `git {args}` printed `{found}`; expected {expected}")]
     Output {
         repo: String,
@@ -33,7 +37,11 @@ fn git(repo: &Path, args: &[&str]) -> Result<String, GitError> {
         .arg(repo)
         .args(args)
         .output()
-        .map_err(|source| GitError::Spawn { repo: repo.display().to_string(), args: shown.clone(), source })?;
+        .map_err(|source| GitError::Spawn {
+            repo: repo.display().to_string(),
+            args: shown.clone(),
+            source,
+        })?;
     if !out.status.success() {
         return Err(GitError::Failed {
             repo: repo.display().to_string(),
@@ -98,7 +106,9 @@ pub fn parse_shortstat(s: &str) -> (u64, u64, u64) {
     let (mut f, mut i, mut d) = (0, 0, 0);
     for part in s.split(',') {
         let mut words = part.split_whitespace();
-        let Some(n) = words.next().and_then(|n| n.parse::<u64>().ok()) else { continue };
+        let Some(n) = words.next().and_then(|n| n.parse::<u64>().ok()) else {
+            continue;
+        };
         match words.next() {
             Some(w) if w.starts_with("file") => f = n,
             Some(w) if w.starts_with("insertion") => i = n,
@@ -115,9 +125,18 @@ mod tests {
 
     #[test]
     fn shortstat_parts_may_be_missing() {
-        assert_eq!(parse_shortstat(" 3 files changed, 10 insertions(+), 2 deletions(-)\n"), (3, 10, 2));
-        assert_eq!(parse_shortstat(" 1 file changed, 1 deletion(-)\n"), (1, 0, 1));
-        assert_eq!(parse_shortstat(" 1 file changed, 4 insertions(+)\n"), (1, 4, 0));
+        assert_eq!(
+            parse_shortstat(" 3 files changed, 10 insertions(+), 2 deletions(-)\n"),
+            (3, 10, 2)
+        );
+        assert_eq!(
+            parse_shortstat(" 1 file changed, 1 deletion(-)\n"),
+            (1, 0, 1)
+        );
+        assert_eq!(
+            parse_shortstat(" 1 file changed, 4 insertions(+)\n"),
+            (1, 4, 0)
+        );
         assert_eq!(parse_shortstat(""), (0, 0, 0));
     }
 
@@ -153,13 +172,32 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let d = tmp.path();
         run(d, "2023-10-29T12:00:00Z", &["init", "-q", "-b", "main"]);
-        commit(d, "2023-10-30T10:00:00+09:00", &[("a.c", "1\n2\n3\n")], "v6.6");
+        commit(
+            d,
+            "2023-10-30T10:00:00+09:00",
+            &[("a.c", "1\n2\n3\n")],
+            "v6.6",
+        );
         // A stable tag on a side branch and a non-version tag: both ignored.
-        run(d, "2023-11-01T00:00:00Z", &["checkout", "-q", "-b", "stable"]);
-        commit(d, "2023-11-08T00:00:00Z", &[("a.c", "1\n2\nfixed\n")], "v6.6.1");
+        run(
+            d,
+            "2023-11-01T00:00:00Z",
+            &["checkout", "-q", "-b", "stable"],
+        );
+        commit(
+            d,
+            "2023-11-08T00:00:00Z",
+            &[("a.c", "1\n2\nfixed\n")],
+            "v6.6.1",
+        );
         run(d, "2023-11-08T00:00:00Z", &["checkout", "-q", "main"]);
         // 2023-11-12 20:00 -08:00 is 2023-11-13 in UTC.
-        commit(d, "2023-11-12T20:00:00-08:00", &[("a.c", "1\n2\n3\n4\n5\n"), ("b.c", "x\n")], "v6.7-rc1");
+        commit(
+            d,
+            "2023-11-12T20:00:00-08:00",
+            &[("a.c", "1\n2\n3\n4\n5\n"), ("b.c", "x\n")],
+            "v6.7-rc1",
+        );
         commit(d, "2023-11-19T12:00:00Z", &[("a.c", "1\n5\n")], "v6.7-rc2");
         commit(d, "2024-01-07T12:00:00Z", &[("b.c", "y\n")], "v6.7");
         run(d, "2024-01-07T12:00:00Z", &["tag", "not-a-version"]);
@@ -167,7 +205,15 @@ mod tests {
         let rows = from_git(d).unwrap();
         let got: Vec<_> = rows
             .iter()
-            .map(|r| (r.version.as_str(), r.date.as_deref().unwrap(), r.files, r.insertions, r.deletions))
+            .map(|r| {
+                (
+                    r.version.as_str(),
+                    r.date.as_deref().unwrap(),
+                    r.files,
+                    r.insertions,
+                    r.deletions,
+                )
+            })
             .collect();
         assert_eq!(
             got,

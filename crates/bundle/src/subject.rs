@@ -32,7 +32,11 @@ struct Tags {
 
 pub fn parse_subject(heading: &str, table: &SubsystemTable) -> Subject {
     let mut text = heading.trim();
-    if text.len() >= 2 && text.starts_with('`') && text.ends_with('`') && !text[1..text.len() - 1].contains('`') {
+    if text.len() >= 2
+        && text.starts_with('`')
+        && text.ends_with('`')
+        && !text[1..text.len() - 1].contains('`')
+    {
         text = &text[1..text.len() - 1];
     }
     let (title, authors) = split_authors(text);
@@ -40,7 +44,10 @@ pub fn parse_subject(heading: &str, table: &SubsystemTable) -> Subject {
     let mut rest = title.as_str();
     let reply = strip_reply(&mut rest);
     let mut tags = Tags::default();
-    while let Some(inner) = rest.strip_prefix('[').and_then(|r| r.find(']').map(|e| (&r[..e], &r[e + 1..]))) {
+    while let Some(inner) = rest
+        .strip_prefix('[')
+        .and_then(|r| r.find(']').map(|e| (&r[..e], &r[e + 1..])))
+    {
         read_tag(inner.0, &mut tags);
         rest = inner.1.trim_start();
         strip_reply(&mut rest);
@@ -52,7 +59,10 @@ pub fn parse_subject(heading: &str, table: &SubsystemTable) -> Subject {
         ids.extend(table.for_prefix(&prefix));
     }
     if let Some(tree) = &tags.tree {
-        let head = tree.split(['-', '/']).find(|s| !s.is_empty()).unwrap_or(tree);
+        let head = tree
+            .split(['-', '/'])
+            .find(|s| !s.is_empty())
+            .unwrap_or(tree);
         ids.extend(table.known_prefix(head).unwrap_or_default());
     }
     ids.extend(table.for_keywords(rest));
@@ -101,7 +111,18 @@ fn read_tag(inner: &str, tags: &mut Tags) {
 
 /// Words of a subject tag that are never tree names, whatever their case.
 const TAG_WORDS: [&str; 12] = [
-    "PATCH", "PATCHSET", "RFC", "RESEND", "GIT", "PULL", "TOPIC", "TECH", "BUG", "REGRESSION", "QUESTION", "DISCUSSION",
+    "PATCH",
+    "PATCHSET",
+    "RFC",
+    "RESEND",
+    "GIT",
+    "PULL",
+    "TOPIC",
+    "TECH",
+    "BUG",
+    "REGRESSION",
+    "QUESTION",
+    "DISCUSSION",
 ];
 
 fn version_number(word: &str) -> Option<u32> {
@@ -114,7 +135,10 @@ fn version_number(word: &str) -> Option<u32> {
 
 fn series(word: &str) -> Option<Series> {
     let (a, b) = word.split_once('/')?;
-    Some(Series { index: a.parse().ok()?, total: b.parse().ok()? })
+    Some(Series {
+        index: a.parse().ok()?,
+        total: b.parse().ok()?,
+    })
 }
 
 /// `mm-new`, `net-next`, `-mm`, `rcu/next`: lowercase words that are not tag keywords.
@@ -122,7 +146,9 @@ fn is_tree(word: &str) -> bool {
     let w = word.trim_start_matches('-');
     !w.is_empty()
         && w.starts_with(|c: char| c.is_ascii_lowercase())
-        && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '_'))
+        && w.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '_')
+        })
 }
 
 /// Precedence, first match wins: a pull request; a conference topic; a reply
@@ -135,7 +161,14 @@ fn classify(title: &str, rest: &str, tags: &Tags, reply: bool) -> EntryKind {
     if (has("GIT") && has("PULL")) || lower.starts_with("git pull") {
         return EntryKind::PullRequest;
     }
-    let conference_words = ["lsf/mm", "lsfmm", "kernel summit", "plumbers", "call for proposals", "microconference"];
+    let conference_words = [
+        "lsf/mm",
+        "lsfmm",
+        "kernel summit",
+        "plumbers",
+        "call for proposals",
+        "microconference",
+    ];
     if has("TOPIC") || conference_words.iter().any(|w| lower.contains(w)) {
         return EntryKind::Conference;
     }
@@ -151,15 +184,33 @@ fn classify(title: &str, rest: &str, tags: &Tags, reply: bool) -> EntryKind {
     if is_release_announcement(&lower) {
         return EntryKind::Release;
     }
-    let bug_starts = ["problem:", "bug:", "warning:", "kasan:", "kcsan:", "ubsan:", "info:", "general protection"];
+    let bug_starts = [
+        "problem:",
+        "bug:",
+        "warning:",
+        "kasan:",
+        "kcsan:",
+        "ubsan:",
+        "info:",
+        "general protection",
+    ];
     if has("REGRESSION")
         || has("BUG")
         || bug_starts.iter().any(|p| rest_lower.starts_with(p))
-        || ["regression", "bug report"].iter().any(|w| rest_lower.contains(w))
+        || ["regression", "bug report"]
+            .iter()
+            .any(|w| rest_lower.contains(w))
     {
         return EntryKind::BugReport;
     }
-    let discussion_tags = ["QUESTION", "INVITATION", "FEEDBACK", "DISCUSSION", "DISCUSS", "ANNOUNCE"];
+    let discussion_tags = [
+        "QUESTION",
+        "INVITATION",
+        "FEEDBACK",
+        "DISCUSSION",
+        "DISCUSS",
+        "ANNOUNCE",
+    ];
     if discussion_tags.iter().any(|w| has(w)) || rest_lower.starts_with("project:") {
         return EntryKind::Discussion;
     }
@@ -183,7 +234,9 @@ fn split_authors(text: &str) -> (String, Vec<String>) {
     let mut title = text.trim_end();
     let mut authors: Vec<String> = Vec::new();
     while title.ends_with(')') {
-        let Some(open) = matching_open(title) else { break };
+        let Some(open) = matching_open(title) else {
+            break;
+        };
         let inner = title[open + 1..title.len() - 1].trim();
         let before = &title[..open];
         if !before.ends_with(char::is_whitespace) {
@@ -234,7 +287,9 @@ fn matching_open(s: &str) -> Option<usize> {
 /// `Theodore Ts'o`, `Viacheslav A.Dubeyko`, `Shyam Prasad N`, `SeongJae Park`.
 fn looks_like_name(n: &str) -> bool {
     let words: Vec<&str> = n.split_whitespace().collect();
-    let particles = ["de", "van", "von", "der", "la", "le", "da", "del", "di", "bin"];
+    let particles = [
+        "de", "van", "von", "der", "la", "le", "da", "del", "di", "bin",
+    ];
     !words.is_empty()
         && words.len() <= 5
         && !n.chars().any(|c| c.is_ascii_digit())
@@ -252,15 +307,22 @@ fn looks_like_name(n: &str) -> bool {
 fn prefix_chain(subject: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = subject.trim_start_matches('`');
-    while let Some(i) = rest.find(": ").or_else(|| rest.strip_suffix(':').map(|r| r.len())) {
+    while let Some(i) = rest
+        .find(": ")
+        .or_else(|| rest.strip_suffix(':').map(|r| r.len()))
+    {
         let head = &rest[..i];
-        let parts: Vec<&str> = head.split(',').map(|p| p.trim().trim_matches('`')).collect();
+        let parts: Vec<&str> = head
+            .split(',')
+            .map(|p| p.trim().trim_matches('`'))
+            .collect();
         let ok = !head.is_empty()
             && head.len() <= 48
             && parts.iter().all(|p| {
                 !p.is_empty()
                     && !p.chars().all(|c| c.is_ascii_digit())
-                    && p.chars().all(|c| c.is_alphanumeric() || matches!(c, '/' | '_' | '-' | '.'))
+                    && p.chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '/' | '_' | '-' | '.'))
             });
         if !ok {
             break;

@@ -10,7 +10,10 @@ fn parse(h: &str) -> Subject {
 #[test]
 fn rfc_series_with_comma_prefixes_and_author() {
     let s = parse("[RFC PATCH v3 0/9] mm, bpf: Add BPF into /proc/meminfo (Alice Doe)");
-    assert_eq!(s.title, "[RFC PATCH v3 0/9] mm, bpf: Add BPF into /proc/meminfo");
+    assert_eq!(
+        s.title,
+        "[RFC PATCH v3 0/9] mm, bpf: Add BPF into /proc/meminfo"
+    );
     assert_eq!(s.kind, Rfc);
     assert_eq!(s.patch_version, Some(3));
     assert_eq!(s.series, Some(Series { index: 0, total: 9 }));
@@ -24,7 +27,13 @@ fn version_spellings() {
     assert_eq!(parse("[PATCHv2 0/3] Allow ZRAM").patch_version, Some(2));
     assert_eq!(parse("[patch V4 0/8] mm/highmem: z").patch_version, Some(4));
     assert_eq!(parse("[PATCH v10 00/28] a").patch_version, Some(10));
-    assert_eq!(parse("[PATCH v10 00/28] a").series, Some(Series { index: 0, total: 28 }));
+    assert_eq!(
+        parse("[PATCH v10 00/28] a").series,
+        Some(Series {
+            index: 0,
+            total: 28
+        })
+    );
     assert_eq!(parse("[v2 RFC PATCH 0/9] Another").patch_version, Some(2));
 }
 
@@ -37,7 +46,12 @@ fn tree_tags() {
     assert_eq!(s.tree.as_deref(), Some("net-next"));
     assert!(s.subsystems.contains(&"net".into()) && s.subsystems.contains(&"tcp".into()));
     assert_eq!(parse("[PATCH -mm] a").tree.as_deref(), Some("mm"));
-    assert_eq!(parse("[GIT PULL rcu/next] RCU commits for 4.19").tree.as_deref(), Some("rcu/next"));
+    assert_eq!(
+        parse("[GIT PULL rcu/next] RCU commits for 4.19")
+            .tree
+            .as_deref(),
+        Some("rcu/next")
+    );
 }
 
 #[test]
@@ -59,24 +73,54 @@ fn unknown_prefixes_are_kept() {
 #[test]
 fn kinds_of_every_shape() {
     let cases = [
-        ("[GIT PULL] slab fix for 6.0-rc4 (Vlastimil Babka)", PullRequest),
+        (
+            "[GIT PULL] slab fix for 6.0-rc4 (Vlastimil Babka)",
+            PullRequest,
+        ),
         ("Linux 6.7-rc4 (Linus Torvalds)", Release),
         ("Linux 4.20 released..", Release),
         ("*Not* final 4.15 this weekend", Release),
         ("PROBLEM: Large (256MB) CMA allocation fails", BugReport),
-        ("Regression seen when using `MADV_FREE` vs `MADV_DONTNEED`", BugReport),
+        (
+            "Regression seen when using `MADV_FREE` vs `MADV_DONTNEED`",
+            BugReport,
+        ),
         ("[REGRESSION] 6.7 broke wifi", BugReport),
-        ("[LSF/MM/BPF TOPIC] Virtual Swap Space (Nhat Pham)", Conference),
-        ("LSF/MM/BPF: 2022: Call for Proposals (Josef Bacik)", Conference),
-        ("Plumbers 2018 - Performance and Scalability Microconference", Conference),
-        ("Maintainer's / Kernel Summit 2019 planning kick-off", Conference),
+        (
+            "[LSF/MM/BPF TOPIC] Virtual Swap Space (Nhat Pham)",
+            Conference,
+        ),
+        (
+            "LSF/MM/BPF: 2022: Call for Proposals (Josef Bacik)",
+            Conference,
+        ),
+        (
+            "Plumbers 2018 - Performance and Scalability Microconference",
+            Conference,
+        ),
+        (
+            "Maintainer's / Kernel Summit 2019 planning kick-off",
+            Conference,
+        ),
         ("Re: Page allocator bottleneck", Discussion),
-        ("[QUESTION] about the maple tree (Hyeonggon Yoo)", Discussion),
-        ("[Invitation] Linux MM Alignment Session on X (David Rientjes)", Discussion),
-        ("Project: Improving the PCP allocator (Matthew Wilcox)", Discussion),
+        (
+            "[QUESTION] about the maple tree (Hyeonggon Yoo)",
+            Discussion,
+        ),
+        (
+            "[Invitation] Linux MM Alignment Session on X (David Rientjes)",
+            Discussion,
+        ),
+        (
+            "Project: Improving the PCP allocator (Matthew Wilcox)",
+            Discussion,
+        ),
         ("mmotm 2021-07-28-18-24 uploaded (Andrew Morton)", Other),
         ("[Resend RFC PATCH] mm: introduce `__GFP_TRACKLEAK`", Rfc),
-        ("[RESEND PATCH V5 00/33] block: support multipage bvec", Patch),
+        (
+            "[RESEND PATCH V5 00/33] block: support multipage bvec",
+            Patch,
+        ),
     ];
     for (h, kind) in cases {
         assert_eq!(parse(h).kind, kind, "{h}");
@@ -85,12 +129,19 @@ fn kinds_of_every_shape() {
 
 #[test]
 fn author_groups() {
-    assert_eq!(parse("a b (Raj Iyer, Mia Holm)").authors, ["Raj Iyer", "Mia Holm"]);
+    assert_eq!(
+        parse("a b (Raj Iyer, Mia Holm)").authors,
+        ["Raj Iyer", "Mia Holm"]
+    );
     let s = parse("[GIT PULL] MM updates for 6.2-rc1 (Andrew Morton) (1+ msgs) (Andrew Morton)");
     assert_eq!(s.authors, ["Andrew Morton"]);
     assert_eq!(s.title, "[GIT PULL] MM updates for 6.2-rc1");
     assert!(parse("PROBLEM: Large (256MB) CMA").authors.is_empty());
-    assert!(parse("Supporting GMEM (generalized memory management) for x").authors.is_empty());
+    assert!(
+        parse("Supporting GMEM (generalized memory management) for x")
+            .authors
+            .is_empty()
+    );
     assert!(parse("foo (RFC)").authors.is_empty());
     assert_eq!(parse("x (T.J. Mercier)").authors, ["T.J. Mercier"]);
     assert_eq!(parse("x (Theodore Ts'o)").authors, ["Theodore Ts'o"]);
@@ -99,7 +150,10 @@ fn author_groups() {
 #[test]
 fn backtick_wrapped_heading_is_unwrapped() {
     let s = parse("`[PATCH] swap: Use __try_to_reclaim_swap() in free_swap_and_cache()`");
-    assert_eq!(s.title, "[PATCH] swap: Use __try_to_reclaim_swap() in free_swap_and_cache()");
+    assert_eq!(
+        s.title,
+        "[PATCH] swap: Use __try_to_reclaim_swap() in free_swap_and_cache()"
+    );
     assert_eq!(s.kind, Patch);
     assert!(s.subsystems.contains(&"mm/swap".into()));
 }
@@ -109,15 +163,22 @@ fn keywords_add_subsystems() {
     let s = parse("[PATCH v8 0/10] Multi-size THP for anonymous memory (Ryan Roberts)");
     assert_eq!(s.subsystems, ["mm", "mm/thp"]);
     let s = parse("[RFC] KFENCE: report");
-    assert!(s.subsystems.contains(&"mm/kfence".into()), "{:?}", s.subsystems);
+    assert!(
+        s.subsystems.contains(&"mm/kfence".into()),
+        "{:?}",
+        s.subsystems
+    );
     let s = parse("Compaction & folios (Ken Overstreet)");
-    assert!(s.subsystems.contains(&"mm/compaction".into()) && s.subsystems.contains(&"mm/folio".into()));
+    assert!(
+        s.subsystems.contains(&"mm/compaction".into()) && s.subsystems.contains(&"mm/folio".into())
+    );
 }
 
 /// Reads every setext heading of ../shared/corpus (if present) and checks properties.
 #[test]
 fn real_corpus_headings_have_consistent_kinds_and_authors() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/posts");
+    let root =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/posts");
     if !root.is_dir() {
         eprintln!("skipping: ../shared absent");
         return;
@@ -150,14 +211,25 @@ fn real_corpus_headings_have_consistent_kinds_and_authors() {
         if upper.starts_with("[GIT PULL") {
             assert_eq!(s.kind, PullRequest, "{h}");
         }
-        if h.starts_with("Linux ") && h.chars().nth(6).is_some_and(|c| c.is_ascii_digit() || c == 'v') {
+        if h.starts_with("Linux ")
+            && h.chars()
+                .nth(6)
+                .is_some_and(|c| c.is_ascii_digit() || c == 'v')
+        {
             assert_eq!(s.kind, Release, "{h}");
         }
         let trailing = h.trim_end().ends_with(')') && h.contains(" (") && !h.ends_with("msgs)");
-        if trailing && h.rsplit('(').next().is_some_and(|a| a.trim_end_matches(')').split(' ').count() >= 2) {
+        if trailing
+            && h.rsplit('(')
+                .next()
+                .is_some_and(|a| a.trim_end_matches(')').split(' ').count() >= 2)
+        {
             // Every "(First Last)" ending gives an author.
             let inner = h.rsplit('(').next().unwrap().trim_end_matches(')');
-            if inner.chars().all(|c| c.is_alphabetic() || " .-'".contains(c)) {
+            if inner
+                .chars()
+                .all(|c| c.is_alphabetic() || " .-'".contains(c))
+            {
                 assert!(!s.authors.is_empty(), "{h}");
             }
         }
@@ -165,5 +237,8 @@ fn real_corpus_headings_have_consistent_kinds_and_authors() {
             none += 1;
         }
     }
-    eprintln!("corpus headings: {}; without a subsystem: {none}", headings.len());
+    eprintln!(
+        "corpus headings: {}; without a subsystem: {none}",
+        headings.len()
+    );
 }

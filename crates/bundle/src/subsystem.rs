@@ -27,7 +27,8 @@ pub struct SubsystemTable {
 impl SubsystemTable {
     /// The table shipped in `data/subsystems.tsv`, compiled in.
     pub fn builtin() -> SubsystemTable {
-        SubsystemTable::parse(BUILTIN, "data/subsystems.tsv").expect("the shipped subsystem table is valid")
+        SubsystemTable::parse(BUILTIN, "data/subsystems.tsv")
+            .expect("the shipped subsystem table is valid")
     }
 
     pub fn parse(text: &str, path: &str) -> Result<SubsystemTable, TableError> {
@@ -38,8 +39,18 @@ impl SubsystemTable {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').filter(|c| !c.is_empty()).collect();
-            let err = |found: String, expected| TableError { path: path.into(), line: i + 1, found, expected };
-            let ids = |s: &str| -> Vec<String> { s.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect() };
+            let err = |found: String, expected| TableError {
+                path: path.into(),
+                line: i + 1,
+                found,
+                expected,
+            };
+            let ids = |s: &str| -> Vec<String> {
+                s.split(',')
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect()
+            };
             match cols.as_slice() {
                 ["name", id, display] => {
                     t.names.insert(id.to_string(), display.to_string());
@@ -52,14 +63,15 @@ impl SubsystemTable {
                     t.ignored.insert(p.to_lowercase());
                 }
                 [kind, ..] if !["name", "prefix", "keyword", "ignore"].contains(kind) => {
-                    return Err(err(format!("unknown row kind `{kind}`"), "name, prefix, keyword or ignore"))
-                }
-                _ => {
                     return Err(err(
-                        format!("{} tab-separated columns", cols.len()),
-                        "`name ID DISPLAY`, `prefix PREFIX IDS`, `keyword WORD IDS` or `ignore PREFIX`",
+                        format!("unknown row kind `{kind}`"),
+                        "name, prefix, keyword or ignore",
                     ))
                 }
+                _ => return Err(err(
+                    format!("{} tab-separated columns", cols.len()),
+                    "`name ID DISPLAY`, `prefix PREFIX IDS`, `keyword WORD IDS` or `ignore PREFIX`",
+                )),
             }
         }
         Ok(t)
@@ -100,7 +112,10 @@ impl SubsystemTable {
     }
 
     pub fn display_name(&self, id: &str) -> String {
-        self.names.get(id).cloned().unwrap_or_else(|| id.to_string())
+        self.names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
     }
 
     pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -152,15 +167,27 @@ mod tests {
     #[test]
     fn keywords_match_whole_words_only() {
         let t = SubsystemTable::builtin();
-        assert!(t.for_keywords("Enable THP for anon").contains(&"mm/thp".to_string()));
-        assert!(t.for_keywords("zswap: shrink").contains(&"mm/zswap".to_string()));
-        assert!(!t.for_keywords("swapper idle").contains(&"mm/swap".to_string()));
-        assert!(t.for_keywords("Improving the page allocator").contains(&"mm/page_alloc".to_string()));
+        assert!(t
+            .for_keywords("Enable THP for anon")
+            .contains(&"mm/thp".to_string()));
+        assert!(t
+            .for_keywords("zswap: shrink")
+            .contains(&"mm/zswap".to_string()));
+        assert!(!t
+            .for_keywords("swapper idle")
+            .contains(&"mm/swap".to_string()));
+        assert!(t
+            .for_keywords("Improving the page allocator")
+            .contains(&"mm/page_alloc".to_string()));
     }
 
     #[test]
     fn ancestors_are_implied() {
-        let ids = with_ancestors(["mm/damon".to_string(), "arch/x86".to_string(), "mm".to_string()]);
+        let ids = with_ancestors([
+            "mm/damon".to_string(),
+            "arch/x86".to_string(),
+            "mm".to_string(),
+        ]);
         assert_eq!(ids, ["arch", "arch/x86", "mm", "mm/damon"]);
     }
 
@@ -168,15 +195,26 @@ mod tests {
     fn bad_rows_name_the_line() {
         let err = SubsystemTable::parse("name\tmm\tMM\nprefix\tonly-two\n", "t.tsv").unwrap_err();
         assert_eq!(err.line, 2);
-        assert!(err.to_string().starts_with("t.tsv:2: 2 tab-separated columns"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("t.tsv:2: 2 tab-separated columns"),
+            "{err}"
+        );
         let err = SubsystemTable::parse("alias\tx\ty\n", "t.tsv").unwrap_err();
-        assert!(err.to_string().contains("unknown row kind `alias`"), "{err}");
+        assert!(
+            err.to_string().contains("unknown row kind `alias`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn every_id_used_by_a_row_has_a_display_name() {
         let t = SubsystemTable::builtin();
-        for ids in t.prefixes.values().chain(t.keywords.iter().map(|(_, ids)| ids)) {
+        for ids in t
+            .prefixes
+            .values()
+            .chain(t.keywords.iter().map(|(_, ids)| ids))
+        {
             for id in with_ancestors(ids.iter().cloned()) {
                 assert!(t.names.contains_key(&id), "no `name` row for {id}");
             }

@@ -16,7 +16,9 @@ pub fn render(markdown: &str) -> String {
         match event {
             // Never parsed into the page: authors' HTML is shown as they typed it.
             Event::Html(s) | Event::InlineHtml(s) => out.push(Event::Text(s)),
-            Event::Start(Tag::Link { dest_url, title, .. }) => {
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
                 let safe = is_safe_url(&dest_url);
                 out.push(Event::Html(if safe {
                     open_anchor(&dest_url, &title).into()
@@ -27,10 +29,16 @@ pub fn render(markdown: &str) -> String {
             }
             Event::End(TagEnd::Link) => {
                 let safe = links.pop().unwrap_or(false);
-                out.push(Event::Html(CowStr::Borrowed(if safe { "</a>" } else { "</span>" })));
+                out.push(Event::Html(CowStr::Borrowed(if safe {
+                    "</a>"
+                } else {
+                    "</span>"
+                })));
             }
             Event::Start(Tag::Image { dest_url, .. }) if !is_safe_url(&dest_url) => {
-                out.push(Event::Html(CowStr::Borrowed("<span class=\"image-removed\">")));
+                out.push(Event::Html(CowStr::Borrowed(
+                    "<span class=\"image-removed\">",
+                )));
                 links.push(false);
             }
             Event::Start(tag @ Tag::Image { .. }) => {
@@ -113,12 +121,20 @@ fn linkify<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
         return;
     }
     let mut rest = s;
-    while let Some(start) = ["https://", "http://"].iter().filter_map(|p| rest.find(p)).min() {
+    while let Some(start) = ["https://", "http://"]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .min()
+    {
         let tail = &rest[start..];
-        let mut end = tail.find(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"').unwrap_or(tail.len());
+        let mut end = tail
+            .find(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"')
+            .unwrap_or(tail.len());
         while end > 0 && tail[..end].ends_with(['.', ',', ';', ':', '!', '?', ')', '\'']) {
             // Keep a `)` that closes a `(` inside the URL.
-            if tail[..end].ends_with(')') && tail[..end].matches('(').count() >= tail[..end].matches(')').count() {
+            if tail[..end].ends_with(')')
+                && tail[..end].matches('(').count() >= tail[..end].matches(')').count()
+            {
                 break;
             }
             end -= 1;
@@ -149,7 +165,10 @@ mod tests {
         let html = render("<script>alert(1)</script>\n\nhi <img src=x onerror=alert(2)>");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -163,7 +182,10 @@ mod tests {
             "<javascript:alert(1)>",
         ] {
             let html = render(md);
-            assert!(!html.to_lowercase().contains("href=\"java"), "{md} -> {html}");
+            assert!(
+                !html.to_lowercase().contains("href=\"java"),
+                "{md} -> {html}"
+            );
             assert!(!html.contains("href=\"data:"), "{md} -> {html}");
             assert!(!html.contains("href=\"vbscript:"), "{md} -> {html}");
         }
