@@ -37,10 +37,8 @@ fn count_headings(text: &str) -> usize {
         let t = l.trim_end();
         let underline =
             t.len() >= 2 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'='));
-        if underline && prev_text {
-            n += 1;
-            prev_text = false;
-        } else if t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ") {
+        let atx = t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ");
+        if (underline && prev_text) || atx {
             n += 1;
             prev_text = false;
         } else {

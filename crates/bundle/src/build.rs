@@ -123,7 +123,7 @@ pub fn build(opts: &Options) -> Built {
                     for w in warnings {
                         problem(&full, &file.rel, WarningLevel::Warning, w.line, w.message);
                     }
-                    posts.push(post);
+                    posts.push(*post);
                 }
                 Ok(Outcome::Draft) => summary.drafts_skipped += 1,
                 Err(e) => problem(

@@ -94,8 +94,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     };
     let header_start = (first_end + 1).min(text.len());
     let mut offset = header_start;
-    let mut line = 2u32;
-    for raw in text[header_start..].split_inclusive('\n') {
+    for (line, raw) in (2u32..).zip(text[header_start..].split_inclusive('\n')) {
         if raw.trim_end() == format.delimiter() {
             let body_start = offset + raw.len();
             return Ok(Split {
@@ -107,7 +106,6 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
             });
         }
         offset += raw.len();
-        line += 1;
     }
     Err(FrontMatterError::Unclosed {
         line: 1,

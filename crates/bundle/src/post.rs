@@ -40,7 +40,7 @@ pub struct PostWarning {
 /// What reading one file produced.
 #[derive(Debug)]
 pub enum Outcome {
-    Post(Post, Vec<PostWarning>),
+    Post(Box<Post>, Vec<PostWarning>),
     Draft,
 }
 
@@ -150,7 +150,7 @@ pub fn read_post(
         preamble: body.preamble,
         entries,
     };
-    Ok(Outcome::Post(post, warnings))
+    Ok(Outcome::Post(Box::new(post), warnings))
 }
 
 /// Line of the first `field:` / `field =` in the file, for warnings about it.

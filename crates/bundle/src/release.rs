@@ -110,22 +110,30 @@ pub fn decide(title: &str, stem: &str, date: Option<&DateTime>, calendar: &Calen
             // The file name has no "after"; it follows the title's convention.
             let dt = date.map(|d| distance(d, t, title_rel, calendar));
             let df = date.map(|d| distance(d, f, title_rel, calendar));
-            let (pick, why) = match (dt.flatten(), df.flatten()) {
-                (Some(a), Some(b)) if b < a => (f, "fits"),
-                (Some(_), Some(_)) => (t, "fits"),
-                (None, Some(b)) if b == 0.0 => (f, "fits"),
-                (Some(a), None) if a == 0.0 => (t, "fits"),
-                _ => (t, "cannot be checked against the release calendar, so"),
+            let (a, b) = (dt.flatten(), df.flatten());
+            let (pick, why) = match (a, b) {
+                (Some(x), Some(y)) => {
+                    let why = if x.min(y) == 0.0 {
+                        "fits"
+                    } else {
+                        "is nearest to"
+                    };
+                    (if y < x { f } else { t }, Some(why))
+                }
+                (None, Some(_)) if b == Some(0.0) => (f, Some("fits")),
+                (Some(_), None) if a == Some(0.0) => (t, Some("fits")),
+                _ => (t, None),
             };
             let date_txt = date.map_or("no date".to_string(), |d| format!("post date {}", d));
             warnings.push(format!(
-                "title says {t} but file name `{stem}` says {f}; {date_txt} {why} {pick}{}",
+                "title says {t} but file name `{stem}` says {f}; {date_txt} {} {pick}{}",
+                why.unwrap_or("cannot be checked against the release calendar, so"),
                 calendar
                     .get(&pick)
                     .map(|d| format!(" (tagged {})", kernel_news_core::date::format_ymd(*d)))
                     .unwrap_or_default()
             ));
-            let source = if why == "fits" {
+            let source = if why.is_some() {
                 ReleaseSource::Date
             } else {
                 ReleaseSource::Title

@@ -290,10 +290,11 @@ fn looks_like_name(n: &str) -> bool {
     let particles = [
         "de", "van", "von", "der", "la", "le", "da", "del", "di", "bin",
     ];
+    let acronym = words.len() == 1 && n.len() > 1 && n.chars().all(|c| !c.is_lowercase());
     !words.is_empty()
         && words.len() <= 5
+        && !acronym
         && !n.chars().any(|c| c.is_ascii_digit())
-        && !(words.len() == 1 && n.len() > 1 && n.chars().all(|c| !c.is_lowercase()))
         // Some people write their name in lowercase (`wolfgang huang`): two or
         // three plain words are accepted as a name too.
         && (words.iter().all(|w| {
