@@ -21,13 +21,20 @@ pub fn PostList(bundle: Arc<Bundle>) -> impl IntoView {
                         .date
                         .as_deref()
                         .map(|d| d.get(..10).unwrap_or(d).to_string());
+                    let count = match p.entries.len() {
+                        1 => "1 entry".to_string(),
+                        n => format!("{n} entries"),
+                    };
+                    let lang = (p.lang != "en").then(|| {
+                        view! { <span class="lang-badge" title="Language">{p.lang.to_uppercase()}</span> }
+                    });
                     view! {
                         <li class="post" id=format!("post-{}", p.id) lang=p.lang.clone()>
-                            <span class="post-title">{p.title.clone()}</span>
+                            <span class="post-title">{p.title.clone()} {lang}</span>
                             <span class="post-meta">
                                 {date}
                                 " · "
-                                {format!("{} entries", p.entries.len())}
+                                {count}
                             </span>
                         </li>
                     }

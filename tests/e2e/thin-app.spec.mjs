@@ -14,6 +14,9 @@ test("lists the sample posts grouped by release, newest release first", async ({
   const versions = headings.filter((h) => h.startsWith("v"));
   expect(versions.indexOf("v6.8-rc2")).toBeLessThan(versions.indexOf("v6.7-rc4"));
   expect(headings[headings.length - 1]).toBe("No release");
+  // Korean posts are marked, and declare their language for screen readers.
+  await expect(page.locator('li.post[lang="ko"] .lang-badge').first()).toHaveText("KO");
+  await expect(page.locator("li.post", { hasText: "About LKML News" })).toContainText("1 entry");
   await page.screenshot({ path: `${shots}/post-list.png`, fullPage: true });
 });
 

@@ -106,7 +106,13 @@ fn syntax(e: &serde_json::Error) -> LoadError {
     LoadError::Syntax {
         line: e.line(),
         column: e.column(),
-        message: e.to_string(),
+        // serde_json appends " at line L column C"; the message says that itself.
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
         truncated: e.is_eof(),
     }
 }
@@ -142,6 +148,7 @@ mod tests {
             "{err:?}"
         );
         assert!(err.to_string().contains("truncated"));
+        assert_eq!(err.to_string().matches("line").count(), 1, "{err}");
     }
 
     #[test]
