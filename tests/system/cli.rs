@@ -104,3 +104,56 @@ fn an_unwritable_output_exits_2() {
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("cannot write the bundle"));
 }
+
+#[test]
+fn relstat_files_replace_the_shipped_statistics_and_bad_rows_name_their_line() {
+    let dir = tree(&[
+        ("posts/p.md", GOOD),
+        (
+            "stats.txt",
+            b"v6.7-rc3(2023-11-26) 300 1000 2000 3000\nv6.7-rc4(2023-12-03) 226 5266 4133 9399\n",
+        ),
+        (
+            "bad.tsv",
+            b"version\tdate\tfiles\tinsertions\tdeletions\nv6.7\t2024-01-07\tmany\t1\t2\n",
+        ),
+    ]);
+    let out = dir.path().join("b.json");
+    let run = bundler()
+        .arg("--content")
+        .arg(dir.path().join("posts"))
+        .arg("--relstat")
+        .arg(dir.path().join("stats.txt"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bundle: kernel_news_core::Bundle =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let tags: Vec<_> = bundle.releases.iter().map(|r| r.version.as_str()).collect();
+    assert_eq!(tags, ["v6.7-rc3", "v6.7-rc4"]);
+    assert_eq!(bundle.releases[1].insertions, Some(4133));
+    assert_eq!(bundle.releases[1].deletions, Some(5266));
+
+    let run = bundler()
+        .arg("--content")
+        .arg(dir.path().join("posts"))
+        .arg("--relstat")
+        .arg(dir.path().join("bad.tsv"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("bad.tsv:2: error: column `files` is `many`"),
+        "{stderr}"
+    );
+}

@@ -216,7 +216,7 @@ fn load_releases(
         match std::fs::read_to_string(path) {
             Ok(text) => match crate::relstat::detect_and_parse(&text, &shown) {
                 Ok(r) => sources.push(r),
-                Err(e) => report(&shown, None, e.to_string()),
+                Err(e) => report(&shown, e.line(), e.what()),
             },
             Err(e) => report(&shown, None, format!("cannot read release statistics: {e}")),
         }

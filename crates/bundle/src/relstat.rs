@@ -8,7 +8,7 @@ use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum RelstatError {
-    #[error("{path}:{line}: column `{column}` is `{found}`; expected {expected}")]
+    #[error("{path}:{line}: {}", self.what())]
     Cell {
         path: String,
         line: usize,
@@ -16,17 +16,47 @@ pub enum RelstatError {
         found: String,
         expected: &'static str,
     },
-    #[error(
-        "{path}:{line}: diff is {diff} but insertions + deletions is {sum}; expected them equal"
-    )]
+    #[error("{path}:{line}: {}", self.what())]
     DiffMismatch {
         path: String,
         line: usize,
         diff: u64,
         sum: u64,
     },
-    #[error("{path}: no release rows; expected the TSV of data/relstat/ or relstat.py output")]
+    #[error("{path}: {}", self.what())]
     NoRows { path: String },
+}
+
+impl RelstatError {
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            RelstatError::Cell { line, .. } | RelstatError::DiffMismatch { line, .. } => {
+                Some(*line as u32)
+            }
+            RelstatError::NoRows { .. } => None,
+        }
+    }
+
+    /// The message without the `path:line:` prefix, for callers that print the location themselves.
+    pub fn what(&self) -> String {
+        match self {
+            RelstatError::Cell {
+                column,
+                found,
+                expected,
+                ..
+            } => {
+                format!("column `{column}` is `{found}`; expected {expected}")
+            }
+            RelstatError::DiffMismatch { diff, sum, .. } => {
+                format!("diff is {diff} but insertions + deletions is {sum}; expected them equal")
+            }
+            RelstatError::NoRows { .. } => {
+                "no release rows; expected the TSV of data/relstat/ or relstat.py output"
+                    .to_string()
+            }
+        }
+    }
 }
 
 /// The TSV of `data/relstat/`: `version date files insertions deletions [source]`,
