@@ -1,11 +1,19 @@
 //! The command line: arguments, summary line and documented exit codes.
 
+use std::path::Path;
 use std::process::Command;
 
 use crate::support::tree;
 
 fn bundler() -> Command {
     Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
+}
+
+/// `kernel-news-bundle --content CONTENT --out OUT`, ready for more arguments.
+fn bundle(content: &Path, out: &Path) -> Command {
+    let mut c = bundler();
+    c.arg("--content").arg(content).arg("--out").arg(out);
+    c
 }
 
 const GOOD: &[u8] =
@@ -15,13 +23,7 @@ const GOOD: &[u8] =
 fn success_writes_the_bundle_and_a_summary_line() {
     let dir = tree(&[("lkml_news_v6.7-rc4.md", GOOD)]);
     let out = dir.path().join("out/bundle.json");
-    let run = bundler()
-        .arg("--content")
-        .arg(dir.path())
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = bundle(dir.path(), &out).output().unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("bundled 1 posts, 1 entries"), "{stderr}");
@@ -34,13 +36,7 @@ fn success_writes_the_bundle_and_a_summary_line() {
 fn input_errors_exit_1_with_file_and_line_but_still_write_the_bundle() {
     let dir = tree(&[("good.md", GOOD), ("bad.md", b"+++\ntitle = = 1\n+++\n")]);
     let out = dir.path().join("bundle.json");
-    let run = bundler()
-        .arg("--content")
-        .arg(dir.path())
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = bundle(dir.path(), &out).output().unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("bad.md:2: error: "), "{stderr}");
@@ -55,11 +51,7 @@ fn strict_turns_warnings_into_exit_1() {
         b"+++\ntitle = \"x\"\n+++\nHeading only\n------------\n",
     )]);
     let out = dir.path().join("b.json");
-    let base = || {
-        let mut c = bundler();
-        c.arg("--content").arg(dir.path()).arg("--out").arg(&out);
-        c
-    };
+    let base = || bundle(dir.path(), &out);
     assert_eq!(base().output().unwrap().status.code(), Some(0));
     let strict = base().arg("--strict").output().unwrap();
     let stderr = String::from_utf8_lossy(&strict.stderr);
@@ -94,11 +86,7 @@ fn an_unwritable_output_exits_2() {
     let dir = tree(&[("p.md", GOOD)]);
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "x").unwrap();
-    let run = bundler()
-        .arg("--content")
-        .arg(dir.path())
-        .arg("--out")
-        .arg(blocker.join("bundle.json"))
+    let run = bundle(dir.path(), &blocker.join("bundle.json"))
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(2));
@@ -119,13 +107,10 @@ fn relstat_files_replace_the_shipped_statistics_and_bad_rows_name_their_line() {
         ),
     ]);
     let out = dir.path().join("b.json");
-    let run = bundler()
-        .arg("--content")
-        .arg(dir.path().join("posts"))
+    let posts = dir.path().join("posts");
+    let run = bundle(&posts, &out)
         .arg("--relstat")
         .arg(dir.path().join("stats.txt"))
-        .arg("--out")
-        .arg(&out)
         .output()
         .unwrap();
     assert_eq!(
@@ -134,20 +119,17 @@ fn relstat_files_replace_the_shipped_statistics_and_bad_rows_name_their_line() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let bundle: kernel_news_core::Bundle =
+    let built: kernel_news_core::Bundle =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    let tags: Vec<_> = bundle.releases.iter().map(|r| r.version.as_str()).collect();
+    let tags: Vec<_> = built.releases.iter().map(|r| r.version.as_str()).collect();
     assert_eq!(tags, ["v6.7-rc3", "v6.7-rc4"]);
-    assert_eq!(bundle.releases[1].insertions, Some(4133));
-    assert_eq!(bundle.releases[1].deletions, Some(5266));
+    assert_eq!(built.releases[1].insertions, Some(4133));
+    assert_eq!(built.releases[1].deletions, Some(5266));
 
-    let run = bundler()
-        .arg("--content")
-        .arg(dir.path().join("posts"))
+    let posts = dir.path().join("posts");
+    let run = bundle(&posts, &out)
         .arg("--relstat")
         .arg(dir.path().join("bad.tsv"))
-        .arg("--out")
-        .arg(&out)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);

@@ -122,106 +122,69 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, FrontMatterError> {
     }
 }
 
+/// A header value reduced to what the fields we read can be, whatever the syntax.
+enum Value {
+    Null,
+    Scalar(String),
+    Bool(bool),
+    List(Vec<String>),
+    /// Anything else, named for the error message (`a mapping`, `a table` ...).
+    Other(String),
+}
+
+impl Value {
+    fn describe(&self) -> String {
+        match self {
+            Value::Null => "empty".into(),
+            Value::Scalar(_) => "a string".into(),
+            Value::Bool(_) => "a boolean".into(),
+            Value::List(_) => "a list".into(),
+            Value::Other(kind) => kind.clone(),
+        }
+    }
+}
+
 fn parse_yaml(header: &str, first_line: u32) -> Result<FrontMatter, FrontMatterError> {
     use yaml_rust2::{Yaml, YamlLoader};
     let docs = YamlLoader::load_from_str(header).map_err(|e| FrontMatterError::Yaml {
         line: first_line + e.marker().line().saturating_sub(1) as u32,
         message: e.info().to_string(),
     })?;
-    let mut fm = FrontMatter::default();
-    let Some(doc) = docs.into_iter().next() else {
-        return Ok(fm);
-    };
-    let map = match doc {
-        Yaml::Hash(map) => map,
-        Yaml::Null => return Ok(fm),
-        other => {
+    let map = match docs.into_iter().next() {
+        None | Some(Yaml::Null) => return Ok(FrontMatter::default()),
+        Some(Yaml::Hash(map)) => map,
+        Some(other) => {
             return Err(FrontMatterError::Field {
                 line: first_line,
                 field: "(top level)",
-                found: yaml_kind(&other).to_string(),
+                found: yaml_value(&other).describe(),
                 expected: "a mapping of `key: value` lines",
             })
         }
     };
-    let line_of = |key: &str| key_line(header, key, first_line);
-    for (k, v) in map {
-        let Yaml::String(key) = k else { continue };
-        let field = match key.as_str() {
-            "title" => "title",
-            "date" => "date",
-            "draft" => "draft",
-            "tags" => "tags",
-            "categories" => "categories",
-            "lang" | "language" => "lang",
-            _ => continue,
-        };
-        let scalar = |v: &Yaml| -> Option<String> {
-            match v {
-                Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
-                Yaml::Integer(i) => Some(i.to_string()),
-                Yaml::Boolean(b) => Some(b.to_string()),
-                _ => None,
-            }
-        };
-        let bad = |expected: &'static str| FrontMatterError::Field {
-            line: line_of(&key),
-            field,
-            found: yaml_kind(&v).to_string(),
-            expected,
-        };
-        match field {
-            "draft" => {
-                fm.draft = match &v {
-                    Yaml::Boolean(b) => *b,
-                    Yaml::String(s) if s == "true" || s == "false" => s == "true",
-                    Yaml::Null => false,
-                    _ => return Err(bad("true or false")),
-                }
-            }
-            "tags" | "categories" => {
-                let list = match &v {
-                    Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
-                    Yaml::Null => Vec::new(),
-                    other => match scalar(other) {
-                        Some(s) => vec![s],
-                        None => return Err(bad("a list of strings")),
-                    },
-                };
-                if field == "tags" {
-                    fm.tags = list;
-                } else {
-                    fm.categories = list;
-                }
-            }
-            _ => {
-                let value = match &v {
-                    Yaml::Null => None,
-                    other => Some(scalar(other).ok_or_else(|| bad("a string"))?),
-                };
-                match field {
-                    "title" => fm.title = value,
-                    "date" => fm.date = value,
-                    _ => fm.lang = value,
-                }
-            }
-        }
-    }
-    Ok(fm)
+    let pairs = map.iter().filter_map(|(k, v)| match k {
+        Yaml::String(key) => Some((key.as_str(), yaml_value(v))),
+        _ => None,
+    });
+    collect_fields(pairs, header, first_line)
 }
 
-fn yaml_kind(v: &yaml_rust2::Yaml) -> &'static str {
+fn yaml_value(v: &yaml_rust2::Yaml) -> Value {
     use yaml_rust2::Yaml;
+    let scalar = |v: &Yaml| match v {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+        Yaml::Integer(i) => Some(i.to_string()),
+        Yaml::Boolean(b) => Some(b.to_string()),
+        _ => None,
+    };
     match v {
-        Yaml::Real(_) => "a number",
-        Yaml::Integer(_) => "an integer",
-        Yaml::String(_) => "a string",
-        Yaml::Boolean(_) => "a boolean",
-        Yaml::Array(_) => "a list",
-        Yaml::Hash(_) => "a mapping",
-        Yaml::Alias(_) => "an alias",
-        Yaml::Null => "empty",
-        Yaml::BadValue => "an invalid value",
+        Yaml::Null => Value::Null,
+        Yaml::Boolean(b) => Value::Bool(*b),
+        Yaml::Array(items) => Value::List(items.iter().filter_map(scalar).collect()),
+        Yaml::Hash(_) => Value::Other("a mapping".into()),
+        other => {
+            scalar(other).map_or_else(|| Value::Other("an invalid value".into()), Value::Scalar)
+        }
     }
 }
 
@@ -230,10 +193,39 @@ fn parse_toml(header: &str, first_line: u32) -> Result<FrontMatter, FrontMatterE
         line: first_line + e.span().map_or(0, |s| line_at(header, s.start)),
         message: e.message().trim().to_string(),
     })?;
-    let line_of = |key: &str| key_line(header, key, first_line);
+    let pairs = table.iter().map(|(k, v)| (k.as_str(), toml_value(v)));
+    collect_fields(pairs, header, first_line)
+}
+
+fn toml_value(v: &toml::Value) -> Value {
+    let scalar = |v: &toml::Value| match v {
+        toml::Value::String(s) => Some(s.clone()),
+        toml::Value::Datetime(d) => Some(d.to_string()),
+        toml::Value::Integer(i) => Some(i.to_string()),
+        toml::Value::Float(f) => Some(f.to_string()),
+        toml::Value::Boolean(b) => Some(b.to_string()),
+        _ => None,
+    };
+    match v {
+        toml::Value::Boolean(b) => Value::Bool(*b),
+        toml::Value::Array(items) => Value::List(items.iter().filter_map(scalar).collect()),
+        toml::Value::Table(_) => Value::Other("a table".into()),
+        other => scalar(other).map_or_else(
+            || Value::Other(format!("a {}", other.type_str())),
+            Value::Scalar,
+        ),
+    }
+}
+
+/// The fields we use, from `(key, value)` pairs of either syntax.
+fn collect_fields<'a>(
+    pairs: impl Iterator<Item = (&'a str, Value)>,
+    header: &str,
+    first_line: u32,
+) -> Result<FrontMatter, FrontMatterError> {
     let mut fm = FrontMatter::default();
-    for (key, v) in &table {
-        let field = match key.as_str() {
+    for (key, value) in pairs {
+        let field = match key {
             "title" => "title",
             "date" => "date",
             "draft" => "draft",
@@ -243,33 +235,26 @@ fn parse_toml(header: &str, first_line: u32) -> Result<FrontMatter, FrontMatterE
             _ => continue,
         };
         let bad = |expected: &'static str| FrontMatterError::Field {
-            line: line_of(key),
+            line: key_line(header, key, first_line),
             field,
-            found: format!("a {}", v.type_str()),
+            found: value.describe(),
             expected,
-        };
-        let scalar = |v: &toml::Value| -> Option<String> {
-            match v {
-                toml::Value::String(s) => Some(s.clone()),
-                toml::Value::Datetime(d) => Some(d.to_string()),
-                toml::Value::Integer(i) => Some(i.to_string()),
-                toml::Value::Float(f) => Some(f.to_string()),
-                toml::Value::Boolean(b) => Some(b.to_string()),
-                _ => None,
-            }
         };
         match field {
             "draft" => {
-                fm.draft = match v {
-                    toml::Value::Boolean(b) => *b,
-                    toml::Value::String(s) if s == "true" || s == "false" => s == "true",
+                fm.draft = match &value {
+                    Value::Bool(b) => *b,
+                    Value::Scalar(s) if s == "true" || s == "false" => s == "true",
+                    Value::Null => false,
                     _ => return Err(bad("true or false")),
                 }
             }
             "tags" | "categories" => {
-                let list = match v {
-                    toml::Value::Array(items) => items.iter().filter_map(scalar).collect(),
-                    other => vec![scalar(other).ok_or_else(|| bad("a list of strings"))?],
+                let list = match value {
+                    Value::List(items) => items,
+                    Value::Null => Vec::new(),
+                    Value::Scalar(s) => vec![s],
+                    _ => return Err(bad("a list of strings")),
                 };
                 if field == "tags" {
                     fm.tags = list;
@@ -278,11 +263,15 @@ fn parse_toml(header: &str, first_line: u32) -> Result<FrontMatter, FrontMatterE
                 }
             }
             _ => {
-                let value = Some(scalar(v).ok_or_else(|| bad("a string"))?);
+                let text = match value {
+                    Value::Null => None,
+                    Value::Scalar(s) => Some(s),
+                    _ => return Err(bad("a string")),
+                };
                 match field {
-                    "title" => fm.title = value,
-                    "date" => fm.date = value,
-                    _ => fm.lang = value,
+                    "title" => fm.title = text,
+                    "date" => fm.date = text,
+                    _ => fm.lang = text,
                 }
             }
         }

@@ -59,6 +59,22 @@ impl RelstatError {
     }
 }
 
+fn cell_error(
+    path: &str,
+    line: usize,
+    column: &'static str,
+    found: &str,
+    expected: &'static str,
+) -> RelstatError {
+    RelstatError::Cell {
+        path: path.to_string(),
+        line,
+        column,
+        found: found.to_string(),
+        expected,
+    }
+}
+
 /// The TSV of `data/relstat/`: `version date files insertions deletions [source]`,
 /// `#` comments, one header row; an empty cell is unknown.
 pub fn parse_tsv(text: &str, path: &str) -> Result<Vec<Release>, RelstatError> {
@@ -70,13 +86,7 @@ pub fn parse_tsv(text: &str, path: &str) -> Result<Vec<Release>, RelstatError> {
         }
         let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
         let cell = |k: usize| cells.get(k).copied().unwrap_or("");
-        let bad = |column, found: &str, expected| RelstatError::Cell {
-            path: path.to_string(),
-            line: n,
-            column,
-            found: found.to_string(),
-            expected,
-        };
+        let bad = |column, found: &str, expected| cell_error(path, n, column, found, expected);
         let version = cell(0)
             .parse::<KernelVersion>()
             .map_err(|_| bad("version", cell(0), "a tag like v6.7-rc4"))?;
@@ -130,13 +140,7 @@ pub fn parse_relstat_output(text: &str, path: &str) -> Result<Vec<Release>, Rels
             date_text.push(' ');
             date_text.push_str(words.remove(0));
         }
-        let bad = |column, found: &str, expected| RelstatError::Cell {
-            path: path.to_string(),
-            line: n,
-            column,
-            found: found.to_string(),
-            expected,
-        };
+        let bad = |column, found: &str, expected| cell_error(path, n, column, found, expected);
         let date_text = date_text.trim_end_matches(')');
         let date = DateTime::parse(date_text)
             .map(|d| format_ymd(d.unix_seconds().div_euclid(86_400)))
