@@ -8,6 +8,7 @@ pub mod date;
 pub mod group;
 pub mod load;
 pub mod markdown;
+pub mod selector;
 pub mod version;
 
 pub use bundle::{
