@@ -3,8 +3,10 @@
 //! Nothing here does I/O, so every module compiles natively and to wasm32 and is
 //! unit-tested with plain `cargo test`.
 
+pub mod bitset;
 pub mod bundle;
 pub mod date;
+pub mod facets;
 pub mod group;
 pub mod load;
 pub mod markdown;

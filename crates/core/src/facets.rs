@@ -1,0 +1,205 @@
+//! Faceted filtering over every entry of a bundle: OR within a facet, AND across
+//! facets, and per-value counts given the other facets' selection.
+//!
+//! Built once per bundle: one bitset per facet value, so a click is a few word-wide
+//! ANDs and popcounts rather than a scan of the entries.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::bitset::Bitset;
+use crate::selector::ReleaseSelector;
+use crate::version::KernelVersion;
+use crate::Bundle;
+
+/// The facets, in the order the viewer shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Release,
+    Subsystem,
+    Tag,
+    Kind,
+    Author,
+    Lang,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 6] = [
+        Facet::Release,
+        Facet::Subsystem,
+        Facet::Tag,
+        Facet::Kind,
+        Facet::Author,
+        Facet::Lang,
+    ];
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// Where an entry lives in the bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryRef {
+    pub post: u32,
+    pub entry: u32,
+}
+
+/// What the user picked. Release selections are selectors (`v6.7`, `v6.0..v6.7`);
+/// the other facets hold exact values, where a subsystem includes its children.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub releases: Vec<ReleaseSelector>,
+    pub values: BTreeMap<Facet, BTreeSet<String>>,
+}
+
+impl Selection {
+    fn is_active(&self, facet: Facet) -> bool {
+        match facet {
+            Facet::Release => !self.releases.is_empty(),
+            f => self.values.get(&f).is_some_and(|v| !v.is_empty()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct FacetIndex {
+    pub entries: Vec<EntryRef>,
+    /// Per entry: its post's release tag and cycle.
+    releases: Vec<(Option<KernelVersion>, Option<KernelVersion>)>,
+    /// Per facet: values (release facet: cycles) and one bitset each.
+    values: Vec<BTreeMap<String, Bitset>>,
+}
+
+impl FacetIndex {
+    pub fn build(bundle: &Bundle) -> FacetIndex {
+        let n: usize = bundle.posts.iter().map(|p| p.entries.len()).sum();
+        let mut entries = Vec::with_capacity(n);
+        let mut releases = Vec::with_capacity(n);
+        let mut values: Vec<BTreeMap<String, Bitset>> = vec![BTreeMap::new(); Facet::ALL.len()];
+        let mut add = |facet: Facet, value: &str, i: usize| {
+            values[facet.slot()]
+                .entry(value.to_string())
+                .or_insert_with(|| Bitset::empty(n))
+                .insert(i);
+        };
+        for (pi, post) in bundle.posts.iter().enumerate() {
+            let release = post
+                .release
+                .as_deref()
+                .and_then(|r| r.parse::<KernelVersion>().ok());
+            let cycle = post
+                .cycle
+                .as_deref()
+                .and_then(|c| c.parse().ok())
+                .or(release.map(KernelVersion::cycle));
+            for (ei, entry) in post.entries.iter().enumerate() {
+                let i = entries.len();
+                entries.push(EntryRef {
+                    post: pi as u32,
+                    entry: ei as u32,
+                });
+                releases.push((release, cycle));
+                if let Some(c) = cycle {
+                    add(Facet::Release, &c.to_string(), i);
+                }
+                for s in &entry.subsystems {
+                    // Parents include children even if a bundle lists only the leaf.
+                    let mut cut = s.as_str();
+                    add(Facet::Subsystem, cut, i);
+                    while let Some(p) = cut.rfind('/') {
+                        cut = &cut[..p];
+                        add(Facet::Subsystem, cut, i);
+                    }
+                }
+                for t in &post.tags {
+                    add(Facet::Tag, t, i);
+                }
+                add(Facet::Kind, entry.kind.as_str(), i);
+                for a in &entry.authors {
+                    add(Facet::Author, a, i);
+                }
+                add(Facet::Lang, &post.lang, i);
+            }
+        }
+        FacetIndex {
+            entries,
+            releases,
+            values,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries one facet's selection allows; `None` when it selects nothing (all pass).
+    fn facet_set(&self, facet: Facet, sel: &Selection) -> Option<Bitset> {
+        if !sel.is_active(facet) {
+            return None;
+        }
+        let mut set = Bitset::empty(self.len());
+        if facet == Facet::Release {
+            for (i, (release, cycle)) in self.releases.iter().enumerate() {
+                if sel.releases.iter().any(|s| s.matches(*release, *cycle)) {
+                    set.insert(i);
+                }
+            }
+            return Some(set);
+        }
+        for value in &sel.values[&facet] {
+            if let Some(bits) = self.values[facet.slot()].get(value) {
+                set.union_with(bits);
+            }
+        }
+        Some(set)
+    }
+
+    /// Entries passing every facet except `skip`, and `extra` (search hits) when given.
+    fn passing(&self, sel: &Selection, skip: Option<Facet>, extra: Option<&Bitset>) -> Bitset {
+        let mut out = extra.cloned().unwrap_or_else(|| Bitset::full(self.len()));
+        for f in Facet::ALL.into_iter().filter(|f| Some(*f) != skip) {
+            if let Some(set) = self.facet_set(f, sel) {
+                out.intersect_with(&set);
+            }
+        }
+        out
+    }
+
+    /// The entries of the current view.
+    pub fn filter(&self, sel: &Selection, extra: Option<&Bitset>) -> Bitset {
+        self.passing(sel, None, extra)
+    }
+
+    /// Every value of `facet` with the number of entries it would give, the
+    /// other facets' selection (and `extra`) held fixed. Zero counts are kept,
+    /// so the viewer can show them dimmed.
+    pub fn counts(&self, facet: Facet, sel: &Selection, extra: Option<&Bitset>) -> Vec<FacetCount> {
+        let base = self.passing(sel, Some(facet), extra);
+        let mut out: Vec<FacetCount> = self.values[facet.slot()]
+            .iter()
+            .map(|(value, bits)| FacetCount {
+                value: value.clone(),
+                count: base.count_and(bits),
+            })
+            .collect();
+        if facet == Facet::Release {
+            // Newest cycle first, in kernel order (v6.10 above v6.9).
+            out.sort_by(|a, b| crate::version::compare_tags(&b.value, &a.value));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+#[path = "facets_tests.rs"]
+mod tests;

@@ -1,0 +1,182 @@
+//! Facet semantics over a small hand-made bundle.
+
+use super::*;
+use crate::{Entry, EntryKind, Post, ReleaseSource, FORMAT_VERSION};
+
+fn entry(title: &str, kind: EntryKind, subsystems: &[&str], author: &str) -> Entry {
+    Entry {
+        id: title.into(),
+        title: title.into(),
+        kind,
+        patch_version: None,
+        series: None,
+        tree: None,
+        subsystems: subsystems.iter().map(|s| s.to_string()).collect(),
+        authors: vec![author.into()],
+        links: vec![],
+        body: String::new(),
+        position: 0,
+        line: 1,
+    }
+}
+
+fn post(release: &str, cycle: &str, lang: &str, entries: Vec<Entry>) -> Post {
+    Post {
+        id: format!("{release}-{lang}"),
+        path: format!("{release}.md"),
+        title: release.into(),
+        date: None,
+        release: Some(release.into()),
+        release_source: ReleaseSource::Title,
+        cycle: Some(cycle.into()),
+        lang: lang.into(),
+        tags: vec!["news".into()],
+        categories: vec![],
+        preamble: String::new(),
+        entries,
+    }
+}
+
+fn bundle() -> Bundle {
+    use EntryKind::*;
+    Bundle {
+        format_version: FORMAT_VERSION,
+        generator: "t".into(),
+        posts: vec![
+            post(
+                "v6.9",
+                "v6.10",
+                "en",
+                vec![
+                    entry("a", Patch, &["mm/damon"], "Ann"),
+                    entry("b", Rfc, &["bpf"], "Bob"),
+                ],
+            ),
+            post(
+                "v6.10-rc2",
+                "v6.10",
+                "ko",
+                vec![entry("c", Patch, &["mm"], "Ann")],
+            ),
+            post(
+                "v6.9-rc3",
+                "v6.9",
+                "en",
+                vec![
+                    entry("d", PullRequest, &["mm/slab"], "Vlastimil"),
+                    entry("e", Release, &[], "Linus"),
+                ],
+            ),
+        ],
+        releases: vec![],
+        subsystems: vec![],
+        warnings: vec![],
+    }
+}
+
+fn titles(idx: &FacetIndex, b: &Bundle, set: &Bitset) -> Vec<String> {
+    set.iter()
+        .map(|i| {
+            let r = idx.entries[i];
+            b.posts[r.post as usize].entries[r.entry as usize]
+                .title
+                .clone()
+        })
+        .collect()
+}
+
+fn pick(facet: Facet, values: &[&str]) -> Selection {
+    let mut s = Selection::default();
+    s.values
+        .insert(facet, values.iter().map(|v| v.to_string()).collect());
+    s
+}
+
+#[test]
+fn no_selection_passes_everything() {
+    let b = bundle();
+    let idx = FacetIndex::build(&b);
+    assert_eq!(idx.filter(&Selection::default(), None).count(), 5);
+}
+
+#[test]
+fn a_parent_subsystem_includes_its_children() {
+    let b = bundle();
+    let idx = FacetIndex::build(&b);
+    assert_eq!(
+        titles(
+            &idx,
+            &b,
+            &idx.filter(&pick(Facet::Subsystem, &["mm"]), None)
+        ),
+        ["a", "c", "d"]
+    );
+    assert_eq!(
+        titles(
+            &idx,
+            &b,
+            &idx.filter(&pick(Facet::Subsystem, &["mm/damon"]), None)
+        ),
+        ["a"]
+    );
+}
+
+#[test]
+fn or_within_a_facet_and_across_facets() {
+    let b = bundle();
+    let idx = FacetIndex::build(&b);
+    let mut sel = pick(Facet::Kind, &["patch", "rfc"]);
+    assert_eq!(titles(&idx, &b, &idx.filter(&sel, None)), ["a", "b", "c"]);
+    sel.values.insert(Facet::Lang, ["ko".to_string()].into());
+    assert_eq!(titles(&idx, &b, &idx.filter(&sel, None)), ["c"]);
+}
+
+#[test]
+fn release_cycle_includes_the_merge_window_post() {
+    let b = bundle();
+    let idx = FacetIndex::build(&b);
+    let sel = Selection {
+        releases: vec!["v6.10".parse().unwrap()],
+        ..Selection::default()
+    };
+    assert_eq!(titles(&idx, &b, &idx.filter(&sel, None)), ["a", "b", "c"]);
+    let sel = Selection {
+        releases: vec!["v6.9-rc3".parse().unwrap(), "v6.10-rc2".parse().unwrap()],
+        ..Selection::default()
+    };
+    assert_eq!(titles(&idx, &b, &idx.filter(&sel, None)), ["c", "d", "e"]);
+}
+
+#[test]
+fn counts_hold_other_facets_fixed_and_keep_zeros() {
+    let b = bundle();
+    let idx = FacetIndex::build(&b);
+    let mut sel = pick(Facet::Kind, &["patch"]);
+    sel.values.insert(Facet::Author, ["Ann".to_string()].into());
+    // Kind counts ignore the kind selection but respect the author one.
+    let kinds = idx.counts(Facet::Kind, &sel, None);
+    let count = |v: &str| kinds.iter().find(|c| c.value == v).map(|c| c.count);
+    assert_eq!(count("patch"), Some(2));
+    assert_eq!(count("rfc"), Some(0), "zero-count values stay listed");
+    // Release counts: cycles newest first in kernel order.
+    let rel = idx.counts(Facet::Release, &sel, None);
+    assert_eq!(
+        rel.iter()
+            .map(|c| (c.value.as_str(), c.count))
+            .collect::<Vec<_>>(),
+        [("v6.10", 2), ("v6.9", 0)]
+    );
+}
+
+#[test]
+fn search_hits_narrow_filters_and_counts() {
+    let b = bundle();
+    let idx = FacetIndex::build(&b);
+    let mut hits = Bitset::empty(idx.len());
+    hits.insert(0);
+    hits.insert(3);
+    assert_eq!(idx.filter(&Selection::default(), Some(&hits)).count(), 2);
+    let subs = idx.counts(Facet::Subsystem, &Selection::default(), Some(&hits));
+    let mm = subs.iter().find(|c| c.value == "mm").unwrap();
+    assert_eq!(mm.count, 2);
+}
