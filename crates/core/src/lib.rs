@@ -10,6 +10,8 @@ pub mod facets;
 pub mod group;
 pub mod load;
 pub mod markdown;
+pub mod query;
+pub mod search;
 pub mod selector;
 pub mod version;
 

@@ -1,0 +1,215 @@
+//! Full-text matching of a parsed [`Query`] over precomputed lowercased entry
+//! text, and splitting text into highlighted and plain runs.
+
+use crate::bitset::Bitset;
+use crate::facets::FacetIndex;
+use crate::query::{Field, Query};
+use crate::Bundle;
+
+/// Lowercased fields of every entry, in [`FacetIndex`] order, computed once per bundle.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    subject: Vec<String>,
+    author: Vec<String>,
+    body: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn build(bundle: &Bundle, facets: &FacetIndex) -> SearchIndex {
+        let n = facets.len();
+        let mut idx = SearchIndex {
+            subject: Vec::with_capacity(n),
+            author: Vec::with_capacity(n),
+            body: Vec::with_capacity(n),
+        };
+        for r in &facets.entries {
+            let e = &bundle.posts[r.post as usize].entries[r.entry as usize];
+            // Subsystem ids ride along with the subject, so `mm/damon` finds tagged entries.
+            idx.subject
+                .push(format!("{}\n{}", e.title, e.subsystems.join(" ")).to_lowercase());
+            idx.author.push(e.authors.join("\n").to_lowercase());
+            idx.body.push(e.body.to_lowercase());
+        }
+        idx
+    }
+
+    fn matches(&self, i: usize, field: Field, needle: &str) -> bool {
+        match field {
+            Field::Subject => self.subject[i].contains(needle),
+            Field::Author => self.author[i].contains(needle),
+            Field::Body => self.body[i].contains(needle),
+            Field::Any => {
+                self.subject[i].contains(needle)
+                    || self.author[i].contains(needle)
+                    || self.body[i].contains(needle)
+            }
+        }
+    }
+
+    /// Entries satisfying every term, looked for only among `within` when given
+    /// (the facet-filtered set, or the previous, narrower query's hits).
+    pub fn search(&self, query: &Query, within: Option<&Bitset>) -> Bitset {
+        let n = self.subject.len();
+        let mut out = Bitset::empty(n);
+        let check = |i: usize| {
+            query
+                .terms
+                .iter()
+                .all(|t| self.matches(i, t.field, &t.text) != t.negated)
+        };
+        match within {
+            Some(set) => set.iter().filter(|&i| check(i)).for_each(|i| out.insert(i)),
+            None => (0..n).filter(|&i| check(i)).for_each(|i| out.insert(i)),
+        }
+        out
+    }
+}
+
+/// Splits `text` into `(run, highlighted)` pieces around case-insensitive
+/// occurrences of `needles` (already lowercased). Text whose lowercase form
+/// changes length (rare scripts) is returned whole rather than mis-cut.
+pub fn highlight<'a>(text: &'a str, needles: &[&str]) -> Vec<(&'a str, bool)> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() || needles.iter().all(|n| n.is_empty()) {
+        return vec![(text, false)];
+    }
+    let mut marks = vec![false; text.len()];
+    for needle in needles.iter().filter(|n| !n.is_empty()) {
+        for (at, m) in lower.match_indices(needle) {
+            marks[at..at + m.len()].iter_mut().for_each(|b| *b = true);
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=text.len() {
+        let boundary = i == text.len() || (text.is_char_boundary(i) && marks[i] != marks[start]);
+        if boundary {
+            out.push((&text[start..i], marks[start]));
+            start = i;
+        }
+    }
+    out.retain(|(s, _)| !s.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::parse;
+    use crate::{Entry, EntryKind, Post, ReleaseSource, FORMAT_VERSION};
+
+    fn bundle() -> Bundle {
+        let e = |title: &str, author: &str, body: &str| Entry {
+            id: title.into(),
+            title: title.into(),
+            kind: EntryKind::Patch,
+            patch_version: None,
+            series: None,
+            tree: None,
+            subsystems: vec!["mm".into(), "mm/damon".into()],
+            authors: vec![author.into()],
+            links: vec![],
+            body: body.into(),
+            position: 0,
+            line: 1,
+        };
+        Bundle {
+            format_version: FORMAT_VERSION,
+            generator: "t".into(),
+            posts: vec![Post {
+                id: "p".into(),
+                path: "p.md".into(),
+                title: "p".into(),
+                date: None,
+                release: None,
+                release_source: ReleaseSource::None,
+                cycle: None,
+                lang: "en".into(),
+                tags: vec![],
+                categories: vec![],
+                preamble: String::new(),
+                entries: vec![
+                    e(
+                        "[PATCH] mm: zero pages with __GFP_ZERO",
+                        "Ann Lee",
+                        "Uses CONFIG_NUMA and split_huge_page().",
+                    ),
+                    e(
+                        "[RFC] DAMON: per-node stats",
+                        "SeongJae Park",
+                        "https://lkml.kernel.org/r/a.b-1@x.org 메모리 사용량",
+                    ),
+                ],
+            }],
+            releases: vec![],
+            subsystems: vec![],
+            warnings: vec![],
+        }
+    }
+
+    fn hits(q: &str) -> Vec<usize> {
+        let b = bundle();
+        let f = FacetIndex::build(&b);
+        SearchIndex::build(&b, &f)
+            .search(&parse(q), None)
+            .iter()
+            .collect()
+    }
+
+    #[test]
+    fn identifiers_message_ids_and_korean() {
+        assert_eq!(hits("__gfp_zero"), [0]);
+        assert_eq!(hits("CONFIG_NUMA"), [0]);
+        assert_eq!(hits("split_huge_page()"), [0]);
+        assert_eq!(hits("a.b-1@x.org"), [1]);
+        assert_eq!(hits("사용"), [1]);
+        assert_eq!(hits("mm/damon"), [0, 1]);
+    }
+
+    #[test]
+    fn fields_phrases_and_exclusion() {
+        assert_eq!(hits("s:per-node"), [1]);
+        assert_eq!(hits("s:config_numa"), Vec::<usize>::new());
+        assert_eq!(hits("b:config_numa"), [0]);
+        assert_eq!(hits("b:damon"), Vec::<usize>::new());
+        assert_eq!(hits("a:park"), [1]);
+        assert_eq!(hits(r#""zero pages""#), [0]);
+        assert_eq!(hits(r#""pages zero""#), Vec::<usize>::new());
+        assert_eq!(hits("mm -rfc"), [0]);
+    }
+
+    #[test]
+    fn searching_within_a_set_never_leaves_it() {
+        let b = bundle();
+        let f = FacetIndex::build(&b);
+        let mut within = Bitset::empty(2);
+        within.insert(1);
+        assert_eq!(
+            SearchIndex::build(&b, &f)
+                .search(&parse("mm"), Some(&within))
+                .iter()
+                .collect::<Vec<_>>(),
+            [1]
+        );
+    }
+
+    #[test]
+    fn highlight_marks_case_insensitive_matches() {
+        let runs = highlight("Fix THP and thp split", &["thp"]);
+        assert_eq!(
+            runs,
+            [
+                ("Fix ", false),
+                ("THP", true),
+                (" and ", false),
+                ("thp", true),
+                (" split", false)
+            ]
+        );
+        assert_eq!(
+            highlight("메모리 사용량", &["사용"]),
+            [("메모리 ", false), ("사용", true), ("량", false)]
+        );
+        assert_eq!(highlight("abc", &[]), [("abc", false)]);
+    }
+}
