@@ -138,11 +138,7 @@ pub fn build(opts: &Options) -> Built {
     }
 
     // Newest first; undated posts last; ties by path so the order is total.
-    posts.sort_by(|a, b| {
-        b.date_key()
-            .cmp(&a.date_key())
-            .then_with(|| a.path.cmp(&b.path))
-    });
+    posts.sort_by_cached_key(|p| (std::cmp::Reverse(date_key(p)), p.path.clone()));
 
     let used: BTreeSet<&str> = posts
         .iter()
@@ -182,21 +178,15 @@ pub fn build(opts: &Options) -> Built {
     }
 }
 
-trait DateKey {
-    fn date_key(&self) -> (bool, i64);
-}
-
-impl DateKey for Post {
-    /// `(has date, UTC seconds)`: dated posts sort above undated ones.
-    fn date_key(&self) -> (bool, i64) {
-        match self
-            .date
-            .as_deref()
-            .and_then(kernel_news_core::date::DateTime::parse)
-        {
-            Some(d) => (true, d.unix_seconds()),
-            None => (false, 0),
-        }
+/// `(has date, UTC seconds)`: dated posts sort above undated ones.
+fn date_key(post: &Post) -> (bool, i64) {
+    match post
+        .date
+        .as_deref()
+        .and_then(kernel_news_core::date::DateTime::parse)
+    {
+        Some(d) => (true, d.unix_seconds()),
+        None => (false, 0),
     }
 }
 

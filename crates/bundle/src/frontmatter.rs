@@ -284,8 +284,9 @@ fn line_at(text: &str, offset: usize) -> u32 {
     text[..offset.min(text.len())].matches('\n').count() as u32
 }
 
-/// File line of the first header line defining `key`, for field errors.
-fn key_line(header: &str, key: &str, first_line: u32) -> u32 {
+/// File line of the first header line defining `key`, for messages about that
+/// field; `first_line` (the header's first line) when the key is absent.
+pub fn key_line(header: &str, key: &str, first_line: u32) -> u32 {
     header
         .lines()
         .position(|l| {

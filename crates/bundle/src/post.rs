@@ -89,7 +89,7 @@ pub fn read_post(
             Some(d) => Some(d),
             None => {
                 warn(
-                    Some(field_line(&text, "date")),
+                    Some(frontmatter::key_line(split.header, "date", split.header_line)),
                     format!("date `{raw}` is not a date; expected RFC 3339 like 2023-11-28T06:35:48-08:00"),
                 );
                 None
@@ -99,8 +99,9 @@ pub fn read_post(
     };
 
     let decision = release::decide(&title, stem, date.as_ref(), calendar);
+    let title_line = frontmatter::key_line(split.header, "title", split.header_line);
     for w in decision.warnings {
-        warn(Some(field_line(&text, "title")), w);
+        warn(Some(title_line), w);
     }
 
     let body = split_entries(split.body, split.body_line);
@@ -151,14 +152,4 @@ pub fn read_post(
         entries,
     };
     Ok(Outcome::Post(Box::new(post), warnings))
-}
-
-/// Line of the first `field:` / `field =` in the file, for warnings about it.
-fn field_line(text: &str, field: &str) -> u32 {
-    text.lines()
-        .position(|l| {
-            l.strip_prefix(field)
-                .is_some_and(|r| r.trim_start().starts_with([':', '=']))
-        })
-        .map_or(1, |i| i as u32 + 1)
 }
