@@ -164,28 +164,53 @@ impl FacetIndex {
         Some(set)
     }
 
-    /// Entries passing every facet except `skip`, and `extra` (search hits) when given.
-    fn passing(&self, sel: &Selection, skip: Option<Facet>, extra: Option<&Bitset>) -> Bitset {
-        let mut out = extra.cloned().unwrap_or_else(|| Bitset::full(self.len()));
+    /// The view of one selection: each active facet's set is computed once here,
+    /// so filtering and every facet's counts reuse them instead of rebuilding them.
+    pub fn view<'a>(&'a self, sel: &Selection, extra: Option<&'a Bitset>) -> View<'a> {
+        View {
+            index: self,
+            sets: Facet::ALL.iter().map(|f| self.facet_set(*f, sel)).collect(),
+            extra,
+        }
+    }
+}
+
+/// A selection applied to a [`FacetIndex`] (see [`FacetIndex::view`]).
+#[derive(Debug)]
+pub struct View<'a> {
+    index: &'a FacetIndex,
+    /// Per facet slot: the entries its selection allows, `None` when inactive.
+    sets: Vec<Option<Bitset>>,
+    /// Search hits, when there is a query.
+    extra: Option<&'a Bitset>,
+}
+
+impl View<'_> {
+    /// Entries passing every facet except `skip`, and the search hits when given.
+    fn passing(&self, skip: Option<Facet>) -> Bitset {
+        let mut out = self
+            .extra
+            .cloned()
+            .unwrap_or_else(|| Bitset::full(self.index.len()));
         for f in Facet::ALL.into_iter().filter(|f| Some(*f) != skip) {
-            if let Some(set) = self.facet_set(f, sel) {
-                out.intersect_with(&set);
+            if let Some(set) = &self.sets[f.slot()] {
+                out.intersect_with(set);
             }
         }
         out
     }
 
     /// The entries of the current view.
-    pub fn filter(&self, sel: &Selection, extra: Option<&Bitset>) -> Bitset {
-        self.passing(sel, None, extra)
+    pub fn filter(&self) -> Bitset {
+        self.passing(None)
     }
 
     /// Every value of `facet` with the number of entries it would give, the
-    /// other facets' selection (and `extra`) held fixed. Zero counts are kept,
-    /// so the viewer can show them dimmed.
-    pub fn counts(&self, facet: Facet, sel: &Selection, extra: Option<&Bitset>) -> Vec<FacetCount> {
-        let base = self.passing(sel, Some(facet), extra);
-        let mut out: Vec<FacetCount> = self.values[facet.slot()]
+    /// other facets' selection (and the search hits) held fixed. Zero counts
+    /// are kept, so the viewer can show them dimmed.
+    pub fn counts(&self, facet: Facet) -> Vec<FacetCount> {
+        let base = self.passing(Some(facet));
+        let mut out: Vec<FacetCount> = self.index.values[facet.slot()]
             .iter()
             .map(|(value, bits)| FacetCount {
                 value: value.clone(),

@@ -96,7 +96,7 @@ fn pick(facet: Facet, values: &[&str]) -> Selection {
 fn no_selection_passes_everything() {
     let b = bundle();
     let idx = FacetIndex::build(&b);
-    assert_eq!(idx.filter(&Selection::default(), None).count(), 5);
+    assert_eq!(idx.view(&Selection::default(), None).filter().count(), 5);
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn a_parent_subsystem_includes_its_children() {
         titles(
             &idx,
             &b,
-            &idx.filter(&pick(Facet::Subsystem, &["mm"]), None)
+            &idx.view(&pick(Facet::Subsystem, &["mm"]), None).filter()
         ),
         ["a", "c", "d"]
     );
@@ -115,7 +115,8 @@ fn a_parent_subsystem_includes_its_children() {
         titles(
             &idx,
             &b,
-            &idx.filter(&pick(Facet::Subsystem, &["mm/damon"]), None)
+            &idx.view(&pick(Facet::Subsystem, &["mm/damon"]), None)
+                .filter()
         ),
         ["a"]
     );
@@ -126,9 +127,12 @@ fn or_within_a_facet_and_across_facets() {
     let b = bundle();
     let idx = FacetIndex::build(&b);
     let mut sel = pick(Facet::Kind, &["patch", "rfc"]);
-    assert_eq!(titles(&idx, &b, &idx.filter(&sel, None)), ["a", "b", "c"]);
+    assert_eq!(
+        titles(&idx, &b, &idx.view(&sel, None).filter()),
+        ["a", "b", "c"]
+    );
     sel.values.insert(Facet::Lang, ["ko".to_string()].into());
-    assert_eq!(titles(&idx, &b, &idx.filter(&sel, None)), ["c"]);
+    assert_eq!(titles(&idx, &b, &idx.view(&sel, None).filter()), ["c"]);
 }
 
 #[test]
@@ -139,12 +143,18 @@ fn release_cycle_includes_the_merge_window_post() {
         releases: vec!["v6.10".parse().unwrap()],
         ..Selection::default()
     };
-    assert_eq!(titles(&idx, &b, &idx.filter(&sel, None)), ["a", "b", "c"]);
+    assert_eq!(
+        titles(&idx, &b, &idx.view(&sel, None).filter()),
+        ["a", "b", "c"]
+    );
     let sel = Selection {
         releases: vec!["v6.9-rc3".parse().unwrap(), "v6.10-rc2".parse().unwrap()],
         ..Selection::default()
     };
-    assert_eq!(titles(&idx, &b, &idx.filter(&sel, None)), ["c", "d", "e"]);
+    assert_eq!(
+        titles(&idx, &b, &idx.view(&sel, None).filter()),
+        ["c", "d", "e"]
+    );
 }
 
 #[test]
@@ -154,12 +164,12 @@ fn counts_hold_other_facets_fixed_and_keep_zeros() {
     let mut sel = pick(Facet::Kind, &["patch"]);
     sel.values.insert(Facet::Author, ["Ann".to_string()].into());
     // Kind counts ignore the kind selection but respect the author one.
-    let kinds = idx.counts(Facet::Kind, &sel, None);
+    let kinds = idx.view(&sel, None).counts(Facet::Kind);
     let count = |v: &str| kinds.iter().find(|c| c.value == v).map(|c| c.count);
     assert_eq!(count("patch"), Some(2));
     assert_eq!(count("rfc"), Some(0), "zero-count values stay listed");
     // Release counts: cycles newest first in kernel order.
-    let rel = idx.counts(Facet::Release, &sel, None);
+    let rel = idx.view(&sel, None).counts(Facet::Release);
     assert_eq!(
         rel.iter()
             .map(|c| (c.value.as_str(), c.count))
@@ -175,8 +185,15 @@ fn search_hits_narrow_filters_and_counts() {
     let mut hits = Bitset::empty(idx.len());
     hits.insert(0);
     hits.insert(3);
-    assert_eq!(idx.filter(&Selection::default(), Some(&hits)).count(), 2);
-    let subs = idx.counts(Facet::Subsystem, &Selection::default(), Some(&hits));
+    assert_eq!(
+        idx.view(&Selection::default(), Some(&hits))
+            .filter()
+            .count(),
+        2
+    );
+    let subs = idx
+        .view(&Selection::default(), Some(&hits))
+        .counts(Facet::Subsystem);
     let mm = subs.iter().find(|c| c.value == "mm").unwrap();
     assert_eq!(mm.count, 2);
 }

@@ -1,5 +1,7 @@
 //! Posts grouped under their kernel release, newest release first.
 
+use std::cmp::Reverse;
+
 use crate::version::KernelVersion;
 use crate::{Bundle, Post};
 
@@ -15,14 +17,13 @@ pub struct ReleaseGroup<'a> {
 pub fn posts_by_release(bundle: &Bundle) -> Vec<ReleaseGroup<'_>> {
     let mut groups: Vec<ReleaseGroup<'_>> = Vec::new();
     let mut sorted: Vec<&Post> = bundle.posts.iter().collect();
-    sorted.sort_by(|a, b| {
-        let key = |p: &Post| {
-            p.release
-                .as_deref()
-                .and_then(|r| r.parse::<KernelVersion>().ok())
-        };
-        // Unparseable or missing releases sort below every version.
-        key(b).cmp(&key(a)).then_with(|| b.release.cmp(&a.release))
+    // Newest release first; unparseable or missing releases below every version.
+    sorted.sort_by_cached_key(|p| {
+        let version = p
+            .release
+            .as_deref()
+            .and_then(|r| r.parse::<KernelVersion>().ok());
+        (Reverse(version), Reverse(p.release.clone()))
     });
     for post in sorted {
         match groups.last_mut() {
