@@ -242,7 +242,7 @@ fn split_authors(text: &str) -> (String, Vec<String>) {
         if !before.ends_with(char::is_whitespace) {
             break;
         }
-        if inner.ends_with("msgs)") || inner.ends_with("msgs") && inner.contains('+') {
+        if inner.ends_with("msgs") && inner.contains('+') {
             title = before.trim_end();
             continue;
         }
