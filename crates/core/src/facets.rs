@@ -35,6 +35,33 @@ impl Facet {
     fn slot(self) -> usize {
         self as usize
     }
+
+    /// The name in URLs and in the query language (`sub:mm`, `#sub=mm`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Release => "rel",
+            Facet::Subsystem => "sub",
+            Facet::Tag => "tag",
+            Facet::Kind => "kind",
+            Facet::Author => "author",
+            Facet::Lang => "lang",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Release => "Release",
+            Facet::Subsystem => "Subsystem",
+            Facet::Tag => "Tag",
+            Facet::Kind => "Kind",
+            Facet::Author => "Author",
+            Facet::Lang => "Language",
+        }
+    }
 }
 
 /// Where an entry lives in the bundle.
@@ -162,6 +189,25 @@ impl FacetIndex {
             }
         }
         Some(set)
+    }
+
+    /// Entries of one release selector (query prefixes such as `rel:v6.0..v6.7`).
+    pub fn release_set(&self, selector: &ReleaseSelector) -> Bitset {
+        let mut set = Bitset::empty(self.len());
+        for (i, (release, cycle)) in self.releases.iter().enumerate() {
+            if selector.matches(*release, *cycle) {
+                set.insert(i);
+            }
+        }
+        set
+    }
+
+    /// Entries carrying one value of a non-release facet (empty when unknown).
+    pub fn value_set(&self, facet: Facet, value: &str) -> Bitset {
+        self.values[facet.slot()]
+            .get(value)
+            .cloned()
+            .unwrap_or_else(|| Bitset::empty(self.len()))
     }
 
     /// The view of one selection: each active facet's set is computed once here,

@@ -3,6 +3,7 @@
 //! Nothing here does I/O, so every module compiles natively and to wasm32 and is
 //! unit-tested with plain `cargo test`.
 
+pub mod archive;
 pub mod bitset;
 pub mod bundle;
 pub mod date;
@@ -14,6 +15,7 @@ pub mod query;
 pub mod search;
 pub mod selector;
 pub mod version;
+pub mod viewstate;
 
 pub use bundle::{
     Bundle, Entry, EntryKind, Link, Post, Release, ReleaseSource, Series, Subsystem, Warning,

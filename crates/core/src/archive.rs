@@ -1,0 +1,248 @@
+//! The loaded archive: the bundle in reading order, its indexes, and what one view of it shows.
+//!
+//! The viewer builds one [`Archive`] per bundle. A keystroke re-runs only
+//! [`Archive::search`]; a facet click re-runs only [`Archive::outcome`] with
+//! the previous search hits, so neither pays for the other.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::bitset::Bitset;
+use crate::facets::{Facet, FacetCount, FacetIndex};
+use crate::query::Query;
+use crate::search::SearchIndex;
+use crate::version::KernelVersion;
+use crate::viewstate::{Sort, ViewState};
+use crate::{Bundle, Entry, EntryKind, Post};
+
+#[derive(Debug)]
+pub struct Archive {
+    pub bundle: Bundle,
+    facets: FacetIndex,
+    search: SearchIndex,
+    entry_numbers: HashMap<String, u32>,
+    post_numbers: HashMap<String, u32>,
+    subsystem_names: HashMap<String, String>,
+    /// Per facet slot: every value's entry count over the whole archive, for a
+    /// value order that does not jump around as the user clicks.
+    totals: Vec<HashMap<String, usize>>,
+}
+
+/// What the current view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Entry numbers in display order.
+    pub hits: Vec<u32>,
+    /// Every facet's values with the count each would give, in display order.
+    pub counts: Vec<(Facet, Vec<FacetCount>)>,
+    /// Parts of the filters or query that could not be read, worded for the user.
+    pub problems: Vec<String>,
+}
+
+/// A run of consecutive hits from one post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub post: u32,
+    /// Range into the hits slice it was built from.
+    pub hits: Range<usize>,
+}
+
+impl Archive {
+    /// Orders posts newest first by cycle, then release tag, then date (the
+    /// bundle's order), with release-less posts last, and indexes them.
+    pub fn new(mut bundle: Bundle) -> Archive {
+        let key = |p: &Post| {
+            let v = |s: &Option<String>| s.as_deref().and_then(|s| s.parse::<KernelVersion>().ok());
+            let release = v(&p.release);
+            (
+                Reverse(v(&p.cycle).or(release.map(KernelVersion::cycle))),
+                Reverse(release),
+            )
+        };
+        bundle.posts.sort_by_cached_key(key);
+        let facets = FacetIndex::build(&bundle);
+        let search = SearchIndex::build(&bundle, &facets);
+        let mut entry_numbers = HashMap::with_capacity(facets.len());
+        for (i, r) in facets.entries.iter().enumerate() {
+            let id = &bundle.posts[r.post as usize].entries[r.entry as usize].id;
+            entry_numbers.insert(id.clone(), i as u32);
+        }
+        let post_numbers = (bundle.posts.iter().enumerate())
+            .map(|(i, p)| (p.id.clone(), i as u32))
+            .collect();
+        let subsystem_names = (bundle.subsystems.iter())
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .collect();
+        let all = facets.view(&Default::default(), None);
+        let totals = (Facet::ALL.iter())
+            .map(|f| {
+                all.counts(*f)
+                    .into_iter()
+                    .map(|c| (c.value, c.count))
+                    .collect()
+            })
+            .collect();
+        Archive {
+            bundle,
+            facets,
+            search,
+            entry_numbers,
+            post_numbers,
+            subsystem_names,
+            totals,
+        }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.facets.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facets.is_empty()
+    }
+
+    pub fn entry(&self, number: u32) -> (&Post, &Entry) {
+        let r = self.facets.entries[number as usize];
+        let post = &self.bundle.posts[r.post as usize];
+        (post, &post.entries[r.entry as usize])
+    }
+
+    pub fn post_of(&self, number: u32) -> u32 {
+        self.facets.entries[number as usize].post
+    }
+
+    pub fn entry_number(&self, id: &str) -> Option<u32> {
+        self.entry_numbers.get(id).copied()
+    }
+
+    pub fn post(&self, id: &str) -> Option<&Post> {
+        let i = *self.post_numbers.get(id)?;
+        Some(&self.bundle.posts[i as usize])
+    }
+
+    /// The entries a query's text terms and facet prefixes allow; `None` when
+    /// the query restricts nothing (every entry passes).
+    pub fn search(&self, query: &Query) -> Option<Bitset> {
+        if query.is_empty() {
+            return None;
+        }
+        let mut set = if query.terms.is_empty() {
+            Bitset::full(self.len())
+        } else {
+            self.search.search(query, None)
+        };
+        // Prefixes narrow like extra terms: `rel:v6.7 sub:mm` means both.
+        for selector in &query.releases {
+            set.intersect_with(&self.facets.release_set(selector));
+        }
+        for (facet, value) in &query.facets {
+            let value = match facet {
+                Facet::Tag => value.clone(),
+                _ => value.to_lowercase(),
+            };
+            set.intersect_with(&self.facets.value_set(*facet, &value));
+        }
+        Some(set)
+    }
+
+    /// The view of `state`, given the hits of its query from [`Archive::search`].
+    pub fn outcome(&self, state: &ViewState, searched: Option<&Bitset>) -> Outcome {
+        let (selection, mut problems) = state.selection();
+        let query = crate::query::parse(&state.query);
+        problems.extend(query.problems.iter().cloned());
+        let view = self.facets.view(&selection, searched);
+        let set = view.filter();
+        let mut hits: Vec<u32> = set.iter().map(|i| i as u32).collect();
+        if state.sort == Sort::Oldest {
+            // Posts oldest first; a post's entries stay in the order written.
+            let groups = self.groups(&hits);
+            hits = groups
+                .iter()
+                .rev()
+                .flat_map(|g| hits[g.hits.clone()].iter().copied())
+                .collect();
+        }
+        let counts = Facet::ALL
+            .iter()
+            .map(|f| (*f, self.ordered(*f, view.counts(*f))))
+            .collect();
+        Outcome {
+            hits,
+            counts,
+            problems,
+        }
+    }
+
+    /// Display order of a facet's values: releases newest first, subsystems
+    /// alphabetically (so children sit under their parent), kinds in their
+    /// fixed order, the rest by how common they are in the whole archive.
+    fn ordered(&self, facet: Facet, mut counts: Vec<FacetCount>) -> Vec<FacetCount> {
+        match facet {
+            Facet::Release | Facet::Subsystem | Facet::Lang => {}
+            Facet::Kind => counts.sort_by_key(|c| {
+                EntryKind::ALL
+                    .iter()
+                    .position(|k| k.as_str() == c.value)
+                    .unwrap_or(usize::MAX)
+            }),
+            Facet::Tag | Facet::Author => {
+                let totals = &self.totals[Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)];
+                counts.sort_by(|a, b| {
+                    let t = |c: &FacetCount| totals.get(&c.value).copied().unwrap_or(0);
+                    t(b).cmp(&t(a)).then_with(|| a.value.cmp(&b.value))
+                });
+            }
+        }
+        counts
+    }
+
+    /// Splits display-ordered hits into runs from one post.
+    pub fn groups(&self, hits: &[u32]) -> Vec<Group> {
+        let mut out: Vec<Group> = Vec::new();
+        for (i, &n) in hits.iter().enumerate() {
+            let post = self.post_of(n);
+            match out.last_mut() {
+                Some(g) if g.post == post => g.hits.end = i + 1,
+                _ => out.push(Group {
+                    post,
+                    hits: i..i + 1,
+                }),
+            }
+        }
+        out
+    }
+
+    /// How a facet value reads in the viewer: subsystem and language names, kind labels.
+    pub fn value_label(&self, facet: Facet, value: &str) -> String {
+        match facet {
+            Facet::Subsystem => match self.subsystem_names.get(value) {
+                Some(name) if name != value => format!("{value} ({name})"),
+                _ => value.to_string(),
+            },
+            Facet::Kind => (EntryKind::ALL.iter())
+                .find(|k| k.as_str() == value)
+                .map_or(value, |k| k.label())
+                .to_string(),
+            Facet::Lang => match value {
+                "en" => "English".into(),
+                "ko" => "한국어 (Korean)".into(),
+                other => other.into(),
+            },
+            _ => value.to_string(),
+        }
+    }
+}
+
+/// The hits before and after `number` in display order (prev/next in the entry view).
+pub fn neighbours(hits: &[u32], number: u32) -> (Option<u32>, Option<u32>) {
+    match hits.iter().position(|&h| h == number) {
+        Some(i) => (i.checked_sub(1).map(|p| hits[p]), hits.get(i + 1).copied()),
+        None => (None, None),
+    }
+}
+
+#[cfg(test)]
+#[path = "archive_tests.rs"]
+mod tests;

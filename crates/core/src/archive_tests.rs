@@ -1,0 +1,228 @@
+//! The archive engine over a small hand-made bundle: order, search with facets, sort, lookups.
+
+use super::*;
+use crate::query::parse;
+use crate::{ReleaseSource, Subsystem, FORMAT_VERSION};
+
+fn entry(post: &str, title: &str, kind: EntryKind, subs: &[&str], author: &str) -> Entry {
+    Entry {
+        id: format!("{post}/{title}"),
+        title: title.into(),
+        kind,
+        patch_version: None,
+        series: None,
+        tree: None,
+        subsystems: subs.iter().map(|s| s.to_string()).collect(),
+        authors: vec![author.into()],
+        links: vec![],
+        body: format!("body of {title}"),
+        position: 0,
+        line: 1,
+    }
+}
+
+fn post(id: &str, release: Option<&str>, cycle: Option<&str>, entries: Vec<Entry>) -> Post {
+    Post {
+        id: id.into(),
+        path: format!("{id}.md"),
+        title: id.into(),
+        date: None,
+        release: release.map(Into::into),
+        release_source: ReleaseSource::Title,
+        cycle: cycle.map(Into::into),
+        lang: if id.starts_with("ko") { "ko" } else { "en" }.into(),
+        tags: vec!["news".into()],
+        categories: vec![],
+        preamble: String::new(),
+        entries,
+    }
+}
+
+/// Posts deliberately out of order: the archive must sort them.
+fn archive() -> Archive {
+    use EntryKind::*;
+    Archive::new(Bundle {
+        format_version: FORMAT_VERSION,
+        generator: "t".into(),
+        posts: vec![
+            post(
+                "intro",
+                None,
+                None,
+                vec![entry("intro", "about", Other, &[], "Sj")],
+            ),
+            post(
+                "v6.6",
+                Some("v6.6"),
+                Some("v6.6"),
+                vec![
+                    entry("v6.6", "damon stats", Patch, &["mm/damon"], "Sj"),
+                    entry("v6.6", "Linux 6.6", Release, &[], "Linus"),
+                ],
+            ),
+            post(
+                "v6.10-rc1",
+                Some("v6.10-rc1"),
+                Some("v6.10"),
+                vec![entry("v6.10-rc1", "bpf arena", Rfc, &["bpf"], "Alexei")],
+            ),
+            post(
+                "after-v6.6",
+                Some("v6.6"),
+                Some("v6.7"),
+                vec![
+                    entry("after-v6.6", "mm pull", PullRequest, &["mm"], "Andrew"),
+                    entry("after-v6.6", "slab damon", Patch, &["mm/slab"], "Sj"),
+                ],
+            ),
+            post(
+                "v6.7-rc1",
+                Some("v6.7-rc1"),
+                Some("v6.7"),
+                vec![entry("v6.7-rc1", "Linux 6.7-rc1", Release, &[], "Linus")],
+            ),
+        ],
+        releases: vec![],
+        subsystems: vec![Subsystem {
+            id: "mm/damon".into(),
+            name: "DAMON".into(),
+        }],
+        warnings: vec![],
+    })
+}
+
+fn titles(a: &Archive, hits: &[u32]) -> Vec<String> {
+    hits.iter().map(|&n| a.entry(n).1.title.clone()).collect()
+}
+
+fn run(a: &Archive, fragment: &str) -> Outcome {
+    let state = ViewState::from_fragment(fragment);
+    let searched = a.search(&parse(&state.query));
+    a.outcome(&state, searched.as_ref())
+}
+
+#[test]
+fn posts_are_ordered_by_cycle_then_tag_with_merge_window_news_inside_its_cycle() {
+    let a = archive();
+    let ids: Vec<&str> = a.bundle.posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["v6.10-rc1", "v6.7-rc1", "after-v6.6", "v6.6", "intro"]
+    );
+}
+
+#[test]
+fn oldest_first_reverses_posts_but_not_the_entries_inside_one() {
+    let a = archive();
+    let t = titles(&a, &run(&a, "#sort=oldest").hits);
+    assert_eq!(
+        t,
+        [
+            "about",
+            "damon stats",
+            "Linux 6.6",
+            "mm pull",
+            "slab damon",
+            "Linux 6.7-rc1",
+            "bpf arena"
+        ]
+    );
+}
+
+#[test]
+fn search_and_facets_combine_and_counts_hold_the_search_fixed() {
+    let a = archive();
+    let o = run(&a, "#q=damon&sub=mm");
+    assert_eq!(titles(&a, &o.hits), ["slab damon", "damon stats"]);
+    let kinds = &o.counts.iter().find(|(f, _)| *f == Facet::Kind).unwrap().1;
+    let patch = kinds.iter().find(|c| c.value == "patch").unwrap();
+    assert_eq!(patch.count, 2);
+    // Values with no hits stay listed, with zero.
+    assert!(kinds.iter().any(|c| c.value == "rfc" && c.count == 0));
+    // The subsystem facet's own counts ignore its own selection but keep the search.
+    let subs = &o
+        .counts
+        .iter()
+        .find(|(f, _)| *f == Facet::Subsystem)
+        .unwrap()
+        .1;
+    assert_eq!(subs.iter().find(|c| c.value == "bpf").unwrap().count, 0);
+}
+
+#[test]
+fn query_prefixes_narrow_like_extra_terms() {
+    let a = archive();
+    assert_eq!(
+        titles(&a, &run(&a, "#q=rel:v6.7+sub:mm").hits),
+        ["mm pull", "slab damon"]
+    );
+    assert_eq!(titles(&a, &run(&a, "#q=kind:RFC").hits), ["bpf arena"]);
+    assert_eq!(
+        titles(&a, &run(&a, "#q=rel:v6.6..v6.7-rc1+-linux").hits),
+        ["mm pull", "slab damon", "damon stats"]
+    );
+    let o = run(&a, "#q=rel:latest&rel=newest");
+    assert_eq!(o.problems.len(), 2, "{:?}", o.problems);
+}
+
+#[test]
+fn a_release_range_filter_spans_cycles_in_kernel_order() {
+    let a = archive();
+    let o = run(&a, "#rel=v6.7..v6.10");
+    assert_eq!(
+        titles(&a, &o.hits),
+        ["bpf arena", "Linux 6.7-rc1", "mm pull", "slab damon"]
+    );
+    let rel = &o
+        .counts
+        .iter()
+        .find(|(f, _)| *f == Facet::Release)
+        .unwrap()
+        .1;
+    let values: Vec<&str> = rel.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(values, ["v6.10", "v6.7", "v6.6"]);
+}
+
+#[test]
+fn authors_are_ordered_by_archive_wide_frequency_not_current_counts() {
+    let a = archive();
+    let o = run(&a, "#kind=rfc");
+    let authors = &o
+        .counts
+        .iter()
+        .find(|(f, _)| *f == Facet::Author)
+        .unwrap()
+        .1;
+    let values: Vec<&str> = authors.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(values, ["Sj", "Linus", "Alexei", "Andrew"]);
+}
+
+#[test]
+fn groups_split_hits_by_post_and_neighbours_walk_the_hits() {
+    let a = archive();
+    let hits = run(&a, "").hits;
+    let groups = a.groups(&hits);
+    assert_eq!(groups.len(), 5);
+    assert_eq!(groups[2].hits, 2..4);
+    assert_eq!(neighbours(&hits, hits[0]), (None, Some(hits[1])));
+    assert_eq!(neighbours(&hits, hits[3]), (Some(hits[2]), Some(hits[4])));
+    assert_eq!(neighbours(&hits[..2], hits[4]), (None, None));
+}
+
+#[test]
+fn lookups_by_id_and_readable_value_labels() {
+    let a = archive();
+    let n = a.entry_number("after-v6.6/mm pull").unwrap();
+    assert_eq!(a.entry(n).0.id, "after-v6.6");
+    assert!(a.entry_number("nope").is_none());
+    assert!(a.post("v6.6").is_some());
+    assert!(a.post("v9.9").is_none());
+    assert_eq!(
+        a.value_label(Facet::Subsystem, "mm/damon"),
+        "mm/damon (DAMON)"
+    );
+    assert_eq!(a.value_label(Facet::Kind, "pull_request"), "pull request");
+    assert_eq!(a.value_label(Facet::Lang, "ko"), "한국어 (Korean)");
+    assert!(run(&a, "").problems.is_empty());
+    assert!(a.search(&parse("  ")).is_none());
+}
