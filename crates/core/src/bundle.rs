@@ -87,6 +87,27 @@ pub struct Entry {
     pub line: u32,
 }
 
+impl Post {
+    /// The calendar day the author wrote (`2023-11-28`), as dated in the post.
+    pub fn day(&self) -> Option<&str> {
+        self.date.as_deref().map(|d| d.get(..10).unwrap_or(d))
+    }
+}
+
+impl Entry {
+    /// The thread on lore.kernel.org: the first link that names a message-id,
+    /// else the first link as written.
+    pub fn thread_url(&self) -> Option<String> {
+        self.links
+            .iter()
+            .find_map(|l| {
+                (l.message_id.as_deref())
+                    .map(|id| format!("https://lore.kernel.org/r/{}", crate::viewstate::encode(id)))
+            })
+            .or_else(|| self.links.first().map(|l| l.url.clone()))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
@@ -201,6 +222,33 @@ mod tests {
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }
+    }
+
+    #[test]
+    fn thread_url_prefers_a_message_id_on_lore() {
+        let link = |url: &str, id: Option<&str>| Link {
+            url: url.into(),
+            message_id: id.map(Into::into),
+        };
+        let mut e: Entry = serde_json::from_str(
+            r#"{"id":"p/x","title":"x","kind":"patch","patch_version":null,"series":null,
+            "tree":null,"subsystems":[],"authors":[],"links":[],"body":"","position":0,"line":1}"#,
+        )
+        .unwrap();
+        assert_eq!(e.thread_url(), None);
+        e.links = vec![
+            link("https://example.org/a", None),
+            link(
+                "https://lkml.kernel.org/r/20231128.1-1-a@b.com",
+                Some("20231128.1-1-a@b.com"),
+            ),
+        ];
+        assert_eq!(
+            e.thread_url().as_deref(),
+            Some("https://lore.kernel.org/r/20231128.1-1-a@b.com")
+        );
+        e.links.truncate(1);
+        assert_eq!(e.thread_url().as_deref(), Some("https://example.org/a"));
     }
 
     #[test]

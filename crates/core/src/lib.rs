@@ -9,11 +9,13 @@ pub mod bundle;
 pub mod date;
 pub mod facets;
 pub mod group;
+pub mod keys;
 pub mod load;
 pub mod markdown;
 pub mod query;
 pub mod search;
 pub mod selector;
+pub mod shortlist;
 pub mod version;
 pub mod viewstate;
 
