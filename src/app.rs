@@ -2,18 +2,18 @@
 
 use std::sync::Arc;
 
+use kernel_news_core::archive::Archive;
 use kernel_news_core::load::LoadError;
-use kernel_news_core::Bundle;
 use leptos::prelude::*;
 
-use crate::components::post_list::PostList;
+use crate::components::viewer::Viewer;
 use crate::fetch::load_bundle;
 
 #[derive(Clone)]
 enum Load {
     Loading,
     Failed(LoadError),
-    Ready(Arc<Bundle>),
+    Ready(Arc<Archive>),
 }
 
 #[component]
@@ -21,14 +21,14 @@ pub fn App() -> impl IntoView {
     let state = RwSignal::new(Load::Loading);
     leptos::task::spawn_local(async move {
         state.set(match load_bundle().await {
-            Ok(b) => Load::Ready(Arc::new(b)),
+            Ok(b) => Load::Ready(Arc::new(Archive::new(b))),
             Err(e) => Load::Failed(e),
         });
     });
 
     view! {
         <header class="masthead">
-            <h1><a href="./">"kernel-news"</a></h1>
+            <h1><a href=crate::location::page_url>"kernel-news"</a></h1>
             <p class="tagline">"An archive of Linux kernel mailing list news"</p>
         </header>
         <main id="main">
@@ -42,7 +42,7 @@ pub fn App() -> impl IntoView {
                         <p>{e.to_string()}</p>
                     </div>
                 }.into_any(),
-                Load::Ready(bundle) => view! { <PostList bundle=bundle /> }.into_any(),
+                Load::Ready(archive) => view! { <Viewer archive=archive /> }.into_any(),
             }}
         </main>
     }

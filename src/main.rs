@@ -2,7 +2,9 @@
 
 mod app;
 mod components;
+mod ctx;
 mod fetch;
+mod location;
 
 fn main() {
     console_error_panic_hook_lite();

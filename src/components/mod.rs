@@ -1,3 +1,12 @@
 //! View components; each wires signals to `kernel-news-core` functions and holds no logic of its own.
 
-pub mod post_list;
+pub mod entry_meta;
+pub mod entry_view;
+pub mod facet_panel;
+pub mod help;
+pub mod marked;
+pub mod post_view;
+pub mod results;
+pub mod search_bar;
+pub mod status_bar;
+pub mod viewer;

@@ -1,0 +1,119 @@
+//! One entry, its markdown rendered, with prev/next through the current results and a permalink.
+
+use kernel_news_core::archive::neighbours;
+use kernel_news_core::markdown::render;
+use kernel_news_core::viewstate::{Open, ViewState};
+use leptos::prelude::*;
+
+use crate::components::entry_meta::entry_meta;
+use crate::ctx::use_ctx;
+use crate::location::{href, page_url};
+
+/// The canonical permalink of an entry or post: no filters, so it never goes stale.
+pub fn permalink(open: Open) -> String {
+    format!(
+        "{}{}",
+        page_url(),
+        ViewState::default().opened(open).to_fragment()
+    )
+}
+
+#[component]
+pub fn EntryView(id: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let state = ctx.state.get_untracked();
+    let back = href(&state.closed());
+    let Some(number) = ctx.archive.with_value(|a| a.entry_number(&id)) else {
+        return view! { <NotFound what="entry" id=id back=back /> }.into_any();
+    };
+    let (prev, next, place) = ctx.outcome.with_untracked(|o| {
+        let (p, n) = neighbours(&o.hits, number);
+        let place = o
+            .hits
+            .iter()
+            .position(|&h| h == number)
+            .map(|i| (i + 1, o.hits.len()));
+        (p, n, place)
+    });
+    let link_to = |n: Option<u32>| {
+        n.map(|n| {
+            let id = ctx.archive.with_value(|a| a.entry(n).1.id.clone());
+            href(&state.opened(Open::Entry(id)))
+        })
+    };
+    let (prev, next) = (link_to(prev), link_to(next));
+    let place = match place {
+        Some((i, n)) => format!("{i} of {n} results"),
+        None => "not in the current results".to_string(),
+    };
+    let body = ctx.archive.with_value(|a| {
+        let (post, entry) = a.entry(number);
+        let post_href = href(&state.opened(Open::Post(post.id.clone())));
+        let html = render(&entry.body);
+        let title = entry.title.clone();
+        let post_title = post.title.clone();
+        let lang = post.lang.clone();
+        view! {
+            <h2 id="open-title" tabindex="-1">{title}</h2>
+            {entry_meta(post, entry)}
+            <p class="from">"From " <a href=post_href>{post_title}</a></p>
+            <div class="markdown" lang=lang inner_html=html></div>
+        }
+    });
+    let pager = view! {
+        <nav class="pager" aria-label="Entry navigation">
+            <a class="back" href=back>"← Back to results"</a>
+            <span class="place">{place}</span>
+            {prev.map(|h| view! { <a class="prev" href=h rel="prev">"‹ Previous"</a> })}
+            {next.map(|h| view! { <a class="next" href=h rel="next">"Next ›"</a> })}
+        </nav>
+    };
+    view! {
+        <article class="entry-view" aria-labelledby="open-title">
+            {pager}
+            {body}
+            <CopyLink url=permalink(Open::Entry(id)) />
+        </article>
+    }
+    .into_any()
+}
+
+/// "Copy link" with a permalink beside it; where the clipboard is not
+/// available the link is shown selected for the user to copy by hand.
+#[component]
+pub fn CopyLink(url: String) -> impl IntoView {
+    let said = RwSignal::new(None::<&'static str>);
+    let link = url.clone();
+    view! {
+        <div class="copy-link">
+            <button type="button" on:click=move |_| {
+                said.set(Some(if crate::location::copy(&link) {
+                    "Link copied"
+                } else {
+                    "Copy the link below"
+                }))
+            }>"Copy link"</button>
+            <a class="permalink" href=url.clone()>"Permalink"</a>
+            <span class="copied" role="status">{move || said.get()}</span>
+            {move || (said.get() == Some("Copy the link below")).then(|| {
+                let u = url.clone();
+                view! { <input class="link-text" readonly aria-label="Link to this page" prop:value=u /> }
+            })}
+        </div>
+    }
+}
+
+/// An id that no entry or post has: say so, and offer the way back.
+#[component]
+pub fn NotFound(what: &'static str, id: String, back: String) -> impl IntoView {
+    view! {
+        <div class="not-found" role="alert">
+            <h2 id="open-title" tabindex="-1">{format!("No such {what}")}</h2>
+            <p>
+                {format!("This archive has no {what} with the id “{id}”. ")}
+                "It may have been renamed, or the link was cut short."
+            </p>
+            <a href=back>"← Back to the archive"</a>
+        </div>
+    }
+}

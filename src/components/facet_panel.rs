@@ -1,0 +1,135 @@
+//! The facet sidebar: per facet, its values with counts (zeros dimmed), a filter box
+//! for long lists, and for releases a picker that takes any grain (tag, cycle, series, range).
+
+use kernel_news_core::facets::Facet;
+use kernel_news_core::selector::ReleaseSelector;
+use kernel_news_core::shortlist::shortlist;
+use leptos::prelude::*;
+
+use crate::ctx::use_ctx;
+
+/// Values shown before "show all" and before a filter box appears.
+const SHORT: usize = 10;
+
+#[component]
+pub fn FacetPanel() -> impl IntoView {
+    Facet::ALL
+        .into_iter()
+        .map(|facet| view! { <FacetList facet=facet /> })
+        .collect_view()
+}
+
+#[component]
+fn FacetList(facet: Facet) -> impl IntoView {
+    let ctx = use_ctx();
+    let filter = RwSignal::new(String::new());
+    let expanded = RwSignal::new(false);
+    let heading = format!("facet-{}", facet.key());
+    let many = ctx.outcome.with_untracked(|o| {
+        o.counts
+            .iter()
+            .find(|(f, _)| *f == facet)
+            .map_or(0, |(_, c)| c.len())
+    });
+    let values = move || {
+        let needle = filter.get();
+        let cap = (!expanded.get()).then_some(SHORT);
+        let state = ctx.state.get();
+        ctx.outcome.with(|o| {
+            let counts = &o.counts.iter().find(|(f, _)| *f == facet)?.1;
+            let list = ctx.archive.with_value(|a| {
+                shortlist(counts, &needle, cap, |v| state.is_picked(facet, v), |v| a.value_label(facet, v))
+            });
+            let items = list.shown.iter().map(|c| {
+                let value = c.value.clone();
+                let picked = state.is_picked(facet, &value);
+                let label = ctx.archive.with_value(|a| a.value_label(facet, &value));
+                let depth = if facet == Facet::Subsystem { value.matches('/').count() } else { 0 };
+                let toggle = value.clone();
+                view! {
+                    <li class:zero=c.count == 0 style=format!("--depth:{depth}")>
+                        <label>
+                            <input type="checkbox" prop:checked=picked
+                                on:change=move |_| ctx.push(|s| s.toggle(facet, &toggle)) />
+                            <span class="value">{label}</span>
+                            <span class="count">{c.count}</span>
+                        </label>
+                    </li>
+                }
+            }).collect_view();
+            let more = (list.hidden > 0).then(|| {
+                let text = format!("Show all ({} more)", list.hidden);
+                view! { <button type="button" class="link-button" on:click=move |_| expanded.set(true)>{text}</button> }
+            });
+            let fewer = (expanded.get() && list.hidden == 0 && counts.len() > SHORT).then(|| view! {
+                <button type="button" class="link-button" on:click=move |_| expanded.set(false)>"Show fewer"</button>
+            });
+            Some(view! { <ul class="facet-values">{items}</ul> {more} {fewer} })
+        })
+    };
+    let search = (many > SHORT).then(|| {
+        let label = format!("Filter {} values", facet.label().to_lowercase());
+        view! {
+            <input type="search" class="facet-filter" placeholder="Filter…" aria-label=label
+                prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+        }
+    });
+    let picker = (facet == Facet::Release).then(|| view! { <ReleasePicker /> });
+    let labelled = heading.clone();
+    view! {
+        <section class="facet" aria-labelledby=labelled>
+            <h2 id=heading>{facet.label()}</h2>
+            {picker}
+            {search}
+            {values}
+        </section>
+    }
+}
+
+/// Any release grain by text: `v6.7-rc4`, `v6.7`, `v6.x`, `v6.0..v6.7`, with
+/// the archive's releases as suggestions. Invalid text says what is expected.
+#[component]
+fn ReleasePicker() -> impl IntoView {
+    let ctx = use_ctx();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let options = ctx.archive.with_value(|a| {
+        let mut tags: Vec<String> = a
+            .bundle
+            .posts
+            .iter()
+            .filter_map(|p| p.release.clone())
+            .collect();
+        tags.dedup();
+        tags.into_iter()
+            .map(|t| view! { <option value=t></option> })
+            .collect_view()
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match text.get_untracked().parse::<ReleaseSelector>() {
+            Ok(sel) => {
+                error.set(None);
+                text.set(String::new());
+                ctx.push(|s| {
+                    let v = sel.to_string();
+                    if !s.is_picked(Facet::Release, &v) {
+                        s.toggle(Facet::Release, &v);
+                    }
+                });
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <form class="release-picker" on:submit=submit>
+            <input type="text" list="release-tags" id="release-picker" aria-label="Add a release: tag, cycle, series or range"
+                placeholder="v6.7-rc4, v6.7, v6.x, v6.0..v6.7"
+                aria-describedby="release-picker-error"
+                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+            <button type="submit">"Add"</button>
+            <datalist id="release-tags">{options}</datalist>
+            <p id="release-picker-error" class="field-error" aria-live="polite">{move || error.get()}</p>
+        </form>
+    }
+}

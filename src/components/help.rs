@@ -1,0 +1,55 @@
+//! The help popover: the query language and the keyboard shortcuts.
+
+use kernel_news_core::keys::SHORTCUTS;
+use leptos::prelude::*;
+
+use crate::ctx::use_ctx;
+
+const QUERY_HELP: [(&str, &str); 9] = [
+    (
+        "damon",
+        "entries containing the text, anywhere (title, body, authors, subsystems)",
+    ),
+    ("\"per-node memory\"", "an exact phrase"),
+    ("-rfc", "leave out entries containing the text"),
+    ("s:slub", "in the subject (title) only"),
+    ("a:\"Vlastimil Babka\"", "by an author"),
+    ("b:maple", "in the body only"),
+    (
+        "rel:v6.7",
+        "a release: a tag (v6.7-rc4), a cycle (v6.7), a series (v6.x) or a range (v6.0..v6.7)",
+    ),
+    ("sub:mm", "a subsystem and its children (mm/damon ...)"),
+    (
+        "kind:rfc  lang:ko  tag:x",
+        "an entry kind, a language, a post tag",
+    ),
+];
+
+#[component]
+pub fn Help() -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = |items: &[(&'static str, &'static str)]| {
+        items
+            .iter()
+            .map(|(k, v)| view! { <tr><th scope="row"><code>{*k}</code></th><td>{*v}</td></tr> })
+            .collect_view()
+    };
+    let query = rows(&QUERY_HELP);
+    let keys = rows(&SHORTCUTS);
+    move || {
+        ctx.help.get().then(|| {
+            view! {
+                <div class="help" id="help" role="dialog" aria-labelledby="help-title">
+                    <div class="help-head">
+                        <h2 id="help-title">"Search and shortcuts"</h2>
+                        <button type="button" class="close" on:click=move |_| ctx.help.set(false)>"Close"</button>
+                    </div>
+                    <p>"Terms combine with AND; matching ignores case and finds text anywhere inside words, so identifiers (__GFP_ZERO, split_huge_page(), mm/damon), message-ids and Korean all work as typed."</p>
+                    <table class="help-table"><caption>"Query language"</caption><tbody>{query.clone()}</tbody></table>
+                    <table class="help-table"><caption>"Keyboard"</caption><tbody>{keys.clone()}</tbody></table>
+                </div>
+            }
+        })
+    }
+}

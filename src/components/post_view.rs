@@ -1,0 +1,73 @@
+//! A whole post as written: its preamble and every entry, each with its own permalink.
+
+use kernel_news_core::markdown::render;
+use kernel_news_core::viewstate::Open;
+use leptos::prelude::*;
+
+use crate::components::entry_meta::entry_meta;
+use crate::components::entry_view::{permalink, CopyLink, NotFound};
+use crate::ctx::use_ctx;
+use crate::location::href;
+
+#[component]
+pub fn PostView(id: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let state = ctx.state.get_untracked();
+    let back = href(&state.closed());
+    let found = ctx.archive.with_value(|a| {
+        let post = a.post(&id)?;
+        let meta = [
+            post.release.clone(),
+            post.day().map(str::to_string),
+            Some(
+                if post.lang == "ko" {
+                    "한국어"
+                } else {
+                    "English"
+                }
+                .to_string(),
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let entries = (post.entries.iter())
+            .map(|e| {
+                let to = href(&state.opened(Open::Entry(e.id.clone())));
+                let html = render(&e.body);
+                let title = e.title.clone();
+                view! {
+                    <section class="post-entry">
+                        <h3><a href=to>{title}</a></h3>
+                        {entry_meta(post, e)}
+                        <div class="markdown" inner_html=html></div>
+                    </section>
+                }
+            })
+            .collect_view();
+        let preamble = render(&post.preamble);
+        let (title, lang) = (post.title.clone(), post.lang.clone());
+        Some(view! {
+            <h2 id="open-title" tabindex="-1">{title}</h2>
+            <p class="post-meta">{meta}</p>
+            <div lang=lang>
+                <div class="markdown preamble" inner_html=preamble></div>
+                {entries}
+            </div>
+        })
+    });
+    match found {
+        None => view! { <NotFound what="post" id=id back=back /> }.into_any(),
+        Some(body) => view! {
+            <article class="post-view" aria-labelledby="open-title">
+                <nav class="pager" aria-label="Post navigation">
+                    <a class="back" href=back>"← Back to results"</a>
+                </nav>
+                {body}
+                <CopyLink url=permalink(Open::Post(id)) />
+            </article>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,224 @@
+//! The archive page: search, facets, results or the open entry/post, and the keyboard.
+
+use std::sync::Arc;
+
+use kernel_news_core::archive::{neighbours, Archive};
+use kernel_news_core::keys::{action, KeyAction};
+use kernel_news_core::viewstate::Open;
+use leptos::html::Input;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::entry_view::EntryView;
+use crate::components::facet_panel::FacetPanel;
+use crate::components::help::Help;
+use crate::components::post_view::PostView;
+use crate::components::results::{row_id, Results};
+use crate::components::search_bar::SearchBar;
+use crate::components::status_bar::StatusBar;
+use crate::ctx::{Ctx, PAGE};
+use crate::location;
+
+#[component]
+pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
+    let ctx = Ctx::new(archive);
+    provide_context(ctx);
+    location::follow(ctx.state);
+    let search: NodeRef<Input> = NodeRef::new();
+    let filters_open = RwSignal::new(false);
+
+    // A new result set starts at the top with the first page rendered.
+    Effect::new(move |_| {
+        ctx.outcome.track();
+        ctx.limit.set(PAGE);
+        ctx.cursor.set(None);
+    });
+    follow_focus(ctx);
+    load_more_on_scroll(ctx);
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(ctx, search, ev));
+    on_cleanup(move || keys.remove());
+
+    let open = move || ctx.state.with(|s| s.open.clone());
+    let main = move || match open() {
+        None => view! { <StatusBar /> <Results /> }.into_any(),
+        Some(Open::Entry(id)) => view! { <EntryView id=id /> }.into_any(),
+        Some(Open::Post(id)) => view! { <PostView id=id /> }.into_any(),
+    };
+    view! {
+        <SearchBar input=search />
+        <Help />
+        <div class="layout">
+            <button type="button" class="filters-toggle" aria-controls="filters"
+                aria-expanded=move || filters_open.get().to_string()
+                on:click=move |_| filters_open.update(|o| *o = !*o)>"Filters"</button>
+            <aside id="filters" class="facets" class:open=move || filters_open.get() aria-label="Filters">
+                <FacetPanel />
+            </aside>
+            <div class="content">{main}</div>
+        </div>
+    }
+}
+
+fn on_key(ctx: Ctx, search: NodeRef<Input>, ev: web_sys::KeyboardEvent) {
+    let target = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
+    let typing = match tag.as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => target
+            .as_ref()
+            .and_then(|t| t.get_attribute("type"))
+            .is_none_or(|ty| !matches!(ty.as_str(), "checkbox" | "radio" | "button" | "submit")),
+        _ => false,
+    };
+    let modified = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
+    let Some(act) = action(&ev.key(), typing, modified) else {
+        return;
+    };
+    let open = ctx.state.with_untracked(|s| s.open.clone());
+    match act {
+        KeyAction::FocusSearch => {
+            ev.prevent_default();
+            if let Some(input) = search.get_untracked() {
+                let _ = input.focus();
+                input.select();
+            }
+        }
+        KeyAction::ToggleHelp => ctx.help.update(|h| *h = !*h),
+        KeyAction::Close => {
+            if ctx.help.get_untracked() {
+                ctx.help.set(false);
+            } else if typing {
+                if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.blur();
+                }
+            } else if open.is_some() {
+                ctx.push(|s| s.open = None);
+            }
+        }
+        KeyAction::Next | KeyAction::Prev => {
+            let forward = act == KeyAction::Next;
+            ev.prevent_default();
+            if let Some(Open::Entry(id)) = open {
+                // In an open entry, j/k walk the results like prev/next.
+                let hits = ctx.outcome.with_untracked(|o| o.hits.clone());
+                let to = ctx.archive.with_value(|a| {
+                    let n = a.entry_number(&id)?;
+                    let (p, nx) = neighbours(&hits, n);
+                    Some(a.entry(if forward { nx? } else { p? }).1.id.clone())
+                });
+                if let Some(to) = to {
+                    ctx.push(|s| s.open = Some(Open::Entry(to)));
+                }
+            } else if open.is_none() {
+                let len = ctx.outcome.with_untracked(|o| o.hits.len());
+                let next = match (ctx.cursor.get_untracked(), forward) {
+                    (None, _) => 0,
+                    (Some(c), true) => (c + 1).min(len.saturating_sub(1)),
+                    (Some(c), false) => c.saturating_sub(1),
+                };
+                if len > 0 {
+                    if next >= ctx.limit.get_untracked() {
+                        ctx.limit.update(|l| *l += PAGE);
+                    }
+                    ctx.cursor.set(Some(next));
+                }
+            }
+        }
+        KeyAction::Open => {
+            // Links and buttons open themselves on Enter; this is for the cursor.
+            if matches!(
+                tag.as_str(),
+                "A" | "BUTTON" | "INPUT" | "SELECT" | "TEXTAREA"
+            ) {
+                return;
+            }
+            let Some(c) = ctx.cursor.get_untracked() else {
+                return;
+            };
+            let id = ctx.outcome.with_untracked(|o| o.hits.get(c).copied());
+            if let Some(n) = id {
+                let id = ctx.archive.with_value(|a| a.entry(n).1.id.clone());
+                ctx.push(|s| s.open = Some(Open::Entry(id)));
+            }
+        }
+    }
+}
+
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Keeps keyboard focus where the user expects it: on the cursor's row, on the
+/// heading of what was just opened, and back on its row when it is closed.
+fn follow_focus(ctx: Ctx) {
+    Effect::new(move |_| {
+        let Some(c) = ctx.cursor.get() else { return };
+        let Some(n) = ctx.outcome.with_untracked(|o| o.hits.get(c).copied()) else {
+            return;
+        };
+        if let Some(link) =
+            element(&row_id(n)).and_then(|row| row.query_selector("a.entry-link").ok().flatten())
+        {
+            if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
+                let _ = link.focus();
+            }
+        }
+    });
+    Effect::new(move |previous: Option<Option<Open>>| {
+        let open = ctx.state.with(|s| s.open.clone());
+        let window = web_sys::window().expect("window");
+        match (&open, previous.flatten()) {
+            (Some(_), _) => {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+                if let Some(h) = element("open-title") {
+                    let _ = h.focus();
+                }
+            }
+            (None, Some(Open::Entry(id))) => {
+                let n = ctx.archive.with_value(|a| a.entry_number(&id));
+                let row = n.and_then(|n| {
+                    let pos = ctx
+                        .outcome
+                        .with_untracked(|o| o.hits.iter().position(|&h| h == n))?;
+                    ctx.cursor.set(Some(pos));
+                    Some(n)
+                });
+                if let Some(el) = row.and_then(|n| element(&row_id(n))) {
+                    el.scroll_into_view_with_bool(false);
+                }
+            }
+            _ => {}
+        }
+        open
+    });
+}
+
+/// Renders the next page when the user scrolls near the end of the list.
+fn load_more_on_scroll(ctx: Ctx) {
+    let handle = window_event_listener(leptos::ev::scroll, move |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let doc_height = window
+            .document()
+            .and_then(|d| d.document_element())
+            .map_or(0, |e| e.scroll_height()) as f64;
+        let seen = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0)
+            + window.scroll_y().unwrap_or(0.0);
+        let more = ctx.outcome.with_untracked(|o| o.hits.len()) > ctx.limit.get_untracked();
+        if more && ctx.state.with_untracked(|s| s.open.is_none()) && seen > doc_height - 800.0 {
+            ctx.limit.update(|l| *l += PAGE);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

@@ -1,0 +1,71 @@
+//! The signals every view component shares, derived once from the URL state.
+
+use std::sync::Arc;
+
+use kernel_news_core::archive::{Archive, Outcome};
+use kernel_news_core::query::parse;
+use kernel_news_core::viewstate::ViewState;
+use leptos::prelude::*;
+
+use crate::location::{self, Step};
+
+/// Rows rendered at first and added per "show more": long lists are windowed.
+pub const PAGE: usize = 150;
+
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub archive: StoredValue<Arc<Archive>>,
+    /// The whole view, mirrored in the URL fragment.
+    pub state: RwSignal<ViewState>,
+    /// Hits, counts and problems of the current filters and query.
+    pub outcome: Memo<Outcome>,
+    /// Lowercased positive search terms, for `<mark>`.
+    pub highlights: Memo<Vec<String>>,
+    /// How many result rows are rendered.
+    pub limit: RwSignal<usize>,
+    /// The keyboard cursor: an index into the hits.
+    pub cursor: RwSignal<Option<usize>>,
+    pub help: RwSignal<bool>,
+}
+
+impl Ctx {
+    pub fn new(archive: Arc<Archive>) -> Ctx {
+        let state = RwSignal::new(location::current());
+        let stored = StoredValue::new(archive);
+        let query = Memo::new(move |_| state.with(|s| s.query.clone()));
+        // Only the text decides the search hits, so a facet click never re-searches.
+        let searched =
+            Memo::new(move |_| query.with(|q| stored.with_value(|a| a.search(&parse(q)))));
+        // Opening an entry changes no result: compare the view without it.
+        let filters = Memo::new(move |_| state.with(ViewState::closed));
+        let outcome = Memo::new(move |_| {
+            filters.with(|f| searched.with(|s| stored.with_value(|a| a.outcome(f, s.as_ref()))))
+        });
+        let highlights =
+            Memo::new(move |_| query.with(|q| parse(q).highlights().map(str::to_string).collect()));
+        Ctx {
+            archive: stored,
+            state,
+            outcome,
+            highlights,
+            limit: RwSignal::new(PAGE),
+            cursor: RwSignal::new(None),
+            help: RwSignal::new(false),
+        }
+    }
+
+    pub fn go(self, next: ViewState, step: Step) {
+        location::go(self.state, next, step);
+    }
+
+    /// Applies `change` to a copy of the current state and pushes the result.
+    pub fn push(self, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        self.go(next, Step::Push);
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
