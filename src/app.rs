@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <header class="masthead">
-            <h1><a href=crate::location::page_url>"kernel-news"</a></h1>
+            <h1><a href="#">"kernel-news"</a></h1>
             <p class="tagline">"An archive of Linux kernel mailing list news"</p>
         </header>
         <main id="main">

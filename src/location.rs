@@ -31,10 +31,11 @@ pub fn page_url() -> String {
     }
 }
 
-/// An `href` for a link to `state` (a bare `#` would scroll; the page path clears the fragment).
+/// An `href` for a link to `state`. The default view is `#`, not the page's
+/// path, which would reload the whole app.
 pub fn href(state: &ViewState) -> String {
     match state.to_fragment() {
-        f if f.is_empty() => page_url(),
+        f if f.is_empty() => "#".to_string(),
         f => f,
     }
 }
@@ -44,7 +45,11 @@ pub fn go(state: RwSignal<ViewState>, next: ViewState, step: Step) {
     if state.with_untracked(|s| *s == next) {
         return;
     }
-    let url = href(&next);
+    // pushState does not reload, so the default view may drop the fragment entirely.
+    let url = match next.to_fragment() {
+        f if f.is_empty() => page_url(),
+        f => f,
+    };
     if let Ok(history) = window().history() {
         let _ = match step {
             Step::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),

@@ -40,7 +40,7 @@ pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
 
     let open = move || ctx.state.with(|s| s.open.clone());
     let main = move || match open() {
-        None => view! { <StatusBar /> <Results /> }.into_any(),
+        None => view! { <Results /> }.into_any(),
         Some(Open::Entry(id)) => view! { <EntryView id=id /> }.into_any(),
         Some(Open::Post(id)) => view! { <PostView id=id /> }.into_any(),
     };
@@ -54,7 +54,7 @@ pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
             <aside id="filters" class="facets" class:open=move || filters_open.get() aria-label="Filters">
                 <FacetPanel />
             </aside>
-            <div class="content">{main}</div>
+            <div class="content"><StatusBar /> {main}</div>
         </div>
     }
 }

@@ -106,7 +106,12 @@ pub fn snippet(text: &str, needles: &[&str], width: usize) -> String {
         })
         .flatten();
     let start = match hit {
-        Some(at) => floor(text, at.saturating_sub(width / 4)),
+        // From the matching line's start when it is close, so the excerpt does
+        // not open with the tail of the link on the line before.
+        Some(at) => {
+            let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            floor(text, at.saturating_sub(width / 4).max(line))
+        }
         None => text
             .lines()
             .find(|l| {
@@ -275,6 +280,8 @@ mod tests {
         let s = snippet(body, &["users"], 24);
         assert!(s.starts_with('…') && s.contains("users"), "{s}");
         assert_eq!(snippet("짧은 글", &["없음"], 4), "짧…");
+        let s = snippet("https://lkml.kernel.org/r/x@y\nDAMON 은 잘", &["damon"], 40);
+        assert_eq!(s, "…DAMON 은 잘");
         assert_eq!(snippet("https://only.a/link", &[], 40), "");
     }
 }
