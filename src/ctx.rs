@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use kernel_news_core::archive::{Archive, Outcome};
+use kernel_news_core::bitset::Bitset;
 use kernel_news_core::query::parse;
 use kernel_news_core::viewstate::ViewState;
 use leptos::prelude::*;
@@ -11,6 +12,10 @@ use crate::location::{self, Step};
 
 /// Rows rendered at first and added per "show more": long lists are windowed.
 pub const PAGE: usize = 150;
+
+/// A query text and its hits.
+#[derive(Clone, PartialEq)]
+struct Searched(String, Option<Bitset>);
 
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -33,9 +38,19 @@ impl Ctx {
         let state = RwSignal::new(location::current());
         let stored = StoredValue::new(archive);
         let query = Memo::new(move |_| state.with(|s| s.query.clone()));
-        // Only the text decides the search hits, so a facet click never re-searches.
-        let searched =
-            Memo::new(move |_| query.with(|q| stored.with_value(|a| a.search(&parse(q)))));
+        // Only the text decides the search hits, so a facet click never
+        // re-searches; typing on searches only the previous hits.
+        let searched_with = Memo::new(move |previous: Option<&Searched>| {
+            query.with(|q| {
+                let parsed = parse(q);
+                let within = previous
+                    .filter(|p| parsed.narrows(&parse(&p.0)))
+                    .and_then(|p| p.1.as_ref());
+                let hits = stored.with_value(|a| a.search_within(&parsed, within));
+                Searched(q.clone(), hits)
+            })
+        });
+        let searched = Memo::new(move |_| searched_with.with(|s| s.1.clone()));
         // Opening an entry changes no result: compare the view without it.
         let filters = Memo::new(move |_| state.with(ViewState::closed));
         let outcome = Memo::new(move |_| {

@@ -24,9 +24,10 @@ pub struct Archive {
     entry_numbers: HashMap<String, u32>,
     post_numbers: HashMap<String, u32>,
     subsystem_names: HashMap<String, String>,
-    /// Per facet slot: every value's entry count over the whole archive, for a
-    /// value order that does not jump around as the user clicks.
-    totals: Vec<HashMap<String, usize>>,
+    /// Per facet slot: the display order of its values as positions in the
+    /// facet's own (sorted) value list, fixed at load so lists do not jump
+    /// around as the user clicks.
+    display: Vec<Vec<usize>>,
 }
 
 /// What the current view shows.
@@ -75,13 +76,8 @@ impl Archive {
             .map(|s| (s.id.clone(), s.name.clone()))
             .collect();
         let all = facets.view(&Default::default(), None);
-        let totals = (Facet::ALL.iter())
-            .map(|f| {
-                all.counts(*f)
-                    .into_iter()
-                    .map(|c| (c.value, c.count))
-                    .collect()
-            })
+        let display = (Facet::ALL.iter())
+            .map(|f| display_order(*f, &all.counts(*f)))
             .collect();
         Archive {
             bundle,
@@ -90,7 +86,7 @@ impl Archive {
             entry_numbers,
             post_numbers,
             subsystem_names,
-            totals,
+            display,
         }
     }
 
@@ -125,13 +121,19 @@ impl Archive {
     /// The entries a query's text terms and facet prefixes allow; `None` when
     /// the query restricts nothing (every entry passes).
     pub fn search(&self, query: &Query) -> Option<Bitset> {
+        self.search_within(query, None)
+    }
+
+    /// [`Archive::search`] looking only among `within`, which must hold every
+    /// hit (the hits of a query this one [narrows](Query::narrows)).
+    pub fn search_within(&self, query: &Query, within: Option<&Bitset>) -> Option<Bitset> {
         if query.is_empty() {
             return None;
         }
         let mut set = if query.terms.is_empty() {
-            Bitset::full(self.len())
+            within.cloned().unwrap_or_else(|| Bitset::full(self.len()))
         } else {
-            self.search.search(query, None)
+            self.search.search(query, within)
         };
         // Prefixes narrow like extra terms: `rel:v6.7 sub:mm` means both.
         for selector in &query.releases {
@@ -175,27 +177,15 @@ impl Archive {
         }
     }
 
-    /// Display order of a facet's values: releases newest first, subsystems
-    /// alphabetically (so children sit under their parent), kinds in their
-    /// fixed order, the rest by how common they are in the whole archive.
     fn ordered(&self, facet: Facet, mut counts: Vec<FacetCount>) -> Vec<FacetCount> {
-        match facet {
-            Facet::Release | Facet::Subsystem | Facet::Lang => {}
-            Facet::Kind => counts.sort_by_key(|c| {
-                EntryKind::ALL
-                    .iter()
-                    .position(|k| k.as_str() == c.value)
-                    .unwrap_or(usize::MAX)
-            }),
-            Facet::Tag | Facet::Author => {
-                let totals = &self.totals[Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)];
-                counts.sort_by(|a, b| {
-                    let t = |c: &FacetCount| totals.get(&c.value).copied().unwrap_or(0);
-                    t(b).cmp(&t(a)).then_with(|| a.value.cmp(&b.value))
-                });
-            }
+        let order = &self.display[Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)];
+        if order.len() != counts.len() {
+            return counts;
         }
-        counts
+        order
+            .iter()
+            .map(|&i| std::mem::take(&mut counts[i]))
+            .collect()
     }
 
     /// Splits display-ordered hits into runs from one post.
@@ -233,6 +223,26 @@ impl Archive {
             _ => value.to_string(),
         }
     }
+}
+
+/// Display order of a facet's values given their archive-wide counts (in the
+/// facet's own order): releases newest first and subsystems alphabetically (so
+/// children sit under their parent), as given; kinds in their fixed order; the
+/// rest by how common they are in the whole archive.
+fn display_order(facet: Facet, all: &[FacetCount]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    match facet {
+        Facet::Release | Facet::Subsystem | Facet::Lang => {}
+        Facet::Kind => order.sort_by_key(|&i| {
+            (EntryKind::ALL.iter())
+                .position(|k| k.as_str() == all[i].value)
+                .unwrap_or(usize::MAX)
+        }),
+        Facet::Tag | Facet::Author => order.sort_by(|&a, &b| {
+            (all[b].count.cmp(&all[a].count)).then_with(|| all[a].value.cmp(&all[b].value))
+        }),
+    }
+    order
 }
 
 /// The hits before and after `number` in display order (prev/next in the entry view).

@@ -226,3 +226,23 @@ fn lookups_by_id_and_readable_value_labels() {
     assert!(run(&a, "").problems.is_empty());
     assert!(a.search(&parse("  ")).is_none());
 }
+
+#[test]
+fn searching_within_the_previous_hits_gives_the_same_answer() {
+    let a = archive();
+    for (old, new) in [
+        ("dam", "damon"),
+        ("a", "a -linux"),
+        ("mm", "mm rel:v6.7"),
+        ("", "s:bpf"),
+    ] {
+        let (old, new) = (parse(old), parse(new));
+        assert!(new.narrows(&old));
+        let prev = a.search(&old);
+        assert_eq!(
+            a.search_within(&new, prev.as_ref()),
+            a.search(&new),
+            "{new:?}"
+        );
+    }
+}

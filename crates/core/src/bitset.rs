@@ -62,6 +62,13 @@ impl Bitset {
         }
     }
 
+    /// Removes every member of `other`.
+    pub fn subtract(&mut self, other: &Bitset) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= !b;
+        }
+    }
+
     pub fn count(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }
@@ -117,6 +124,9 @@ mod tests {
         let mut both = a.clone();
         both.intersect_with(&b);
         assert_eq!(both.iter().collect::<Vec<_>>(), [5, 64, 199]);
+        let mut only_a = a.clone();
+        only_a.subtract(&b);
+        assert_eq!(only_a.iter().collect::<Vec<_>>(), [0, 130]);
         let mut either = a.clone();
         either.union_with(&b);
         assert_eq!(either.count(), 6);

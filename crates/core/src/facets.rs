@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::column::{Column, ColumnBuilder};
+
 use crate::bitset::Bitset;
 use crate::selector::ReleaseSelector;
 use crate::version::KernelVersion;
@@ -88,7 +90,7 @@ impl Selection {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetCount {
     pub value: String,
     pub count: usize,
@@ -99,8 +101,8 @@ pub struct FacetIndex {
     pub entries: Vec<EntryRef>,
     /// Per entry: its post's release tag and cycle.
     releases: Vec<(Option<KernelVersion>, Option<KernelVersion>)>,
-    /// Per facet: values (release facet: cycles) and one bitset each.
-    values: Vec<BTreeMap<String, Bitset>>,
+    /// Per facet: its values (release facet: cycles) over the entries.
+    values: Vec<Column>,
 }
 
 impl FacetIndex {
@@ -108,13 +110,7 @@ impl FacetIndex {
         let n: usize = bundle.posts.iter().map(|p| p.entries.len()).sum();
         let mut entries = Vec::with_capacity(n);
         let mut releases = Vec::with_capacity(n);
-        let mut values: Vec<BTreeMap<String, Bitset>> = vec![BTreeMap::new(); Facet::ALL.len()];
-        let mut add = |facet: Facet, value: &str, i: usize| {
-            values[facet.slot()]
-                .entry(value.to_string())
-                .or_insert_with(|| Bitset::empty(n))
-                .insert(i);
-        };
+        let mut columns: Vec<ColumnBuilder> = Facet::ALL.map(|_| ColumnBuilder::default()).into();
         for (pi, post) in bundle.posts.iter().enumerate() {
             let release = post
                 .release
@@ -126,38 +122,39 @@ impl FacetIndex {
                 .and_then(|c| c.parse().ok())
                 .or(release.map(KernelVersion::cycle));
             for (ei, entry) in post.entries.iter().enumerate() {
-                let i = entries.len();
+                columns.iter_mut().for_each(ColumnBuilder::next_entry);
+                let mut add = |facet: Facet, value: &str| columns[facet.slot()].add(value);
                 entries.push(EntryRef {
                     post: pi as u32,
                     entry: ei as u32,
                 });
                 releases.push((release, cycle));
                 if let Some(c) = cycle {
-                    add(Facet::Release, &c.to_string(), i);
+                    add(Facet::Release, &c.to_string());
                 }
                 for s in &entry.subsystems {
                     // Parents include children even if a bundle lists only the leaf.
                     let mut cut = s.as_str();
-                    add(Facet::Subsystem, cut, i);
+                    add(Facet::Subsystem, cut);
                     while let Some(p) = cut.rfind('/') {
                         cut = &cut[..p];
-                        add(Facet::Subsystem, cut, i);
+                        add(Facet::Subsystem, cut);
                     }
                 }
                 for t in &post.tags {
-                    add(Facet::Tag, t, i);
+                    add(Facet::Tag, t);
                 }
-                add(Facet::Kind, entry.kind.as_str(), i);
+                add(Facet::Kind, entry.kind.as_str());
                 for a in &entry.authors {
-                    add(Facet::Author, a, i);
+                    add(Facet::Author, a);
                 }
-                add(Facet::Lang, &post.lang, i);
+                add(Facet::Lang, &post.lang);
             }
         }
         FacetIndex {
             entries,
             releases,
-            values,
+            values: columns.into_iter().map(ColumnBuilder::finish).collect(),
         }
     }
 
@@ -184,9 +181,7 @@ impl FacetIndex {
             return Some(set);
         }
         for value in &sel.values[&facet] {
-            if let Some(bits) = self.values[facet.slot()].get(value) {
-                set.union_with(bits);
-            }
+            self.values[facet.slot()].union_into(value, &mut set);
         }
         Some(set)
     }
@@ -204,10 +199,9 @@ impl FacetIndex {
 
     /// Entries carrying one value of a non-release facet (empty when unknown).
     pub fn value_set(&self, facet: Facet, value: &str) -> Bitset {
-        self.values[facet.slot()]
-            .get(value)
-            .cloned()
-            .unwrap_or_else(|| Bitset::empty(self.len()))
+        let mut set = Bitset::empty(self.len());
+        self.values[facet.slot()].union_into(value, &mut set);
+        set
     }
 
     /// The view of one selection: each active facet's set is computed once here,
@@ -256,11 +250,12 @@ impl View<'_> {
     /// are kept, so the viewer can show them dimmed.
     pub fn counts(&self, facet: Facet) -> Vec<FacetCount> {
         let base = self.passing(Some(facet));
-        let mut out: Vec<FacetCount> = self.index.values[facet.slot()]
-            .iter()
-            .map(|(value, bits)| FacetCount {
+        let column = &self.index.values[facet.slot()];
+        let mut out: Vec<FacetCount> = (column.names().iter())
+            .zip(column.counts(&base))
+            .map(|(value, count)| FacetCount {
                 value: value.clone(),
-                count: base.count_and(bits),
+                count,
             })
             .collect();
         if facet == Facet::Release {

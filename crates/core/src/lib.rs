@@ -7,6 +7,7 @@ pub mod archive;
 pub mod bitset;
 pub mod bundle;
 pub mod chart;
+pub mod column;
 pub mod date;
 pub mod facets;
 pub mod group;

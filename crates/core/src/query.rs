@@ -40,6 +40,26 @@ impl Query {
         self.terms.is_empty() && self.releases.is_empty() && self.facets.is_empty()
     }
 
+    /// True when every entry matching `self` also matches `previous`, so the
+    /// search may look only among `previous`'s hits: what typing usually does
+    /// (extend a word, add a word or a prefix).
+    pub fn narrows(&self, previous: &Query) -> bool {
+        let covers = |p: &Term| {
+            self.terms.iter().any(|t| {
+                if p.negated {
+                    t == p
+                } else {
+                    !t.negated
+                        && (t.field == p.field || p.field == Field::Any)
+                        && t.text.contains(&p.text)
+                }
+            })
+        };
+        previous.terms.iter().all(covers)
+            && previous.releases.iter().all(|r| self.releases.contains(r))
+            && previous.facets.iter().all(|f| self.facets.contains(f))
+    }
+
     /// Positive terms, for highlighting matches.
     pub fn highlights(&self) -> impl Iterator<Item = &str> {
         self.terms
@@ -201,6 +221,22 @@ mod tests {
         ] {
             assert_eq!(parse(id).terms, [any(&id.to_lowercase())], "{id}");
         }
+    }
+
+    #[test]
+    fn typing_on_narrows_and_deleting_or_excluding_more_does_not() {
+        let narrows = |new: &str, old: &str| parse(new).narrows(&parse(old));
+        assert!(narrows("damo", "dam"));
+        assert!(narrows("damon rfc", "damon"));
+        assert!(narrows("s:damon", "damon"));
+        assert!(narrows("damon rel:v6.7", "damon"));
+        assert!(narrows("damon -rfc", "damon -rfc"));
+        assert!(narrows("anything", ""));
+        assert!(!narrows("dam", "damo"));
+        assert!(!narrows("damon", "s:damon"));
+        assert!(!narrows("damon -rfcs", "damon -rfc"));
+        assert!(!narrows("damon", "damon rel:v6.7"));
+        assert!(!narrows("-damon", "damon"));
     }
 
     #[test]

@@ -3,63 +3,92 @@
 
 use crate::bitset::Bitset;
 use crate::facets::FacetIndex;
-use crate::query::{Field, Query};
+use crate::query::{Field, Query, Term};
 use crate::Bundle;
+
+/// One field of every entry, lowercased, in one string: one allocation per
+/// field rather than one per entry and field.
+#[derive(Debug, Clone, Default)]
+struct FieldText {
+    text: String,
+    /// Entry `i` is `text[starts[i]..starts[i + 1]]`; one extra end offset.
+    starts: Vec<usize>,
+}
+
+impl FieldText {
+    fn push(&mut self, value: &str) {
+        self.starts.push(self.text.len());
+        self.text.push_str(&value.to_lowercase());
+    }
+
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.starts[i]..self.starts[i + 1]]
+    }
+}
 
 /// Lowercased fields of every entry, in [`FacetIndex`] order, computed once per bundle.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
-    subject: Vec<String>,
-    author: Vec<String>,
-    body: Vec<String>,
+    len: usize,
+    subject: FieldText,
+    author: FieldText,
+    body: FieldText,
 }
 
 impl SearchIndex {
     pub fn build(bundle: &Bundle, facets: &FacetIndex) -> SearchIndex {
-        let n = facets.len();
         let mut idx = SearchIndex {
-            subject: Vec::with_capacity(n),
-            author: Vec::with_capacity(n),
-            body: Vec::with_capacity(n),
+            len: facets.len(),
+            subject: FieldText::default(),
+            author: FieldText::default(),
+            body: FieldText::default(),
         };
         for r in &facets.entries {
             let e = &bundle.posts[r.post as usize].entries[r.entry as usize];
             // Subsystem ids ride along with the subject, so `mm/damon` finds tagged entries.
             idx.subject
-                .push(format!("{}\n{}", e.title, e.subsystems.join(" ")).to_lowercase());
-            idx.author.push(e.authors.join("\n").to_lowercase());
-            idx.body.push(e.body.to_lowercase());
+                .push(&format!("{}\n{}", e.title, e.subsystems.join(" ")));
+            idx.author.push(&e.authors.join("\n"));
+            idx.body.push(&e.body);
+        }
+        for f in [&mut idx.subject, &mut idx.author, &mut idx.body] {
+            f.starts.push(f.text.len());
         }
         idx
     }
 
-    fn matches(&self, i: usize, field: Field, needle: &str) -> bool {
-        match field {
-            Field::Subject => self.subject[i].contains(needle),
-            Field::Author => self.author[i].contains(needle),
-            Field::Body => self.body[i].contains(needle),
-            Field::Any => {
-                self.subject[i].contains(needle)
-                    || self.author[i].contains(needle)
-                    || self.body[i].contains(needle)
-            }
-        }
+    fn fields(&self, field: Field) -> impl Iterator<Item = &FieldText> {
+        let all = [&self.subject, &self.author, &self.body];
+        let pick = match field {
+            Field::Any => [true, true, true],
+            Field::Subject => [true, false, false],
+            Field::Author => [false, true, false],
+            Field::Body => [false, false, true],
+        };
+        all.into_iter()
+            .zip(pick)
+            .filter(|(_, p)| *p)
+            .map(|(f, _)| f)
+    }
+
+    fn matches(&self, i: usize, term: &Term) -> bool {
+        self.fields(term.field)
+            .any(|f| f.get(i).contains(&term.text))
     }
 
     /// Entries satisfying every term, looked for only among `within` when given
-    /// (the facet-filtered set, or the previous, narrower query's hits).
+    /// (the facet-filtered set, or the hits of a query this one narrows).
     pub fn search(&self, query: &Query, within: Option<&Bitset>) -> Bitset {
-        let n = self.subject.len();
-        let mut out = Bitset::empty(n);
-        let check = |i: usize| {
-            query
-                .terms
-                .iter()
-                .all(|t| self.matches(i, t.field, &t.text) != t.negated)
-        };
+        // Positive terms first: they usually rule out an entry soonest.
+        let mut terms: Vec<&Term> = query.terms.iter().collect();
+        terms.sort_by_key(|t| t.negated);
+        let check = |i: usize| terms.iter().all(|t| self.matches(i, t) != t.negated);
+        let mut out = Bitset::empty(self.len);
         match within {
             Some(set) => set.iter().filter(|&i| check(i)).for_each(|i| out.insert(i)),
-            None => (0..n).filter(|&i| check(i)).for_each(|i| out.insert(i)),
+            None => (0..self.len)
+                .filter(|&i| check(i))
+                .for_each(|i| out.insert(i)),
         }
         out
     }
