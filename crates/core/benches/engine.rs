@@ -130,6 +130,11 @@ fn main() {
                 archive.search(&parse(q))
             });
         }
+        let (old, new) = (parse("memcg recl"), parse("memcg reclaim"));
+        let prev = archive.search(&old);
+        time("keystroke: typing on (within previous hits)", 5, || {
+            archive.search_within(&new, prev.as_ref())
+        });
         let state = ViewState::from_fragment("#sub=mm&kind=patch");
         let hits = archive.search(&parse("folio"));
         time("facet click: outcome (counts of 6 facets)", 5, || {

@@ -21,27 +21,39 @@ pub fn shortlist<'a>(
     label: impl Fn(&str) -> String,
 ) -> Shortlist<'a> {
     let needle = filter.trim().to_lowercase();
-    let mut shown = Vec::new();
-    let (mut unpicked, mut hidden) = (0, 0);
-    for c in counts {
-        if picked(&c.value) {
-            shown.push(c);
-            continue;
+    let matching: Vec<&FacetCount> = counts
+        .iter()
+        .filter(|c| {
+            picked(&c.value)
+                || needle.is_empty()
+                || c.value.to_lowercase().contains(&needle)
+                || label(&c.value).to_lowercase().contains(&needle)
+        })
+        .collect();
+    // Over the cap, keep the unpicked values with the most entries, but show
+    // them in the facet's own order (kernel order, subsystem tree ...).
+    let mut keep = vec![true; matching.len()];
+    let unpicked: Vec<usize> = (0..matching.len())
+        .filter(|&i| !picked(&matching[i].value))
+        .collect();
+    let mut hidden = 0;
+    if let Some(cap) = cap.filter(|&cap| unpicked.len() > cap) {
+        let mut by_count = unpicked.clone();
+        by_count.sort_by_key(|&i| std::cmp::Reverse(matching[i].count));
+        for &i in &by_count[cap..] {
+            keep[i] = false;
         }
-        let matches = needle.is_empty()
-            || c.value.to_lowercase().contains(&needle)
-            || label(&c.value).to_lowercase().contains(&needle);
-        if !matches {
-            continue;
-        }
-        if cap.is_some_and(|cap| unpicked >= cap) {
-            hidden += 1;
-        } else {
-            unpicked += 1;
-            shown.push(c);
-        }
+        hidden = unpicked.len() - cap;
     }
-    Shortlist { shown, hidden }
+    Shortlist {
+        shown: matching
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(c, _)| c)
+            .collect(),
+        hidden,
+    }
 }
 
 #[cfg(test)]
@@ -56,6 +68,18 @@ mod tests {
                 count: 1,
             })
             .collect()
+    }
+
+    #[test]
+    fn over_the_cap_the_biggest_values_stay_in_facet_order() {
+        let mut c = counts(&["arch", "bpf", "fs", "mm", "mm/damon"]);
+        c[0].count = 0;
+        c[1].count = 0;
+        c[3].count = 5;
+        c[4].count = 3;
+        let s = shortlist(&c, "", Some(3), |_| false, str::to_string);
+        assert_eq!(shown(&s), ["fs", "mm", "mm/damon"]);
+        assert_eq!(s.hidden, 2);
     }
 
     fn shown(s: &Shortlist<'_>) -> Vec<String> {
