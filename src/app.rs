@@ -30,6 +30,10 @@ pub fn App() -> impl IntoView {
         <header class="masthead">
             <h1><a href="#">"kernel-news"</a></h1>
             <p class="tagline">"An archive of Linux kernel mailing list news"</p>
+            <nav class="site-nav" aria-label="Site">
+                <a href="#">"Archive"</a>
+                <a href="#page=releases">"Releases"</a>
+            </nav>
         </header>
         <main id="main">
             {move || match state.get() {

@@ -6,6 +6,8 @@ pub mod facet_panel;
 pub mod help;
 pub mod marked;
 pub mod post_view;
+pub mod release_chart;
+pub mod releases_page;
 pub mod results;
 pub mod search_bar;
 pub mod status_bar;

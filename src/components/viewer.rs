@@ -13,6 +13,7 @@ use crate::components::entry_view::EntryView;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::help::Help;
 use crate::components::post_view::PostView;
+use crate::components::releases_page::ReleasesPage;
 use crate::components::results::{row_id, Results};
 use crate::components::search_bar::SearchBar;
 use crate::components::status_bar::StatusBar;
@@ -43,6 +44,7 @@ pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
         None => view! { <Results /> }.into_any(),
         Some(Open::Entry(id)) => view! { <EntryView id=id /> }.into_any(),
         Some(Open::Post(id)) => view! { <PostView id=id /> }.into_any(),
+        Some(Open::Releases) => view! { <ReleasesPage /> }.into_any(),
     };
     view! {
         <SearchBar input=search />

@@ -204,6 +204,14 @@ impl Archive {
         out
     }
 
+    /// Entries per release cycle (`v6.7`), for the releases page's links to the news.
+    pub fn entries_in_cycle(&self, cycle: &str) -> usize {
+        let all = self.facets.view(&Default::default(), None);
+        (all.counts(Facet::Release).into_iter())
+            .find(|c| c.value == cycle)
+            .map_or(0, |c| c.count)
+    }
+
     /// How a facet value reads in the viewer: subsystem and language names, kind labels.
     pub fn value_label(&self, facet: Facet, value: &str) -> String {
         match facet {

@@ -6,6 +6,7 @@ use crate::{ReleaseSource, Subsystem, FORMAT_VERSION};
 
 fn entry(post: &str, title: &str, kind: EntryKind, subs: &[&str], author: &str) -> Entry {
     Entry {
+        charts: vec![],
         id: format!("{post}/{title}"),
         title: title.into(),
         kind,
@@ -23,6 +24,7 @@ fn entry(post: &str, title: &str, kind: EntryKind, subs: &[&str], author: &str) 
 
 fn post(id: &str, release: Option<&str>, cycle: Option<&str>, entries: Vec<Entry>) -> Post {
     Post {
+        charts: vec![],
         id: id.into(),
         path: format!("{id}.md"),
         title: id.into(),
@@ -223,6 +225,8 @@ fn lookups_by_id_and_readable_value_labels() {
     );
     assert_eq!(a.value_label(Facet::Kind, "pull_request"), "pull request");
     assert_eq!(a.value_label(Facet::Lang, "ko"), "한국어 (Korean)");
+    assert_eq!(a.entries_in_cycle("v6.7"), 3);
+    assert_eq!(a.entries_in_cycle("v9.0"), 0);
     assert!(run(&a, "").problems.is_empty());
     assert!(a.search(&parse("  ")).is_none());
 }

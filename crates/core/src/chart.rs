@@ -117,6 +117,20 @@ pub fn window_releases<'a>(releases: &'a [Release], until: &str, years: u32) -> 
         .collect()
 }
 
+/// Every tag from `from` to `until` inclusive, in kernel order: the window a
+/// chart file name such as `v5.16-rc5..v6.7-rc4.png` spells out.
+pub fn range_releases<'a>(releases: &'a [Release], from: &str, until: &str) -> Vec<&'a Release> {
+    let (Ok(lo), Ok(hi)) = (
+        from.parse::<KernelVersion>(),
+        until.parse::<KernelVersion>(),
+    ) else {
+        return Vec::new();
+    };
+    (releases.iter())
+        .filter(|r| version_of(r).is_some_and(|v| lo <= v && v <= hi))
+        .collect()
+}
+
 /// One point per release cycle: the `-rc{rc}` tag of each cycle in
 /// [`window_releases`]' window, or the final releases when `rc` is `None`.
 pub fn same_rc_releases<'a>(

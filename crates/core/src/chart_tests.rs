@@ -275,3 +275,23 @@ fn shipped_window_never_plots_unknown_as_zero() {
         "the shipped rows are either complete or empty"
     );
 }
+
+#[test]
+fn a_named_range_keeps_both_ends_in_kernel_order() {
+    let rows: Vec<Release> = ["v6.9-rc7", "v6.9", "v6.10-rc1", "v6.10-rc2", "v6.10"]
+        .iter()
+        .map(|v| Release {
+            version: v.to_string(),
+            date: None,
+            files: None,
+            insertions: None,
+            deletions: None,
+        })
+        .collect();
+    let got: Vec<&str> = range_releases(&rows, "v6.9", "v6.10-rc2")
+        .iter()
+        .map(|r| r.version.as_str())
+        .collect();
+    assert_eq!(got, ["v6.9", "v6.10-rc1", "v6.10-rc2"]);
+    assert!(range_releases(&rows, "junk", "v6.10").is_empty());
+}

@@ -3,8 +3,8 @@
 //! The state lives in the fragment of the one page, never in path routes, so
 //! the built site needs no server rewrite rules and works from any sub-path
 //! (and from `file://`). Keys: `q`, one per facet value (`rel`, `sub`, `tag`,
-//! `kind`, `author`, `lang`, repeated), `sort=oldest`, then `entry=ID` or
-//! `post=ID`. The default state is the empty fragment.
+//! `kind`, `author`, `lang`, repeated), `sort=oldest`, then `entry=ID`,
+//! `post=ID` or `page=releases`. The default state is the empty fragment.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,6 +22,8 @@ pub enum Sort {
 pub enum Open {
     Entry(String),
     Post(String),
+    /// The releases page: every cycle with its tags, length and statistics.
+    Releases,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -124,6 +126,7 @@ impl ViewState {
         match &self.open {
             Some(Open::Entry(id)) => add("entry", id),
             Some(Open::Post(id)) => add("post", id),
+            Some(Open::Releases) => add("page", "releases"),
             None => {}
         }
         if parts.is_empty() {
@@ -152,6 +155,7 @@ impl ViewState {
                 }
                 "entry" if !v.is_empty() => state.open = Some(Open::Entry(v)),
                 "post" if !v.is_empty() => state.open = Some(Open::Post(v)),
+                "page" if v == "releases" => state.open = Some(Open::Releases),
                 _ => {
                     if let Some(facet) = Facet::from_key(k).filter(|_| !v.trim().is_empty()) {
                         state.filters.entry(facet).or_default().insert(v);
@@ -252,6 +256,14 @@ mod tests {
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("%ED%95%9C"), "한");
         assert_eq!(decode("%2B"), "+");
+    }
+
+    #[test]
+    fn the_releases_page_has_its_own_fragment() {
+        let s = ViewState::default().opened(Open::Releases);
+        assert_eq!(s.to_fragment(), "#page=releases");
+        assert_eq!(ViewState::from_fragment("#page=releases"), s);
+        assert_eq!(ViewState::from_fragment("#page=nope").open, None);
     }
 
     #[test]

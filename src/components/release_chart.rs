@@ -1,0 +1,231 @@
+//! A live release-statistics chart (SVG drawn by Leptos from the bundle's
+//! `releases`): legend toggles, log/linear, focusable points, a table view and SVG download.
+
+use std::collections::BTreeSet;
+
+use kernel_news_core::chart::{
+    format_thousands, layout, point_label, range_releases, same_rc_releases, window_releases,
+    ChartSpec, Metric,
+};
+use kernel_news_core::facets::Facet;
+use kernel_news_core::Release;
+use leptos::prelude::*;
+
+use crate::ctx::use_ctx;
+
+/// Which tags a chart shows, as a post's image named them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Window {
+    /// Every tag from `from` (or two years before `until`) to `until`.
+    Releases { from: Option<String>, until: String },
+    /// The `-rc{rc}` tag (final release when `None`) of each cycle in two years up to `until`.
+    SameRc { rc: Option<u32>, until: String },
+}
+
+impl Window {
+    fn title(&self) -> String {
+        match self {
+            Window::Releases {
+                from: Some(f),
+                until,
+            } => format!("Kernel release stats, {f}..{until}"),
+            Window::Releases { from: None, until } => {
+                format!("Kernel release stats, two years up to {until}")
+            }
+            Window::SameRc {
+                rc: Some(rc),
+                until,
+            } => format!("Every rc{rc} release, two years up to {until}"),
+            Window::SameRc { rc: None, until } => {
+                format!("Every final release, two years up to {until}")
+            }
+        }
+    }
+
+    fn until(&self) -> &str {
+        match self {
+            Window::Releases { until, .. } | Window::SameRc { until, .. } => until,
+        }
+    }
+
+    fn select<'a>(&self, releases: &'a [Release]) -> Vec<&'a Release> {
+        match self {
+            Window::Releases {
+                from: Some(f),
+                until,
+            } => range_releases(releases, f, until),
+            Window::Releases { from: None, until } => window_releases(releases, until, 2),
+            Window::SameRc { rc, until } => same_rc_releases(releases, *rc, until, 2),
+        }
+    }
+}
+
+/// Series colours: distinct in light and dark themes, and set as attributes so a downloaded SVG keeps them.
+fn colour(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Files => "#9b59b6",
+        Metric::Deletions => "#d9534f",
+        Metric::Insertions => "#2e9d5b",
+        Metric::Diff => "#2f7fd1",
+    }
+}
+
+fn figures(r: &Release) -> String {
+    let part = |m: Metric| {
+        let v = m.value(r).map_or("unknown".to_string(), format_thousands);
+        format!("{} {v}", m.label())
+    };
+    let parts: Vec<String> = Metric::ALL.into_iter().map(part).collect();
+    format!("{}: {}", point_label(r), parts.join(", "))
+}
+
+#[component]
+pub fn ReleaseChart(window: Window) -> impl IntoView {
+    let ctx = use_ctx();
+    let log = RwSignal::new(true);
+    let hidden = RwSignal::new(BTreeSet::<Metric>::new());
+    let focused = RwSignal::new(None::<usize>);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let points: Vec<Release> = ctx.archive.with_value(|a| {
+        window
+            .select(&a.bundle.releases)
+            .into_iter()
+            .cloned()
+            .collect()
+    });
+    let points = StoredValue::new(points);
+    let title = window.title();
+    let until = window.until().to_string();
+    let geometry = Memo::new(move |_| {
+        let mut spec = ChartSpec::new(720.0, 400.0);
+        spec.log = log.get();
+        spec.hidden = hidden.get();
+        points.with_value(|p| layout(&p.iter().collect::<Vec<_>>(), &spec))
+    });
+    let count = points.with_value(Vec::len);
+    let missing = move || geometry.with(|g| g.missing);
+    let desc = move || {
+        format!(
+            "{count} tags; files changed, deletions, insertions and diff per tag on a {} scale; {} without data.",
+            if log.get() { "logarithmic" } else { "linear" },
+            missing()
+        )
+    };
+    let highlight = points.with_value(|p| p.iter().position(|r| r.version == until));
+    let svg = move || {
+        let g = geometry.get();
+        let plot = g.plot.clone();
+        let grid = g.y_ticks.iter().map(|t| view! {
+            <line x1=plot.x x2=plot.right() y1=t.y y2=t.y stroke="currentColor" stroke-opacity="0.15" />
+            <text x=plot.x - 6.0 y=t.y + 4.0 text-anchor="end" font-size="11" fill="currentColor">{t.label.clone()}</text>
+        }).collect_view();
+        let labels = g.x_labels.iter().map(|l| {
+            let transform = format!("rotate(-90 {} {})", l.x, l.y);
+            view! { <text x=l.x y=l.y transform=transform text-anchor="end" font-size="11" fill="currentColor">{l.text.clone()}</text> }
+        }).collect_view();
+        let mark = highlight.map(|i| {
+            let x = g.xs[i];
+            view! { <line class="own-release" x1=x x2=x y1=plot.y y2=plot.bottom() stroke="currentColor" stroke-width="2" stroke-dasharray="4 3" /> }
+        });
+        let series = g.series.iter().map(|s| {
+            let c = colour(s.metric);
+            let dots = s.points.iter().map(|p| view! { <circle class="dot" cx=p.x cy=p.y r="2.5" fill=c /> }).collect_view();
+            view! { <g class=format!("series {}", s.metric.as_str())><path d=s.path.clone() fill="none" stroke=c stroke-width="1.6" />{dots}</g> }
+        }).collect_view();
+        let slot = if g.xs.len() > 1 {
+            g.xs[1] - g.xs[0]
+        } else {
+            plot.width
+        };
+        let columns = g.xs.iter().enumerate().map(|(i, &x)| {
+            let label = points.with_value(|p| figures(&p[i]));
+            let version = points.with_value(|p| p[i].version.clone());
+            let pick = move || ctx.push(|s| {
+                s.filters.remove(&Facet::Release);
+                s.toggle(Facet::Release, &version);
+                s.open = None;
+            });
+            let pick2 = pick.clone();
+            view! {
+                <rect class="point" x=x - slot / 2.0 y=plot.y width=slot height=plot.height fill="transparent"
+                    tabindex="0" role="button" aria-label=label
+                    on:mouseenter=move |_| focused.set(Some(i)) on:focus=move |_| focused.set(Some(i))
+                    on:click=move |_| pick()
+                    on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); pick2() } />
+            }
+        }).collect_view();
+        let guide = focused.get().and_then(|i| g.xs.get(i).copied()).map(|x| view! {
+            <line x1=x x2=x y1=plot.y y2=plot.bottom() stroke="currentColor" stroke-opacity="0.5" />
+        });
+        view! {
+            <rect x=plot.x y=plot.y width=plot.width height=plot.height fill="none" stroke="currentColor" stroke-opacity="0.3" />
+            {grid}{labels}{mark}{series}{guide}{columns}
+        }
+    };
+    let readout = move || {
+        focused
+            .get()
+            .map(|i| points.with_value(|p| figures(&p[i])))
+            .unwrap_or_else(|| {
+                "Hover or focus a tag for its figures; click it to show that release's news.".into()
+            })
+    };
+    let legend = Metric::ALL.into_iter().map(|m| view! {
+        <button type="button" class="legend-item" aria-pressed=move || (!hidden.with(|h| h.contains(&m))).to_string()
+            on:click=move |_| hidden.update(|h| if !h.remove(&m) { h.insert(m); })>
+            <span class="swatch" style=format!("background:{}", colour(m))></span>{m.label()}
+        </button>
+    }).collect_view();
+    let download = move |ev: leptos::ev::MouseEvent| {
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let xml = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
+            svg.outer_html()
+        );
+        let url = format!(
+            "data:image/svg+xml;charset=utf-8,{}",
+            kernel_news_core::viewstate::encode(&xml).replace('+', "%20")
+        );
+        if let Some(a) = ev
+            .current_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        {
+            let _ = a.set_attribute("href", &url);
+        }
+    };
+    let table = move || {
+        points.with_value(|p| p.iter().map(|r| {
+        let cell = |m: Metric| m.value(r).map_or("–".to_string(), format_thousands);
+        view! { <tr><th scope="row">{r.version.clone()}</th><td>{r.date.clone().unwrap_or_default()}</td>
+            <td>{cell(Metric::Files)}</td><td>{cell(Metric::Deletions)}</td><td>{cell(Metric::Insertions)}</td><td>{cell(Metric::Diff)}</td></tr> }
+    }).collect_view())
+    };
+    let file = format!("{}.svg", title.replace([' ', ','], "_"));
+    view! {
+        <figure class="release-chart">
+            <figcaption>{title.clone()}</figcaption>
+            <div class="chart-tools">
+                <div class="legend" role="group" aria-label="Series">{legend}</div>
+                <button type="button" aria-pressed=move || log.get().to_string() on:click=move |_| log.update(|l| *l = !*l)>"Log scale"</button>
+                <a class="download" download=file href="#" on:click=download>"Download SVG"</a>
+            </div>
+            <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 400" role="group"
+                aria-label=title.clone() on:mouseleave=move |_| focused.set(None)>
+                <title>{title.clone()}</title>
+                <desc>{desc}</desc>
+                {svg}
+            </svg>
+            <p class="readout" aria-live="polite">{readout}</p>
+            <p class="missing">{move || match missing() { 0 => "Every tag has data.".to_string(), 1 => "1 tag in this window has no data (a gap, not zero).".to_string(), n => format!("{n} tags in this window have no data (gaps, not zeros).") }}</p>
+            <details class="chart-table">
+                <summary>"View as table"</summary>
+                <table>
+                    <thead><tr><th scope="col">"tag"</th><th scope="col">"date"</th><th scope="col">"files changed"</th><th scope="col">"deletions"</th><th scope="col">"insertions"</th><th scope="col">"diff"</th></tr></thead>
+                    <tbody>{table}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,98 @@
+//! The releases page: the releases chart on top, then every cycle with its tags,
+//! length and statistics, each linking to its news.
+
+use kernel_news_core::chart::format_thousands;
+use kernel_news_core::cycles::cycles;
+use kernel_news_core::facets::Facet;
+use kernel_news_core::viewstate::ViewState;
+use leptos::prelude::*;
+
+use crate::components::release_chart::{ReleaseChart, Window};
+use crate::ctx::use_ctx;
+use crate::location::href;
+
+#[component]
+pub fn ReleasesPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let back = href(&ctx.state.get_untracked().closed());
+    let (rows, newest) = ctx.archive.with_value(|a| {
+        let all = cycles(&a.bundle.releases);
+        // The chart ends at the newest tag that has figures, as the blog's did.
+        let newest = (a.bundle.releases.iter().rev())
+            .find(|r| r.files.is_some())
+            .or(a.bundle.releases.last())
+            .map(|r| r.version.clone());
+        let rows = all
+            .iter()
+            .map(|c| {
+                let tags = c
+                    .tags
+                    .iter()
+                    .map(|t| {
+                        let tip = t.date.clone().unwrap_or_else(|| "date unknown".into());
+                        let name = t
+                            .version
+                            .strip_prefix(&c.version)
+                            .filter(|s| !s.is_empty())
+                            .map_or("final".to_string(), |s| {
+                                s.trim_start_matches('-').to_string()
+                            });
+                        view! { <li title=tip.clone()>{name}" "<time>{tip.clone()}</time></li> }
+                    })
+                    .collect_view();
+                let mut to = ViewState::default();
+                to.toggle(Facet::Release, &c.version);
+                let entries = a.entries_in_cycle(&c.version);
+                let news = (entries > 0).then(|| {
+                    let text = format!("{entries} entries");
+                    view! { <a href=href(&to)>{text}</a> }
+                });
+                let totals = c
+                    .totals
+                    .iter()
+                    .map(|(_, v)| {
+                        let v = v.map_or("–".to_string(), format_thousands);
+                        view! { <td class="num">{v}</td> }
+                    })
+                    .collect_view();
+                let days = c.days.map_or("–".to_string(), |d| d.to_string());
+                let state = if c.released {
+                    "released"
+                } else {
+                    "in progress"
+                };
+                view! {
+                    <tr>
+                        <th scope="row" class="release">{c.version.clone()}</th>
+                        <td><ul class="tags">{tags}</ul></td>
+                        <td class="num">{c.rcs}</td>
+                        <td class="num" title=state>{days}</td>
+                        {totals}
+                        <td>{news}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        (rows, newest)
+    });
+    let chart = newest
+        .map(|until| view! { <ReleaseChart window=Window::Releases { from: None, until } /> });
+    view! {
+        <article class="releases-page" aria-labelledby="open-title">
+            <nav class="pager" aria-label="Page navigation"><a class="back" href=back>"← Back to results"</a></nav>
+            <h2 id="open-title" tabindex="-1">"Releases"</h2>
+            {chart}
+            <div class="table-scroll">
+                <table class="cycles">
+                    <caption>"Every release cycle: rc tags with dates, rcs, days from the previous release, and the sum of each tag's diffstat (– where a tag's figures are unknown)"</caption>
+                    <thead><tr>
+                        <th scope="col">"cycle"</th><th scope="col">"tags"</th><th scope="col">"rcs"</th><th scope="col">"days"</th>
+                        <th scope="col">"files changed"</th><th scope="col">"deletions"</th><th scope="col">"insertions"</th><th scope="col">"diff"</th>
+                        <th scope="col">"news"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </article>
+    }
+}
