@@ -1,5 +1,7 @@
 //! System tests of the bundler: real fixture trees in, bundles and messages out.
 
+mod charts;
+mod charts_corpus;
 mod cli;
 mod corpus;
 mod quirks;

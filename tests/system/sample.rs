@@ -73,3 +73,33 @@ fn sample_content_covers_what_the_viewer_must_show() {
     let unique: BTreeSet<_> = ids.iter().collect();
     assert_eq!(ids.len(), unique.len());
 }
+
+#[test]
+fn sample_content_has_every_kind_of_chart_and_no_chart_warnings() {
+    use kernel_news_core::bundle::ChartKind;
+    let built = bundle_dirs(&[&workspace().join("content/posts")]);
+    let charts: Vec<_> = built
+        .bundle
+        .posts
+        .iter()
+        .flat_map(|p| {
+            p.charts
+                .iter()
+                .chain(p.entries.iter().flat_map(|e| &e.charts))
+        })
+        .collect();
+    let has = |f: &dyn Fn(&&kernel_news_core::bundle::ChartRef) -> bool| charts.iter().any(f);
+    assert!(has(&|c| c.kind == ChartKind::Releases && c.from.is_some()));
+    assert!(has(&|c| c.kind == ChartKind::Releases && c.from.is_none()));
+    assert!(has(&|c| c.kind == ChartKind::SameRc && c.rc.is_some()));
+    assert!(has(&|c| c.src.contains("/linux_stat_")));
+    assert!(
+        !built
+            .bundle
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("release-stat")),
+        "{:#?}",
+        built.bundle.warnings
+    );
+}

@@ -3,14 +3,17 @@
 //! The pipeline: [`walk`] finds the files, [`frontmatter`] splits and reads each
 //! post's header, [`split`] cuts the body into entries, [`subject`] reads each
 //! entry heading (kind, patch version, series, subsystems, authors), [`release`]
-//! decides which kernel release a post belongs to, [`relstat`] loads the
+//! decides which kernel release a post belongs to, [`charts`] reads the
+//! release-stat chart images in a post's markdown, [`relstat`] loads the
 //! release statistics, and [`build`] assembles the deterministic [`Bundle`].
 //!
 //! [`Bundle`]: kernel_news_core::Bundle
 
 pub mod build;
+pub mod charts;
 pub mod frontmatter;
 pub mod ids;
+pub mod images;
 pub mod lang;
 pub mod links;
 pub mod post;

@@ -1,6 +1,6 @@
 //! One post file to one bundle [`Post`]: the per-file pipeline, with its warnings.
 
-use kernel_news_core::{date::DateTime, Entry, Post};
+use kernel_news_core::{bundle::ChartRef, date::DateTime, Entry, Post};
 use thiserror::Error;
 
 use crate::frontmatter::{self, FrontMatterError};
@@ -10,7 +10,7 @@ use crate::source::{self, SourceError};
 use crate::split::split_entries;
 use crate::subject::parse_subject;
 use crate::subsystem::SubsystemTable;
-use crate::{lang, links};
+use crate::{charts, lang, links};
 
 /// Why a file could not become a post at all.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -105,6 +105,7 @@ pub fn read_post(
     }
 
     let body = split_entries(split.body, split.body_line);
+    let preamble_charts = find_charts(&body.preamble, body.preamble_line, &mut warn);
     let mut entry_ids = Unique::default();
     let mut entries = Vec::with_capacity(body.entries.len());
     let mut prose = body.preamble.clone();
@@ -121,6 +122,7 @@ pub fn read_post(
         }
         prose.push('\n');
         prose.push_str(&raw.body);
+        let charts = find_charts(&raw.body, raw.body_line, &mut warn);
         let slug = entry_ids.claim(ids::slug(&subject.title, 60));
         entries.push(Entry {
             id: format!("{id}/{slug}"),
@@ -135,6 +137,7 @@ pub fn read_post(
             body: raw.body,
             position: position as u32,
             line: raw.line,
+            charts,
         });
     }
     let post = Post {
@@ -150,6 +153,20 @@ pub fn read_post(
         categories: fm.categories,
         preamble: body.preamble,
         entries,
+        charts: preamble_charts,
     };
     Ok(Outcome::Post(Box::new(post), warnings))
+}
+
+/// The charts of one markdown part; images that look like charts but cannot be read become warnings.
+fn find_charts(
+    markdown: &str,
+    first_line: u32,
+    warn: &mut impl FnMut(Option<u32>, String),
+) -> Vec<ChartRef> {
+    let (found, problems) = charts::find_charts(markdown, first_line);
+    for p in problems {
+        warn(Some(p.line), p.to_string());
+    }
+    found
 }

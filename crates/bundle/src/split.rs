@@ -14,11 +14,15 @@ pub struct RawEntry {
     pub line: u32,
     /// Markdown below the heading, without surrounding blank lines.
     pub body: String,
+    /// 1-based file line of the body's first line, so findings in it can name their line.
+    pub body_line: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SplitBody {
     pub preamble: String,
+    /// 1-based file line of the preamble's first line.
+    pub preamble_line: u32,
     pub entries: Vec<RawEntry>,
 }
 
@@ -66,28 +70,38 @@ pub fn split_entries(body: &str, first_line: u32) -> SplitBody {
         }
     }
 
-    let join = |from: usize, to: usize| trim_blank_lines(&lines[from.min(to)..to]);
+    // (text, file line of its first line)
+    let join = |from: usize, to: usize| {
+        let from = from.min(to);
+        let (skipped, text) = trim_blank_lines(&lines[from..to]);
+        (text, first_line + (from + skipped) as u32)
+    };
+    let (preamble, preamble_line) = join(0, heads.first().map_or(lines.len(), |h| h.0));
     let mut out = SplitBody {
-        preamble: join(0, heads.first().map_or(lines.len(), |h| h.0)),
+        preamble,
+        preamble_line,
         entries: Vec::with_capacity(heads.len()),
     };
     for (n, (start, end, heading)) in heads.iter().enumerate() {
         let next = heads.get(n + 1).map_or(lines.len(), |h| h.0);
+        let (body, body_line) = join(end + 1, next);
         out.entries.push(RawEntry {
             heading: heading.clone(),
             line: first_line + *start as u32,
-            body: join(end + 1, next),
+            body,
+            body_line,
         });
     }
     out
 }
 
-fn trim_blank_lines(lines: &[&str]) -> String {
+/// The lines joined without leading and trailing blank lines, and how many leading ones were dropped.
+fn trim_blank_lines(lines: &[&str]) -> (usize, String) {
     let first = lines.iter().position(|l| !l.trim().is_empty());
     let last = lines.iter().rposition(|l| !l.trim().is_empty());
     match (first, last) {
-        (Some(a), Some(b)) => lines[a..=b].join("\n"),
-        _ => String::new(),
+        (Some(a), Some(b)) => (a, lines[a..=b].join("\n")),
+        _ => (0, String::new()),
     }
 }
 
@@ -101,7 +115,7 @@ fn is_indented_code(line: &str) -> bool {
     line.starts_with("    ") || line.starts_with('\t')
 }
 
-fn opens_fence(line: &str) -> Option<(u8, usize)> {
+pub(crate) fn opens_fence(line: &str) -> Option<(u8, usize)> {
     let rest = unindent(line)?;
     let ch = *rest.as_bytes().first()?;
     if ch != b'`' && ch != b'~' {
@@ -115,7 +129,7 @@ fn opens_fence(line: &str) -> Option<(u8, usize)> {
     Some((ch, len))
 }
 
-fn closes_fence(line: &str, ch: u8, len: usize) -> bool {
+pub(crate) fn closes_fence(line: &str, ch: u8, len: usize) -> bool {
     unindent(line).is_some_and(|rest| {
         let n = rest.bytes().take_while(|b| *b == ch).count();
         n >= len && rest[n..].trim().is_empty()
@@ -166,6 +180,7 @@ mod tests {
         assert_eq!(s.entries[0].heading, "[PATCH] a");
         assert_eq!(s.entries[0].line, 12);
         assert_eq!(s.entries[0].body, "link\n\nsummary");
+        assert_eq!((s.preamble_line, s.entries[0].body_line), (10, 15));
         assert_eq!(s.entries[1].heading, "Linux 6.7");
         assert_eq!(s.entries[1].body, "note");
     }

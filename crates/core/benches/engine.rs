@@ -47,6 +47,7 @@ fn bundle(entries: usize) -> Bundle {
             let (minor, rc) = (p / 8 % 20, p % 8);
             let release = format!("v{}.{minor}-rc{}", 3 + p / 160, rc + 1);
             Post {
+                charts: vec![],
                 id: format!("post-{p}"),
                 path: format!("post-{p}.md"),
                 title: format!("LKML News {release}"),
@@ -63,6 +64,7 @@ fn bundle(entries: usize) -> Bundle {
                         let body: Vec<&str> =
                             (0..60).map(|_| WORDS[rng.next() % WORDS.len()]).collect();
                         Entry {
+                            charts: vec![],
                             id: format!("post-{p}/e{i}"),
                             title: format!(
                                 "[PATCH v{} 0/{}] {}: {}",

@@ -48,6 +48,9 @@ pub struct Post {
     /// Markdown before the first entry heading.
     pub preamble: String,
     pub entries: Vec<Entry>,
+    /// Release-stat charts shown in the preamble, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<ChartRef>,
 }
 
 /// Where a post's release came from.
@@ -85,6 +88,9 @@ pub struct Entry {
     pub position: u32,
     /// 1-based line of the heading in the source file.
     pub line: u32,
+    /// Release-stat charts shown in the body, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<ChartRef>,
 }
 
 impl Post {
@@ -176,6 +182,30 @@ pub struct Link {
     pub url: String,
     /// Set for lkml.kernel.org/r/ID and lore.kernel.org/[list/]ID links.
     pub message_id: Option<String>,
+}
+
+/// A release-statistics chart a post showed as an image; the viewer draws it live where the image was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartRef {
+    /// The image URL exactly as written in the markdown (the viewer finds `![alt](src)` by it).
+    pub src: String,
+    pub kind: ChartKind,
+    /// Releases chart: the window's first tag when the name gives one (`v5.16-rc5`).
+    pub from: Option<String>,
+    /// The last tag shown: the post's release in practice (`v6.7-rc4`).
+    pub until: String,
+    /// Same-rc chart: the rc number (`Some(4)` for v6.7-rc4-only); `None` means final releases.
+    pub rc: Option<u32>,
+}
+
+/// What a [`ChartRef`] plots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Every tag in a window (`v5.16-rc5..v6.7-rc4.png`).
+    Releases,
+    /// The same rc number of each cycle (`v6.7-rc4-only.png`).
+    SameRc,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

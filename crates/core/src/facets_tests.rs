@@ -5,6 +5,7 @@ use crate::{Entry, EntryKind, Post, ReleaseSource, FORMAT_VERSION};
 
 fn entry(title: &str, kind: EntryKind, subsystems: &[&str], author: &str) -> Entry {
     Entry {
+        charts: vec![],
         id: title.into(),
         title: title.into(),
         kind,
@@ -22,6 +23,7 @@ fn entry(title: &str, kind: EntryKind, subsystems: &[&str], author: &str) -> Ent
 
 fn post(release: &str, cycle: &str, lang: &str, entries: Vec<Entry>) -> Post {
     Post {
+        charts: vec![],
         id: format!("{release}-{lang}"),
         path: format!("{release}.md"),
         title: release.into(),

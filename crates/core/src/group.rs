@@ -45,6 +45,7 @@ mod tests {
 
     fn post(id: &str, release: Option<&str>) -> Post {
         Post {
+            charts: vec![],
             id: id.into(),
             path: format!("{id}.md"),
             title: id.into(),

@@ -17,6 +17,7 @@ pub mod load;
 pub mod markdown;
 pub mod query;
 pub mod search;
+pub mod segments;
 pub mod selector;
 pub mod shortlist;
 pub mod version;

@@ -189,6 +189,7 @@ mod tests {
 
     fn bundle() -> Bundle {
         let e = |title: &str, author: &str, body: &str| Entry {
+            charts: vec![],
             id: title.into(),
             title: title.into(),
             kind: EntryKind::Patch,
@@ -206,6 +207,7 @@ mod tests {
             format_version: FORMAT_VERSION,
             generator: "t".into(),
             posts: vec![Post {
+                charts: vec![],
                 id: "p".into(),
                 path: "p.md".into(),
                 title: "p".into(),
