@@ -1,10 +1,10 @@
 //! One entry, its markdown rendered, with prev/next through the current results and a permalink.
 
 use kernel_news_core::archive::neighbours;
-use kernel_news_core::markdown::render;
 use kernel_news_core::viewstate::{Open, ViewState};
 use leptos::prelude::*;
 
+use crate::components::body::body;
 use crate::components::entry_meta::entry_meta;
 use crate::ctx::use_ctx;
 use crate::location::{href, page_url};
@@ -49,15 +49,13 @@ pub fn EntryView(id: String) -> impl IntoView {
     let body = ctx.archive.with_value(|a| {
         let (post, entry) = a.entry(number);
         let post_href = href(&state.opened(Open::Post(post.id.clone())));
-        let html = render(&entry.body);
         let title = entry.title.clone();
         let post_title = post.title.clone();
-        let lang = post.lang.clone();
         view! {
             <h2 id="open-title" tabindex="-1">{title}</h2>
             {entry_meta(post, entry)}
             <p class="from">"From " <a href=post_href>{post_title}</a></p>
-            <div class="markdown" lang=lang inner_html=html></div>
+            {body(&entry.body, &entry.charts, &post.lang)}
         }
     });
     let pager = view! {

@@ -1,5 +1,6 @@
 //! View components; each wires signals to `kernel-news-core` functions and holds no logic of its own.
 
+pub mod body;
 pub mod entry_meta;
 pub mod entry_view;
 pub mod facet_panel;

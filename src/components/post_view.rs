@@ -1,9 +1,9 @@
 //! A whole post as written: its preamble and every entry, each with its own permalink.
 
-use kernel_news_core::markdown::render;
 use kernel_news_core::viewstate::Open;
 use leptos::prelude::*;
 
+use crate::components::body::body;
 use crate::components::entry_meta::entry_meta;
 use crate::components::entry_view::{permalink, CopyLink, NotFound};
 use crate::ctx::use_ctx;
@@ -35,24 +35,23 @@ pub fn PostView(id: String) -> impl IntoView {
         let entries = (post.entries.iter())
             .map(|e| {
                 let to = href(&state.opened(Open::Entry(e.id.clone())));
-                let html = render(&e.body);
                 let title = e.title.clone();
                 view! {
                     <section class="post-entry">
                         <h3><a href=to>{title}</a></h3>
                         {entry_meta(post, e)}
-                        <div class="markdown" inner_html=html></div>
+                        {body(&e.body, &e.charts, &post.lang)}
                     </section>
                 }
             })
             .collect_view();
-        let preamble = render(&post.preamble);
+        let preamble = body(&post.preamble, &post.charts, &post.lang);
         let (title, lang) = (post.title.clone(), post.lang.clone());
         Some(view! {
             <h2 id="open-title" tabindex="-1">{title}</h2>
             <p class="post-meta">{meta}</p>
             <div lang=lang>
-                <div class="markdown preamble" inner_html=preamble></div>
+                <div class="preamble">{preamble}</div>
                 {entries}
             </div>
         })
