@@ -35,5 +35,12 @@ export default defineConfig({
       url: "http://127.0.0.1:4173/",
       reuseExistingServer: false,
     },
+    // The same dist/ under a sub-path, as on a project page of a static host
+    // (tests/e2e/subpath.spec.mjs).
+    {
+      command: "node tests/e2e/serve.mjs dist 4174 /some/sub/path/",
+      url: "http://127.0.0.1:4174/some/sub/path/",
+      reuseExistingServer: false,
+    },
   ],
 });

@@ -114,7 +114,7 @@ pub fn ReleaseChart(window: Window) -> impl IntoView {
     let highlight = points.with_value(|p| p.iter().position(|r| r.version == until));
     let svg = move || {
         let g = geometry.get();
-        let plot = g.plot.clone();
+        let plot = g.plot;
         let grid = g.y_ticks.iter().map(|t| view! {
             <line x1=plot.x x2=plot.right() y1=t.y y2=t.y stroke="currentColor" stroke-opacity="0.15" />
             <text x=plot.x - 6.0 y=t.y + 4.0 text-anchor="end" font-size="11" fill="currentColor">{t.label.clone()}</text>
