@@ -63,10 +63,11 @@ impl Window {
 /// Series colours: distinct in light and dark themes, and set as attributes so a downloaded SVG keeps them.
 fn colour(metric: Metric) -> &'static str {
     match metric {
-        Metric::Files => "#9b59b6",
-        Metric::Deletions => "#d9534f",
-        Metric::Insertions => "#2e9d5b",
-        Metric::Diff => "#2f7fd1",
+        // The blog's gnuplot palette, darkened where it would vanish on white.
+        Metric::Files => "#2f6eb5",
+        Metric::Deletions => "#e8552d",
+        Metric::Insertions => "#c99a06",
+        Metric::Diff => "#4f9a1c",
     }
 }
 
