@@ -30,6 +30,10 @@ pub fn Results() -> impl IntoView {
                         let post = &a.bundle.posts[g.post as usize];
                         let post_href = href(&state.opened(Open::Post(post.id.clone())));
                         let release = post.release.clone().unwrap_or_else(|| "no release".into());
+                        let window = post.merge_window_of().map(|c| {
+                            let text = format!(" · {c} merge window");
+                            view! { <span class="window">{text}</span> }
+                        });
                         let day = post.day().unwrap_or("undated").to_string();
                         let lang = post.lang.clone();
                         let badge = (lang != "en").then(|| {
@@ -58,6 +62,7 @@ pub fn Results() -> impl IntoView {
                                     <a href=post_href>{title}</a>
                                     <span class="group-meta">
                                         <span class="release">{release}</span>
+                                        {window}
                                         " · "
                                         {day}
                                         {badge}

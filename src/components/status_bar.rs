@@ -14,7 +14,9 @@ pub fn StatusBar() -> impl IntoView {
             let posts = ctx.archive.with_value(|a| a.groups(&o.hits).len());
             (o.hits.len(), posts)
         });
-        let entries = if hits == 1 { "entry" } else { "entries" };
+        // "1 entry in 1 post", but "1 of 61 entries": the noun follows the last number.
+        let noun = |n: usize| if n == 1 { "entry" } else { "entries" };
+        let entries = noun(if hits == total { hits } else { total });
         let in_posts = if posts == 1 {
             "1 post".to_string()
         } else {

@@ -92,6 +92,8 @@ fn on_key(ctx: Ctx, search: NodeRef<Input>, ev: web_sys::KeyboardEvent) {
             if ctx.help.get_untracked() {
                 ctx.help.set(false);
             } else if typing {
+                // Chromium would also clear a search box on Esc, behind the app's back.
+                ev.prevent_default();
                 if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = el.blur();
                 }

@@ -94,6 +94,14 @@ pub struct Entry {
 }
 
 impl Post {
+    /// The cycle whose merge window the post covers when that is not its own
+    /// release's cycle: `v6.7` for an "after v6.6" post.
+    pub fn merge_window_of(&self) -> Option<&str> {
+        let release: crate::KernelVersion = self.release.as_deref()?.parse().ok()?;
+        let cycle = self.cycle.as_deref()?;
+        (cycle.parse::<crate::KernelVersion>().ok()? != release.cycle()).then_some(cycle)
+    }
+
     /// The calendar day the author wrote (`2023-11-28`), as dated in the post.
     pub fn day(&self) -> Option<&str> {
         self.date.as_deref().map(|d| d.get(..10).unwrap_or(d))
@@ -252,6 +260,21 @@ mod tests {
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }
+    }
+
+    #[test]
+    fn an_after_post_names_the_merge_window_it_covers() {
+        let mut p: Post = serde_json::from_str(
+            r#"{"id":"p","path":"p.md","title":"t","date":null,"release":"v6.6",
+            "release_source":"title","cycle":"v6.7","lang":"en","tags":[],"categories":[],
+            "preamble":"","entries":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.merge_window_of(), Some("v6.7"));
+        p.release = Some("v6.7-rc4".into());
+        assert_eq!(p.merge_window_of(), None);
+        p.release = None;
+        assert_eq!(p.merge_window_of(), None);
     }
 
     #[test]

@@ -1,0 +1,122 @@
+// Accessibility: axe-core finds no serious or critical violation on each main
+// view (the rest is printed), and a 360px phone gets no horizontal scroll and
+// a Filters button that reveals the facets.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { facetSection, getModel, openApp, shots } from "./helpers.mjs";
+
+/** Runs axe on the page; fails on serious/critical violations, prints the others. */
+async function audit(page, what) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const describe = (v) =>
+    `[${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node${v.nodes.length === 1 ? "" : "s"}: ${v.nodes
+      .slice(0, 3)
+      .map((n) => n.target.join(" "))
+      .join(", ")})`;
+  const blocking = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
+  const minor = results.violations.filter((v) => !["serious", "critical"].includes(v.impact));
+  console.log(
+    `axe, ${what}: ${results.passes.length} rules passed, ${blocking.length} serious/critical, ${minor.length} other violation(s)` +
+      (minor.length ? `:\n  ${minor.map(describe).join("\n  ")}` : ""),
+  );
+  expect(blocking.map(describe), `serious or critical axe violations on ${what}`).toEqual([]);
+}
+
+test.describe("accessibility", () => {
+  test("the results view", async ({ page }) => {
+    await openApp(page);
+    await expect(page.locator("div.results li.entry").first()).toBeVisible();
+    await audit(page, "the results view");
+  });
+
+  test("a filtered view with a search, chips and zero counts", async ({ page }) => {
+    await openApp(page, "#q=thp&sub=mm&kind=rfc");
+    await expect(page.locator("ul.chips button.chip")).toHaveCount(3);
+    await expect(page.locator("aside#filters li.zero").first()).toBeVisible();
+    await audit(page, "a filtered view");
+  });
+
+  test("a query with a problem and an empty result", async ({ page }) => {
+    await openApp(page, "#q=rel:latest+zzzz-nothing");
+    await expect(page.locator("ul.problems li")).toHaveCount(1);
+    await expect(page.locator("p.empty")).toBeVisible();
+    await audit(page, "a query problem and no results");
+  });
+
+  test("the entry view", async ({ page, request }) => {
+    const model = await getModel(request);
+    const e = model.entries.find((x) => x.entry.body.includes("```"));
+    await openApp(page, `#entry=${e.id}`);
+    await expect(page.locator("article.entry-view div.markdown").first()).toBeVisible();
+    await audit(page, "the entry view");
+  });
+
+  test("the post view of a Korean post", async ({ page, request }) => {
+    const model = await getModel(request);
+    const post = model.posts.find((p) => p.lang === "ko" && p.preamble.trim());
+    await openApp(page, `#post=${post.id}`);
+    await expect(page.locator("article.post-view section.post-entry").first()).toBeVisible();
+    await audit(page, "the post view");
+  });
+
+  test("the help popover", async ({ page }) => {
+    await openApp(page);
+    await page.locator("button.help-button").click();
+    await expect(page.locator("div#help[role=dialog]")).toBeVisible();
+    await audit(page, "the help popover");
+  });
+
+  test("the not-found view", async ({ page }) => {
+    await openApp(page, "#entry=no/such-entry");
+    await expect(page.locator("div.not-found")).toBeVisible();
+    await audit(page, "the not-found view");
+  });
+
+  test("at 360px: no horizontal scroll, facets behind a Filters button", async ({ page, request }) => {
+    const model = await getModel(request);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openApp(page);
+    await expect(page.locator("div.results li.entry").first()).toBeVisible();
+    const noHorizontalScroll = () =>
+      page.evaluate(() => document.scrollingElement.scrollWidth);
+    expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
+    const toggle = page.locator("button.filters-toggle");
+    await expect(toggle).toBeVisible();
+    await expect(toggle).toHaveText("Filters");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(page.locator("aside#filters")).toBeHidden();
+    await page.screenshot({ path: `${shots}/mobile-360.png`, fullPage: true });
+    await audit(page, "the results at 360px");
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(page.locator("aside#filters")).toBeVisible();
+    await expect(page.locator("aside#filters section.facet")).toHaveCount(6);
+    await expect(facetSection(page, "Release")).toBeVisible();
+    expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
+    await audit(page, "the open filters at 360px");
+    // A facet still works there.
+    await facetSection(page, "Language").locator("li", { hasText: "한국어" }).getByRole("checkbox").click();
+    await expect(page.locator("p.result-count")).toHaveText(model.statusText(model.view({ lang: ["ko"] })));
+    await toggle.click();
+    await expect(page.locator("aside#filters")).toBeHidden();
+
+    // The entry view and the help fit as well.
+    const e = model.view({ lang: ["ko"] }).hits[0];
+    await page.locator(`li.entry#entry-${e.n} a.entry-link`).click();
+    await expect(page.locator("article.entry-view")).toBeVisible();
+    expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
+    await page.locator("button.help-button").click();
+    await expect(page.locator("div#help")).toBeVisible();
+    expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
+  });
+
+  test("at 360px a long code block scrolls inside itself, not the page", async ({ page, request }) => {
+    const model = await getModel(request);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const e = model.entries.find((x) => x.entry.body.includes("```"));
+    await openApp(page, `#entry=${e.id}`);
+    await expect(page.locator("article.entry-view pre").first()).toBeVisible();
+    expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});

@@ -1,0 +1,343 @@
+// Faceted filtering: release cycles, ranges and tags, combined facets with
+// their counts, chips, "Clear all", long value lists and the sort order.
+import { test, expect } from "@playwright/test";
+import {
+  clickValue,
+  compareVersions,
+  expectFacetCounts,
+  expectShows,
+  facetRow,
+  facetSection,
+  facetValues,
+  fragmentOf,
+  getModel,
+  groupPostIds,
+  openApp,
+  parseVersion,
+  releaseSelector,
+  resultCount,
+  shots,
+} from "./helpers.mjs";
+
+/**
+ * Every shown group belongs to a post inside the release selection, its
+ * `span.release` names that post's release, and the status count equals the
+ * number of rendered rows.
+ */
+async function expectGroupsInside(page, model, selection) {
+  const sel = releaseSelector(selection);
+  expect(sel, `${selection} is a selector`).toBeTruthy();
+  const ids = await groupPostIds(page);
+  expect(ids.length).toBeGreaterThan(0);
+  const shown = await page.locator("section.group span.release").allTextContents();
+  ids.forEach((id, i) => {
+    const post = model.postById(id);
+    expect(post, `group ${id} is a post of the bundle`).toBeTruthy();
+    expect(shown[i], `release shown for ${id}`).toBe(post.release ?? "no release");
+    expect(
+      sel(post._release, post._cycle),
+      `post ${id} (release ${post.release}, cycle ${post.cycle}) is inside ${selection}`,
+    ).toBe(true);
+  });
+  const status = await resultCount(page).textContent();
+  const n = Number(/^(\d+)/.exec(status)[1]);
+  await expect(page.locator("div.results li.entry")).toHaveCount(n);
+}
+
+/** Types a release selection into the picker and submits it with "Add". */
+async function pickRelease(page, text) {
+  const picker = page.locator("form.release-picker");
+  await picker.locator("input#release-picker").fill(text);
+  await picker.getByRole("button", { name: "Add" }).click();
+}
+
+test.describe("filters", () => {
+  test("a cycle checkbox (v6.7) keeps only that cycle's posts", async ({ page, request }) => {
+    const model = await getModel(request);
+    const want = model.view({ rel: ["v6.7"] });
+    expect(want.hits.length).toBeGreaterThan(0);
+    expect(want.hits.length).toBeLessThan(model.total);
+    await openApp(page);
+    // The release facet lists cycles, newest first.
+    const cycles = [...model.view({}).counts.rel.keys()].sort((a, b) =>
+      compareVersions(parseVersion(b), parseVersion(a)),
+    );
+    const labels = await facetSection(page, "Release").locator("li span.value").allTextContents();
+    expect(labels).toEqual(cycles);
+    expect(labels.slice(0, 3)).toEqual(["v6.8", "v6.7", "v6.6"]);
+    const row = facetRow(page, "Release", "v6.7");
+    await expect(row.locator("span.count")).toHaveText(String(want.hits.length));
+    await row.getByRole("checkbox").click();
+    await expect(row.getByRole("checkbox")).toBeChecked();
+    expect(fragmentOf(page.url())).toEqual([["rel", "v6.7"]]);
+    await expectShows(page, model, want);
+    await expectGroupsInside(page, model, "v6.7");
+    await expect(page.getByRole("button", { name: "Remove filter Release: v6.7" })).toBeVisible();
+    await page.screenshot({ path: `${shots}/filtered.png`, fullPage: true });
+  });
+
+  test("a range typed in the release picker (v6.6..v6.7-rc4)", async ({ page, request }) => {
+    const model = await getModel(request);
+    const want = model.view({ rel: ["v6.6..v6.7-rc4"] });
+    expect(want.hits.length).toBeGreaterThan(0);
+    await openApp(page);
+    await pickRelease(page, "v6.6..v6.7-rc4");
+    await expect(page.getByRole("button", { name: "Remove filter Release: v6.6..v6.7-rc4" })).toBeVisible();
+    expect(fragmentOf(page.url())).toEqual([["rel", "v6.6..v6.7-rc4"]]);
+    // The picker empties itself for the next selection and reports no error.
+    await expect(page.locator("input#release-picker")).toHaveValue("");
+    await expect(page.locator("form.release-picker p.field-error")).toHaveText("");
+    await expectShows(page, model, want);
+    await expectGroupsInside(page, model, "v6.6..v6.7-rc4");
+    // Both ends are inside: a v6.6-rc post and the v6.7-rc4 post, and nothing past rc4.
+    const releases = await page.locator("section.group span.release").allTextContents();
+    expect(releases).toContain("v6.7-rc4");
+    expect(releases.some((r) => r.startsWith("v6.6-rc"))).toBe(true);
+    expect(releases).not.toContain("v6.7-rc5");
+    expect(releases).not.toContain("v6.8-rc1");
+  });
+
+  test("a single tag typed in the release picker (v6.7-rc4)", async ({ page, request }) => {
+    const model = await getModel(request);
+    const want = model.view({ rel: ["v6.7-rc4"] });
+    await openApp(page);
+    await pickRelease(page, "v6.7-rc4");
+    await expect(page.getByRole("button", { name: "Remove filter Release: v6.7-rc4" })).toBeVisible();
+    await expectShows(page, model, want);
+    await expectGroupsInside(page, model, "v6.7-rc4");
+    const releases = await page.locator("section.group span.release").allTextContents();
+    expect(new Set(releases)).toEqual(new Set(["v6.7-rc4"]));
+    // Both the English and the Korean edition of that week.
+    expect(await groupPostIds(page)).toEqual(
+      model.posts.filter((p) => p.release === "v6.7-rc4").map((p) => p.id),
+    );
+  });
+
+  test("the release picker explains a value it cannot read and adds nothing", async ({ page, request }) => {
+    const model = await getModel(request);
+    await openApp(page);
+    await pickRelease(page, "latest");
+    const error = page.locator("form.release-picker p.field-error");
+    await expect(error).toContainText("latest");
+    await expect(error).toContainText("v6.7-rc4");
+    await expect(page.locator("ul.chips")).toHaveCount(0);
+    await expect(resultCount(page)).toHaveText(model.statusText(model.view({})));
+    expect(new URL(page.url()).hash).toBe("");
+    // A good value afterwards clears the message.
+    await pickRelease(page, "v6.x");
+    await expect(error).toHaveText("");
+    await expectShows(page, model, model.view({ rel: ["v6.x"] }));
+  });
+
+  test("a subsystem and a kind combine; other counts follow and zeros are dimmed", async ({ page, request }) => {
+    const model = await getModel(request);
+    await openApp(page);
+    await expectFacetCounts(page, model, model.view({}));
+
+    const mm = model.label("sub", "mm");
+    await clickValue(page, "Subsystem", mm);
+    const mmOnly = model.view({ sub: ["mm"] });
+    await expectShows(page, model, mmOnly);
+    await expectFacetCounts(page, model, mmOnly);
+
+    const rfc = model.label("kind", "rfc");
+    await clickValue(page, "Kind", rfc);
+    const both = model.view({ sub: ["mm"], kind: ["rfc"] });
+    expect(both.hits.length).toBeGreaterThan(0);
+    expect(both.hits.length).toBeLessThan(mmOnly.hits.length);
+    expect(fragmentOf(page.url())).toEqual([
+      ["sub", "mm"],
+      ["kind", "rfc"],
+    ]);
+    await expectShows(page, model, both);
+    await expectFacetCounts(page, model, both);
+    for (const row of await page.locator("div.results li.entry").all()) {
+      await expect(row.locator("span.badge.kind")).toHaveText(rfc);
+      await expect(row.locator("a.badge.subsystem", { hasText: /^mm$/ })).toHaveCount(1);
+    }
+
+    // Values that would now give nothing stay listed, marked zero, and dimmed.
+    const zeroSubs = [...both.counts.sub].filter(([, c]) => c === 0).map(([v]) => model.label("sub", v));
+    expect(zeroSubs.length).toBeGreaterThan(0);
+    const subs = await facetValues(page, "Subsystem");
+    const shownZero = Object.entries(subs).filter(([, v]) => v.zero);
+    expect(shownZero.length).toBeGreaterThan(0);
+    const zeroRow = facetRow(page, "Subsystem", shownZero[0][0]);
+    await expect(zeroRow).toBeVisible();
+    await expect(zeroRow).toHaveClass(/\bzero\b/);
+    // Dimmed: drawn differently from a value that still counts.
+    const look = (row) =>
+      row.locator("span.value").evaluate((el) => {
+        const s = getComputedStyle(el);
+        return [s.color, s.fontStyle, getComputedStyle(el.closest("li")).opacity].join(" / ");
+      });
+    expect(await look(zeroRow), "a zero-count value is dimmed").not.toBe(await look(facetRow(page, "Subsystem", mm)));
+    // Other kinds count what they would give with the subsystem held fixed (OR within Kind).
+    const patch = facetRow(page, "Kind", model.label("kind", "patch"));
+    await expect(patch.locator("span.count")).toHaveText(String(both.counts.kind.get("patch")));
+    await expect(patch.getByRole("checkbox")).not.toBeChecked();
+
+    // Chips: one per filter; removing the kind keeps the subsystem.
+    const chips = page.locator('ul.chips[aria-label="Active filters"] button.chip');
+    await expect(chips).toHaveCount(2);
+    await expect(chips.nth(0)).toContainText("Subsystem: mm");
+    await expect(chips.nth(1)).toContainText(`Kind: ${rfc}`);
+    await page.getByRole("button", { name: `Remove filter Kind: ${rfc}` }).click();
+    await expect(chips).toHaveCount(1);
+    expect(fragmentOf(page.url())).toEqual([["sub", "mm"]]);
+    await expectShows(page, model, mmOnly);
+    await expect(facetRow(page, "Kind", rfc).getByRole("checkbox")).not.toBeChecked();
+
+    // "Clear all" goes back to everything, with an empty fragment.
+    await page.locator("input#q").fill("thp");
+    await expect(chips).toHaveCount(2);
+    await page.getByRole("button", { name: "Clear all" }).click();
+    await expect(page.locator("ul.chips")).toHaveCount(0);
+    await expect(page.locator("input#q")).toHaveValue("");
+    expect(new URL(page.url()).hash).toBe("");
+    await expectShows(page, model, model.view({}));
+    await expect(facetRow(page, "Subsystem", mm).getByRole("checkbox")).not.toBeChecked();
+  });
+
+  test("values within one facet are ORed, facets are ANDed", async ({ page, request }) => {
+    const model = await getModel(request);
+    await openApp(page, "#lang=ko");
+    const ko = model.view({ lang: ["ko"] });
+    await expectShows(page, model, ko);
+    await facetRow(page, "Release", "v6.6").getByRole("checkbox").click();
+    await facetRow(page, "Release", "v6.8").getByRole("checkbox").click();
+    const want = model.view({ lang: ["ko"], rel: ["v6.6", "v6.8"] });
+    expect(want.hits.length).toBeLessThan(ko.hits.length);
+    await expectShows(page, model, want);
+    await expectFacetCounts(page, model, want);
+    for (const g of await page.locator("section.group").all()) {
+      await expect(g).toHaveAttribute("lang", "ko");
+      await expect(g.locator("span.release")).toHaveText(/^v6\.(6|8)-rc\d+$/);
+    }
+  });
+
+  test("long value lists have a filter box and a Show all button", async ({ page, request }) => {
+    const model = await getModel(request);
+    const authors = [...model.view({}).counts.author.keys()];
+    expect(authors.length).toBeGreaterThan(10);
+    await openApp(page);
+    const section = facetSection(page, "Author");
+    await expect(section.locator("li")).toHaveCount(10);
+    const more = section.getByRole("button", { name: `Show all (${authors.length - 10} more)` });
+    await more.click();
+    await expect(section.locator("li")).toHaveCount(authors.length);
+    await section.getByRole("button", { name: "Show fewer" }).click();
+    await expect(section.locator("li")).toHaveCount(10);
+
+    await section.locator("input.facet-filter").fill("babka");
+    await expect(section.locator("li")).toHaveCount(1);
+    const babka = authors.find((a) => /babka/i.test(a));
+    await expect(section.locator("li span.value")).toHaveText(babka);
+    await section.locator("li").getByRole("checkbox").click();
+    await expectShows(page, model, model.view({ author: [babka] }));
+    for (const a of await page.locator("div.results span.authors").allTextContents()) {
+      expect(a).toContain(babka);
+    }
+    // A picked value stays listed whatever the filter box says.
+    await section.locator("input.facet-filter").fill("zzz-nobody");
+    await expect(section.locator("li")).toHaveCount(1);
+    await expect(section.locator("li").getByRole("checkbox")).toBeChecked();
+
+    // Subsystems read with their display names and children sit under parents.
+    const subs = facetSection(page, "Subsystem");
+    await subs.locator("input.facet-filter").fill("damon");
+    await expect(subs.locator("li span.value")).toHaveText([model.label("sub", "mm/damon")]);
+    expect(model.label("sub", "mm/damon")).toBe("mm/damon (DAMON)");
+  });
+
+  test("oldest first reverses the posts but keeps each post's entry order", async ({ page, request }) => {
+    const model = await getModel(request);
+    await openApp(page, "#rel=v6.7");
+    await page.locator("label.sort").getByRole("combobox").selectOption("oldest");
+    expect(fragmentOf(page.url())).toEqual([
+      ["rel", "v6.7"],
+      ["sort", "oldest"],
+    ]);
+    const want = model.view({ rel: ["v6.7"], sort: "oldest" });
+    await expectShows(page, model, want);
+    const newest = model.view({ rel: ["v6.7"] });
+    const ids = await groupPostIds(page);
+    expect(ids).toEqual([...new Set(newest.hits.map((e) => e.post.id))].reverse());
+    await expect(page.locator("label.sort select")).toHaveValue("oldest");
+    await page.locator("label.sort select").selectOption("newest");
+    await expectShows(page, model, newest);
+    expect(fragmentOf(page.url())).toEqual([["rel", "v6.7"]]);
+  });
+
+  test("a subsystem badge in a result row filters to that subsystem", async ({ page, request }) => {
+    const model = await getModel(request);
+    await openApp(page);
+    const badge = page.locator("div.results a.badge.subsystem", { hasText: /^mm\/damon$/ }).first();
+    await badge.click();
+    expect(fragmentOf(page.url())).toEqual([["sub", "mm/damon"]]);
+    await expectShows(page, model, model.view({ sub: ["mm/damon"] }));
+    await expect(facetRow(page, "Subsystem", model.label("sub", "mm/damon")).getByRole("checkbox")).toBeChecked();
+  });
+});
+
+/** The real bundle with every post repeated `times` times (new ids), for long result lists. */
+async function routeBigBundle(page, times) {
+  await page.route("**/bundle.json", async (route) => {
+    const response = await route.fetch();
+    const bundle = await response.json();
+    const posts = [];
+    for (let k = 0; k < times; k++) {
+      for (const p of bundle.posts) {
+        const id = k ? `${p.id}-copy${k}` : p.id;
+        posts.push({
+          ...p,
+          id,
+          path: k ? `copy${k}/${p.path}` : p.path,
+          entries: p.entries.map((e) => ({ ...e, id: e.id.replace(p.id, id) })),
+        });
+      }
+    }
+    await route.fulfill({ response, json: { ...bundle, posts } });
+  });
+}
+
+test.describe("long result lists", () => {
+  test("render 150 rows, then more on Show more and on scrolling to the end", async ({ page, request }) => {
+    const model = await getModel(request);
+    const times = Math.ceil(301 / model.total);
+    const total = model.total * times;
+    await routeBigBundle(page, times);
+    await openApp(page);
+    await expect(resultCount(page)).toHaveText(`${total} entries in ${model.posts.length * times} posts`);
+    const rows = page.locator("div.results li.entry");
+    await expect(rows).toHaveCount(150);
+    const more = page.locator("button.show-more");
+    await expect(more).toHaveText(`Show more (${total - 150} not shown)`);
+    // Clicked in place: scrolling down to the button would itself render the next
+    // pages (see below) and move the button away under the pointer.
+    await more.dispatchEvent("click");
+    await expect(rows).toHaveCount(300);
+    await expect(more).toHaveText(`Show more (${total - 300} not shown)`);
+    // Scrolling near the end renders the rest.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(rows).toHaveCount(total);
+    await expect(page.locator("button.show-more")).toHaveCount(0);
+    // A new filter starts again at the first page.
+    await page.locator("input#q").fill("linux");
+    const want = model.view({ q: "linux" }).hits.length * times;
+    await expect(resultCount(page)).toHaveText(`${want} of ${total} entries, in ${model.view({ q: "linux" }).posts * times} posts`);
+    await expect(rows).toHaveCount(Math.min(150, want));
+  });
+
+  test("j past the rendered rows renders the next page", async ({ page, request }) => {
+    const model = await getModel(request);
+    const times = Math.ceil(301 / model.total);
+    await routeBigBundle(page, times);
+    await openApp(page);
+    const rows = page.locator("div.results li.entry");
+    await expect(rows).toHaveCount(150);
+    for (let i = 0; i < 151; i++) await page.keyboard.press("j");
+    await expect(rows).toHaveCount(300);
+    await expect(rows.nth(150).locator("a.entry-link")).toBeFocused();
+  });
+});
