@@ -36,6 +36,15 @@ test.describe("accessibility", () => {
     await audit(page, "a filtered view");
   });
 
+  test("the releases page and a post with live charts", async ({ page }) => {
+    await openApp(page, "#page=releases");
+    await expect(page.locator(".releases-page .release-chart svg")).toBeVisible();
+    await audit(page, "the releases page");
+    await openApp(page, "#post=lkml-news-v6.7-rc4");
+    await expect(page.locator(".release-chart svg")).toHaveCount(2);
+    await audit(page, "a post with charts");
+  });
+
   test("a query with a problem and an empty result", async ({ page }) => {
     await openApp(page, "#q=rel:latest+zzzz-nothing");
     await expect(page.locator("ul.problems li")).toHaveCount(1);
