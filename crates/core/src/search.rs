@@ -3,6 +3,8 @@
 
 use crate::bitset::Bitset;
 use crate::facets::FacetIndex;
+use memchr::memmem::Finder;
+
 use crate::query::{Field, Query, Term};
 use crate::Bundle;
 
@@ -71,26 +73,70 @@ impl SearchIndex {
             .map(|(f, _)| f)
     }
 
-    fn matches(&self, i: usize, term: &Term) -> bool {
-        self.fields(term.field)
-            .any(|f| f.get(i).contains(&term.text))
+    /// Does entry `i` contain the term in one of its fields?
+    fn matches(&self, i: usize, field: Field, finder: &Finder<'_>) -> bool {
+        self.fields(field)
+            .any(|f| finder.find(f.get(i).as_bytes()).is_some())
+    }
+
+    /// Every entry containing the needle, in one pass over each field's text:
+    /// the searcher is built once and, after a hit, skips to the next entry.
+    fn scan(&self, field: Field, finder: &Finder<'_>, out: &mut Bitset) {
+        let len = finder.needle().len();
+        for f in self.fields(field) {
+            let hay = f.text.as_bytes();
+            let (mut from, mut i) = (0, 0);
+            while let Some(p) = finder.find(&hay[from..]) {
+                let at = from + p;
+                while f.starts[i + 1] <= at {
+                    i += 1;
+                }
+                // Entries are not separated, so a match may run into the next one.
+                if at + len <= f.starts[i + 1] {
+                    out.insert(i);
+                    from = f.starts[i + 1];
+                } else {
+                    from = at + 1;
+                }
+                if from >= hay.len() {
+                    break;
+                }
+            }
+        }
     }
 
     /// Entries satisfying every term, looked for only among `within` when given
     /// (the facet-filtered set, or the hits of a query this one narrows).
     pub fn search(&self, query: &Query, within: Option<&Bitset>) -> Bitset {
-        // Positive terms first: they usually rule out an entry soonest.
+        // Positive terms first: each narrows the candidates the next must check.
         let mut terms: Vec<&Term> = query.terms.iter().collect();
         terms.sort_by_key(|t| t.negated);
-        let check = |i: usize| terms.iter().all(|t| self.matches(i, t) != t.negated);
-        let mut out = Bitset::empty(self.len);
-        match within {
-            Some(set) => set.iter().filter(|&i| check(i)).for_each(|i| out.insert(i)),
-            None => (0..self.len)
-                .filter(|&i| check(i))
-                .for_each(|i| out.insert(i)),
+        let mut acc: Option<Bitset> = within.cloned();
+        for term in terms {
+            let finder = Finder::new(term.text.as_bytes());
+            acc = Some(match acc {
+                // Many candidates and a positive term: one pass over the text beats
+                // a search per entry.
+                cand if !term.negated && cand.as_ref().is_none_or(|c| c.count() * 8 > self.len) => {
+                    let mut found = Bitset::empty(self.len);
+                    self.scan(term.field, &finder, &mut found);
+                    if let Some(c) = cand {
+                        found.intersect_with(&c);
+                    }
+                    found
+                }
+                cand => {
+                    let mut out = Bitset::empty(self.len);
+                    let keep = |i: &usize| self.matches(*i, term.field, &finder) != term.negated;
+                    match cand {
+                        Some(c) => c.iter().filter(keep).for_each(|i| out.insert(i)),
+                        None => (0..self.len).filter(keep).for_each(|i| out.insert(i)),
+                    }
+                    out
+                }
+            });
         }
-        out
+        acc.unwrap_or_else(|| Bitset::full(self.len))
     }
 }
 
@@ -267,6 +313,15 @@ mod tests {
         assert_eq!(hits(r#""zero pages""#), [0]);
         assert_eq!(hits(r#""pages zero""#), Vec::<usize>::new());
         assert_eq!(hits("mm -rfc"), [0]);
+    }
+
+    #[test]
+    fn a_match_across_two_entries_texts_is_not_a_hit() {
+        // Bodies are stored back to back: "...page()." + "Uses" must not match "().us".
+        assert_eq!(hits(".https"), Vec::<usize>::new());
+        assert_eq!(hits("page().https"), Vec::<usize>::new());
+        assert_eq!(hits("-__gfp_zero -사용"), Vec::<usize>::new());
+        assert_eq!(hits("-rfc"), [0]);
     }
 
     #[test]
