@@ -186,15 +186,17 @@ fn follow_focus(ctx: Ctx) {
             }
             (None, Some(Open::Entry(id))) => {
                 let n = ctx.archive.with_value(|a| a.entry_number(&id));
-                let row = n.and_then(|n| {
-                    let pos = ctx
-                        .outcome
-                        .with_untracked(|o| o.hits.iter().position(|&h| h == n))?;
-                    ctx.cursor.set(Some(pos));
-                    Some(n)
+                let pos = n.and_then(|n| {
+                    ctx.outcome
+                        .with_untracked(|o| o.hits.iter().position(|&h| h == n))
                 });
-                if let Some(el) = row.and_then(|n| element(&row_id(n))) {
-                    el.scroll_into_view_with_bool(false);
+                if let Some(pos) = pos {
+                    // j/k in the entry view may have walked past the rendered rows.
+                    if pos >= ctx.limit.get_untracked() {
+                        ctx.limit.set(pos + PAGE);
+                    }
+                    // The cursor effect focuses the row, which scrolls it into view.
+                    ctx.cursor.set(Some(pos));
                 }
             }
             _ => {}
