@@ -24,6 +24,9 @@ export default defineConfig({
   use: {
     baseURL: "http://127.0.0.1:4173/",
     browserName: "chromium",
+    // The app registers an offline service worker over http(s); it would answer
+    // requests that page.route() then never sees. Only offline.spec.mjs allows it.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
       args: chromiumArgs,

@@ -1,4 +1,4 @@
-//! Fetching the bundle next to the page (a relative URL, so any sub-path works).
+//! Loading the bundle: from the page itself (the single-file archive) or fetched next to the page (a relative URL, so any sub-path works).
 
 use gloo_net::http::Request;
 use kernel_news_core::load::{parse_bundle, LoadError};
@@ -7,7 +7,17 @@ use kernel_news_core::Bundle;
 /// Relative to the page: `https://host/any/sub/path/bundle.json`.
 pub const BUNDLE_URL: &str = "bundle.json";
 
+/// The `<script type="application/json">` element the single-file archive
+/// carries its bundle in; `kernel-news-single` (crates/bundle/src/single.rs)
+/// writes it under the same id.
+pub const EMBEDDED_BUNDLE_ID: &str = "kernel-news-bundle";
+
 pub async fn load_bundle() -> Result<Bundle, LoadError> {
+    // A page opened from file:// cannot fetch anything (its origin is null),
+    // so a page that brings its bundle along must never try.
+    if let Some(text) = embedded_bundle() {
+        return parse_bundle(&text);
+    }
     let network = |e: gloo_net::Error| LoadError::Network {
         url: BUNDLE_URL.into(),
         message: e.to_string(),
@@ -21,4 +31,14 @@ pub async fn load_bundle() -> Result<Bundle, LoadError> {
     }
     let text = resp.text().await.map_err(network)?;
     parse_bundle(&text)
+}
+
+/// The embedded bundle's text, if this page has one. An element that is
+/// present but empty still counts: parsing it then says the data is empty,
+/// which is the truth, rather than fetching a file that is not there.
+fn embedded_bundle() -> Option<String> {
+    let element = web_sys::window()?
+        .document()?
+        .get_element_by_id(EMBEDDED_BUNDLE_ID)?;
+    Some(element.text_content().unwrap_or_default())
 }

@@ -5,10 +5,12 @@ mod components;
 mod ctx;
 mod fetch;
 mod location;
+mod offline;
 
 fn main() {
     console_error_panic_hook_lite();
     leptos::mount::mount_to_body(app::App);
+    offline::register_service_worker();
 }
 
 /// Panics would otherwise die silently in the console with `unreachable`; the

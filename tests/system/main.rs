@@ -6,4 +6,5 @@ mod cli;
 mod corpus;
 mod quirks;
 mod sample;
+mod single;
 mod support;

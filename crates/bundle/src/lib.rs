@@ -20,6 +20,7 @@ pub mod post;
 pub mod release;
 pub mod relstat;
 pub mod relstat_git;
+pub mod single;
 pub mod source;
 pub mod split;
 pub mod subject;
