@@ -1,0 +1,131 @@
+//! kernel-news-corpus: a deterministic generator of synthetic "LKML News" content trees for benchmarks.
+//!
+//! It writes posts in the blog's real formats, with the shapes and shares
+//! measured on the real archive sample (`../shared/corpus/posts`): both front
+//! matter forms, entries per post, subject tags and prefixes, links, body
+//! lengths, the Korean share and the release-stat charts. The text is filler
+//! written for it. Same seed and size give a byte-identical tree.
+//!
+//! [`plan`] decides the posts (style, tag, entries), [`post`] writes one, and
+//! [`tree`] streams them to disk. The measured tables are in [`shapes`],
+//! [`lengths`] and [`subjects`]; the filler in [`words`], [`names`],
+//! [`english`] and [`korean`].
+
+use std::path::{Path, PathBuf};
+
+pub mod calendar;
+pub mod charts;
+pub mod english;
+pub mod frontmatter;
+pub mod korean;
+pub mod lengths;
+pub mod links;
+pub mod names;
+pub mod plan;
+pub mod post;
+pub mod prose;
+pub mod rng;
+pub mod shapes;
+pub mod subjects;
+pub mod titles;
+pub mod tree;
+pub mod words;
+
+pub use tree::{generate, Options, Summary};
+
+/// Entries of the real archive sample: 501 in 105 posts.
+pub const SAMPLE_ENTRIES: u64 = 501;
+
+/// Named sizes of the benchmark corpora.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    Sample,
+    K25,
+    K100,
+    M1,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 4] = [Preset::Sample, Preset::K25, Preset::K100, Preset::M1];
+
+    pub fn entries(self) -> u64 {
+        match self {
+            Preset::Sample => SAMPLE_ENTRIES,
+            Preset::K25 => 25_000,
+            Preset::K100 => 100_000,
+            Preset::M1 => 1_000_000,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Sample => "sample",
+            Preset::K25 => "25k",
+            Preset::K100 => "100k",
+            Preset::M1 => "1m",
+        }
+    }
+}
+
+impl std::str::FromStr for Preset {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Preset::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| Error::UnknownPreset(s.to_string()))
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("unknown preset `{0}`; expected one of sample, 25k, 100k, 1m")]
+    UnknownPreset(String),
+    #[error("nothing to generate: 0 entries; expected at least 1")]
+    NoEntries,
+    #[error(
+        "{entries} entries would walk the releases up to {last}, past the year 9999 that \
+         post dates can write; expected at most about 1.8 million entries"
+    )]
+    TooManyEntries { entries: u64, last: String },
+    #[error(
+        "output directory {} is not empty; expected a new or empty directory, so the tree \
+         holds exactly the generated posts",
+        .0.display()
+    )]
+    NotEmpty(PathBuf),
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_parse_by_name() {
+        for p in Preset::ALL {
+            assert_eq!(p.name().parse::<Preset>().unwrap(), p);
+        }
+        assert_eq!("1M".parse::<Preset>().unwrap(), Preset::M1);
+        assert_eq!(Preset::Sample.entries(), 501);
+        let err = "huge".parse::<Preset>().unwrap_err().to_string();
+        assert!(
+            err.contains("`huge`") && err.contains("sample, 25k"),
+            "{err}"
+        );
+    }
+}
