@@ -15,7 +15,7 @@ use kernel_news_core::bundle::{ChartKind, ChartRef};
 use kernel_news_core::KernelVersion;
 use thiserror::Error;
 
-use crate::images::find_images;
+use kernel_news_core::images::find_images;
 
 /// The directory the blog keeps its release-stat charts in.
 const RELSTAT_DIR: &str = "kernel_release_stat";

@@ -13,7 +13,6 @@ pub mod build;
 pub mod charts;
 pub mod frontmatter;
 pub mod ids;
-pub mod images;
 pub mod lang;
 pub mod links;
 pub mod post;

@@ -5,6 +5,8 @@
 //! `#`; fenced code blocks are opaque, so a `---` or `# comment` inside one never
 //! starts an entry.
 
+use kernel_news_core::fence::{closes_fence, opens_fence, unindent};
+
 /// An entry before its heading is interpreted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawEntry {
@@ -105,35 +107,8 @@ fn trim_blank_lines(lines: &[&str]) -> (usize, String) {
     }
 }
 
-/// Up to three spaces of indentation, as CommonMark allows for block starts.
-fn unindent(line: &str) -> Option<&str> {
-    let spaces = line.len() - line.trim_start_matches(' ').len();
-    (spaces <= 3).then(|| &line[spaces..])
-}
-
 fn is_indented_code(line: &str) -> bool {
     line.starts_with("    ") || line.starts_with('\t')
-}
-
-pub(crate) fn opens_fence(line: &str) -> Option<(u8, usize)> {
-    let rest = unindent(line)?;
-    let ch = *rest.as_bytes().first()?;
-    if ch != b'`' && ch != b'~' {
-        return None;
-    }
-    let len = rest.bytes().take_while(|b| *b == ch).count();
-    // A backtick fence's info string may not contain backticks (that is inline code).
-    if len < 3 || (ch == b'`' && rest[len..].contains('`')) {
-        return None;
-    }
-    Some((ch, len))
-}
-
-pub(crate) fn closes_fence(line: &str, ch: u8, len: usize) -> bool {
-    unindent(line).is_some_and(|rest| {
-        let n = rest.bytes().take_while(|b| *b == ch).count();
-        n >= len && rest[n..].trim().is_empty()
-    })
 }
 
 fn is_setext_underline(line: &str) -> bool {

@@ -1,6 +1,8 @@
 //! A markdown body cut into runs of markdown and the chart images the viewer
 //! draws live in their place (`![Kernel release stat](/img/.../v6.7-rc4-only.png)`).
 
+use crate::images::find_images;
+
 /// One piece of a body, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment<'a> {
@@ -9,64 +11,28 @@ pub enum Segment<'a> {
     Chart(usize),
 }
 
-/// Cuts `markdown` at each image whose target is one of `srcs` (outside fenced
-/// code), so each such image becomes a [`Segment::Chart`]. Text around an
-/// image on its line stays markdown; an image the bundler recorded but that
-/// is not found leaves the body whole.
+/// Cuts `markdown` at each image whose target is one of `srcs`, found by the
+/// same [`find_images`] that made the bundler record them (so code spans,
+/// fences and `<src>` read alike on both sides). Text around an image on its
+/// line stays markdown; a recorded image that is not found leaves the body whole.
 pub fn segments<'a>(markdown: &'a str, srcs: &[&str]) -> Vec<Segment<'a>> {
     let mut out = Vec::new();
-    let mut fence: Option<&str> = None;
     let mut start = 0;
-    let mut line_start = 0;
-    for line in markdown.split_inclusive('\n') {
-        let here = line_start;
-        line_start += line.len();
-        let trimmed = line.trim_start();
-        if let Some(f) = fence {
-            if trimmed.starts_with(f) {
-                fence = None;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(&trimmed[..3]);
-            continue;
-        }
-        let Some((at, len, chart)) = find_image(line, srcs) else {
+    for image in find_images(markdown, 1) {
+        let Some(chart) = srcs.iter().position(|s| *s == image.src) else {
             continue;
         };
-        let (from, to) = (here + at, here + at + len);
-        if from > start {
-            out.push(Segment::Markdown(&markdown[start..from]));
+        if image.span.start > start {
+            out.push(Segment::Markdown(&markdown[start..image.span.start]));
         }
         out.push(Segment::Chart(chart));
-        start = to;
+        start = image.span.end;
     }
     if start < markdown.len() {
         out.push(Segment::Markdown(&markdown[start..]));
     }
     out.retain(|s| !matches!(s, Segment::Markdown(m) if m.trim().is_empty()));
     out
-}
-
-/// The first `![alt](src ...)` on `line` whose src is in `srcs`: byte offset, length, index.
-fn find_image(line: &str, srcs: &[&str]) -> Option<(usize, usize, usize)> {
-    let mut from = 0;
-    while let Some(rel) = line[from..].find("![") {
-        let at = from + rel;
-        let rest = &line[at..];
-        if let Some(close) = rest.find("](") {
-            let target = &rest[close + 2..];
-            if let Some(end) = target.find(')') {
-                let src = target[..end].split_whitespace().next().unwrap_or("");
-                if let Some(i) = srcs.iter().position(|s| *s == src) {
-                    return Some((at, close + 2 + end + 1, i));
-                }
-            }
-        }
-        from = at + 2;
-    }
-    None
 }
 
 #[cfg(test)]
@@ -105,6 +71,15 @@ mod tests {
         assert_eq!(
             segments(&md, &[A]),
             [Markdown("See "), Chart(0), Markdown(" here")]
+        );
+    }
+
+    #[test]
+    fn bracketed_targets_count_and_images_in_code_spans_do_not() {
+        let md = format!("`![s]({A})` then ![s](<{A}>)");
+        assert_eq!(
+            segments(&md, &[A]),
+            [Markdown(&md[..md.find(" then").unwrap() + 6]), Chart(0)]
         );
     }
 

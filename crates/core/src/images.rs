@@ -1,6 +1,8 @@
-//! Inline markdown images (`![alt](src "title")`) with their file lines, outside code.
+//! Inline markdown images (`![alt](src "title")`) with their file lines and
+//! byte spans, outside code: the bundler records chart images by them and the
+//! viewer cuts bodies at the same places.
 
-use crate::split::{closes_fence, opens_fence};
+use crate::fence::{closes_fence, opens_fence};
 
 /// One inline image as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,6 +12,8 @@ pub struct Image {
     pub src: String,
     /// 1-based file line of its `![`.
     pub line: u32,
+    /// Byte range of `![...](...)` in the markdown given to [`find_images`].
+    pub span: std::ops::Range<usize>,
 }
 
 /// Every inline image in `markdown`, whose first line is file line `first_line`.
@@ -20,7 +24,11 @@ pub struct Image {
 pub fn find_images(markdown: &str, first_line: u32) -> Vec<Image> {
     let mut out = Vec::new();
     let mut fence = None;
-    for (i, line) in markdown.lines().enumerate() {
+    let mut at = 0;
+    for (i, raw) in markdown.split_inclusive('\n').enumerate() {
+        let base = at;
+        at += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
         if let Some((ch, len)) = fence {
             if closes_fence(line, ch, len) {
                 fence = None;
@@ -31,12 +39,12 @@ pub fn find_images(markdown: &str, first_line: u32) -> Vec<Image> {
             fence = Some(f);
             continue;
         }
-        scan_line(line, first_line + i as u32, &mut out);
+        scan_line(line, first_line + i as u32, base, &mut out);
     }
     out
 }
 
-fn scan_line(line: &str, number: u32, out: &mut Vec<Image>) {
+fn scan_line(line: &str, number: u32, base: usize, out: &mut Vec<Image>) {
     let b = line.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -53,6 +61,7 @@ fn scan_line(line: &str, number: u32, out: &mut Vec<Image>) {
                         alt,
                         src,
                         line: number,
+                        span: base + i..base + end,
                     });
                     i = end;
                 }
@@ -165,6 +174,16 @@ mod tests {
                 ("d", "/w.png", 43)
             ]
         );
+    }
+
+    #[test]
+    fn spans_cover_the_whole_image_across_lines_and_crlf() {
+        let md = "a\r\nsee ![x](<y.png> \"t\") end\n![z](w)";
+        let spans: Vec<&str> = find_images(md, 1)
+            .iter()
+            .map(|i| &md[i.span.clone()])
+            .collect();
+        assert_eq!(spans, ["![x](<y.png> \"t\")", "![z](w)"]);
     }
 
     #[test]
