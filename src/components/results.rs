@@ -20,6 +20,7 @@ pub fn Results() -> impl IntoView {
     let rows = move || {
         let state = ctx.state.get().closed();
         let needles = ctx.highlights.get();
+        let terms: Vec<&str> = needles.iter().map(String::as_str).collect();
         let limit = ctx.limit.get();
         ctx.outcome.with(|o| {
             let shown = &o.hits[..o.hits.len().min(limit)];
@@ -45,7 +46,7 @@ pub fn Results() -> impl IntoView {
                             .map(|&n| {
                                 let (post, entry) = a.entry(n);
                                 let to = href(&state.opened(Open::Entry(entry.id.clone())));
-                                let text = snippet(&entry.body, &needles.iter().map(String::as_str).collect::<Vec<_>>(), 180);
+                                let text = snippet(&entry.body, &terms, 180);
                                 view! {
                                     <li class="entry" id=row_id(n)>
                                         <a class="entry-link" href=to>{marked(&entry.title, &needles)}</a>

@@ -10,10 +10,7 @@ pub fn StatusBar() -> impl IntoView {
     let ctx = use_ctx();
     let total = ctx.archive.with_value(|a| a.len());
     let count = move || {
-        let (hits, posts) = ctx.outcome.with(|o| {
-            let posts = ctx.archive.with_value(|a| a.groups(&o.hits).len());
-            (o.hits.len(), posts)
-        });
+        let (hits, posts) = ctx.outcome.with(|o| (o.hits.len(), o.posts));
         // "1 entry in 1 post", but "1 of 61 entries": the noun follows the last number.
         let noun = |n: usize| if n == 1 { "entry" } else { "entries" };
         let entries = noun(if hits == total { hits } else { total });

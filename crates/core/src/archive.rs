@@ -28,6 +28,8 @@ pub struct Archive {
     /// facet's own (sorted) value list, fixed at load so lists do not jump
     /// around as the user clicks.
     display: Vec<Vec<usize>>,
+    /// Entries per release cycle, counted at load with the display order.
+    cycle_entries: HashMap<String, usize>,
 }
 
 /// What the current view shows.
@@ -39,6 +41,8 @@ pub struct Outcome {
     pub counts: Vec<(Facet, Vec<FacetCount>)>,
     /// Parts of the filters or query that could not be read, worded for the user.
     pub problems: Vec<String>,
+    /// Posts the hits come from.
+    pub posts: usize,
 }
 
 /// A run of consecutive hits from one post.
@@ -76,8 +80,12 @@ impl Archive {
             .map(|s| (s.id.clone(), s.name.clone()))
             .collect();
         let all = facets.view(&Default::default(), None);
+        let totals: Vec<Vec<FacetCount>> = Facet::ALL.iter().map(|f| all.counts(*f)).collect();
         let display = (Facet::ALL.iter())
-            .map(|f| display_order(*f, &all.counts(*f)))
+            .map(|f| display_order(*f, &totals[f.slot()]))
+            .collect();
+        let cycle_entries = (totals[Facet::Release.slot()].iter())
+            .map(|c| (c.value.clone(), c.count))
             .collect();
         Archive {
             bundle,
@@ -87,6 +95,7 @@ impl Archive {
             post_numbers,
             subsystem_names,
             display,
+            cycle_entries,
         }
     }
 
@@ -137,14 +146,14 @@ impl Archive {
         };
         // Prefixes narrow like extra terms: `rel:v6.7 sub:mm` means both.
         for selector in &query.releases {
-            set.intersect_with(&self.facets.release_set(selector));
+            set.intersect_with(&self.facets.release_set(std::slice::from_ref(selector)));
         }
         for (facet, value) in &query.facets {
             let value = match facet {
                 Facet::Tag => value.clone(),
                 _ => value.to_lowercase(),
             };
-            set.intersect_with(&self.facets.value_set(*facet, &value));
+            set.intersect_with(&self.facets.value_set(*facet, [value.as_str()]));
         }
         Some(set)
     }
@@ -170,15 +179,17 @@ impl Archive {
             .iter()
             .map(|f| (*f, self.ordered(*f, view.counts(*f))))
             .collect();
+        let posts = self.groups_count(&hits);
         Outcome {
             hits,
             counts,
             problems,
+            posts,
         }
     }
 
     fn ordered(&self, facet: Facet, mut counts: Vec<FacetCount>) -> Vec<FacetCount> {
-        let order = &self.display[Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)];
+        let order = &self.display[facet.slot()];
         if order.len() != counts.len() {
             return counts;
         }
@@ -186,6 +197,17 @@ impl Archive {
             .iter()
             .map(|&i| std::mem::take(&mut counts[i]))
             .collect()
+    }
+
+    /// How many runs from one post [`Archive::groups`] would make, without building them.
+    fn groups_count(&self, hits: &[u32]) -> usize {
+        let mut last = None;
+        hits.iter()
+            .filter(|&&n| {
+                let post = self.post_of(n);
+                last.replace(post) != Some(post)
+            })
+            .count()
     }
 
     /// Splits display-ordered hits into runs from one post.
@@ -206,10 +228,7 @@ impl Archive {
 
     /// Entries per release cycle (`v6.7`), for the releases page's links to the news.
     pub fn entries_in_cycle(&self, cycle: &str) -> usize {
-        let all = self.facets.view(&Default::default(), None);
-        (all.counts(Facet::Release).into_iter())
-            .find(|c| c.value == cycle)
-            .map_or(0, |c| c.count)
+        self.cycle_entries.get(cycle).copied().unwrap_or(0)
     }
 
     /// How a facet value reads in the viewer: subsystem and language names, kind labels.

@@ -205,6 +205,8 @@ fn groups_split_hits_by_post_and_neighbours_walk_the_hits() {
     let hits = run(&a, "").hits;
     let groups = a.groups(&hits);
     assert_eq!(groups.len(), 5);
+    assert_eq!(run(&a, "").posts, 5);
+    assert_eq!(run(&a, "#q=damon").posts, 2);
     assert_eq!(groups[2].hits, 2..4);
     assert_eq!(neighbours(&hits, hits[0]), (None, Some(hits[1])));
     assert_eq!(neighbours(&hits, hits[3]), (Some(hits[2]), Some(hits[4])));

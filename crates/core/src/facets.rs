@@ -34,7 +34,7 @@ impl Facet {
         Facet::Lang,
     ];
 
-    fn slot(self) -> usize {
+    pub(crate) fn slot(self) -> usize {
         self as usize
     }
 
@@ -171,36 +171,29 @@ impl FacetIndex {
         if !sel.is_active(facet) {
             return None;
         }
-        let mut set = Bitset::empty(self.len());
-        if facet == Facet::Release {
-            for (i, (release, cycle)) in self.releases.iter().enumerate() {
-                if sel.releases.iter().any(|s| s.matches(*release, *cycle)) {
-                    set.insert(i);
-                }
-            }
-            return Some(set);
-        }
-        for value in &sel.values[&facet] {
-            self.values[facet.slot()].union_into(value, &mut set);
-        }
-        Some(set)
+        Some(match facet {
+            Facet::Release => self.release_set(&sel.releases),
+            f => self.value_set(f, sel.values[&f].iter().map(String::as_str)),
+        })
     }
 
-    /// Entries of one release selector (query prefixes such as `rel:v6.0..v6.7`).
-    pub fn release_set(&self, selector: &ReleaseSelector) -> Bitset {
+    /// Entries any of `selectors` picks (`v6.7`, `v6.0..v6.7`).
+    pub fn release_set(&self, selectors: &[ReleaseSelector]) -> Bitset {
         let mut set = Bitset::empty(self.len());
         for (i, (release, cycle)) in self.releases.iter().enumerate() {
-            if selector.matches(*release, *cycle) {
+            if selectors.iter().any(|s| s.matches(*release, *cycle)) {
                 set.insert(i);
             }
         }
         set
     }
 
-    /// Entries carrying one value of a non-release facet (empty when unknown).
-    pub fn value_set(&self, facet: Facet, value: &str) -> Bitset {
+    /// Entries carrying any of `values` of a non-release facet (unknown values add none).
+    pub fn value_set<'v>(&self, facet: Facet, values: impl IntoIterator<Item = &'v str>) -> Bitset {
         let mut set = Bitset::empty(self.len());
-        self.values[facet.slot()].union_into(value, &mut set);
+        for value in values {
+            self.values[facet.slot()].union_into(value, &mut set);
+        }
         set
     }
 
