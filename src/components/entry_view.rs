@@ -1,6 +1,6 @@
 //! One entry, its markdown rendered, with prev/next through the current results and a permalink.
 
-use kernel_news_core::archive::neighbours;
+use kernel_news_core::archive::place;
 use kernel_news_core::viewstate::{Open, ViewState};
 use leptos::prelude::*;
 
@@ -26,24 +26,21 @@ pub fn EntryView(id: String) -> impl IntoView {
     let Some(number) = ctx.archive.with_value(|a| a.entry_number(&id)) else {
         return view! { <NotFound what="entry" id=id back=back /> }.into_any();
     };
-    let (prev, next, place) = ctx.outcome.with_untracked(|o| {
-        let (p, n) = neighbours(&o.hits, number);
-        let place = o
-            .hits
-            .iter()
-            .position(|&h| h == number)
-            .map(|i| (i + 1, o.hits.len()));
-        (p, n, place)
-    });
+    let (found, total) = ctx
+        .outcome
+        .with_untracked(|o| (place(&o.hits, number), o.hits.len()));
     let link_to = |n: Option<u32>| {
         n.map(|n| {
             let id = ctx.archive.with_value(|a| a.entry(n).1.id.clone());
             href(&state.opened(Open::Entry(id)))
         })
     };
-    let (prev, next) = (link_to(prev), link_to(next));
-    let place = match place {
-        Some((i, n)) => format!("{i} of {n} results"),
+    let (prev, next) = match found {
+        Some(p) => (link_to(p.prev), link_to(p.next)),
+        None => (None, None),
+    };
+    let place = match found {
+        Some(p) => format!("{} of {total} results", p.index + 1),
         None => "not in the current results".to_string(),
     };
     let body = ctx.archive.with_value(|a| {

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use kernel_news_core::archive::{neighbours, Archive};
+use kernel_news_core::archive::{place, Archive};
 use kernel_news_core::keys::{action, KeyAction};
 use kernel_news_core::viewstate::Open;
 use leptos::html::Input;
@@ -106,11 +106,16 @@ fn on_key(ctx: Ctx, search: NodeRef<Input>, ev: web_sys::KeyboardEvent) {
             ev.prevent_default();
             if let Some(Open::Entry(id)) = open {
                 // In an open entry, j/k walk the results like prev/next.
-                let hits = ctx.outcome.with_untracked(|o| o.hits.clone());
                 let to = ctx.archive.with_value(|a| {
-                    let n = a.entry_number(&id)?;
-                    let (p, nx) = neighbours(&hits, n);
-                    Some(a.entry(if forward { nx? } else { p? }).1.id.clone())
+                    let here = ctx
+                        .outcome
+                        .with_untracked(|o| place(&o.hits, a.entry_number(&id)?))?;
+                    Some(
+                        a.entry(if forward { here.next? } else { here.prev? })
+                            .1
+                            .id
+                            .clone(),
+                    )
                 });
                 if let Some(to) = to {
                     ctx.push(|s| s.open = Some(Open::Entry(to)));
@@ -188,7 +193,8 @@ fn follow_focus(ctx: Ctx) {
                 let n = ctx.archive.with_value(|a| a.entry_number(&id));
                 let pos = n.and_then(|n| {
                     ctx.outcome
-                        .with_untracked(|o| o.hits.iter().position(|&h| h == n))
+                        .with_untracked(|o| place(&o.hits, n))
+                        .map(|p| p.index)
                 });
                 if let Some(pos) = pos {
                     // j/k in the entry view may have walked past the rendered rows.
