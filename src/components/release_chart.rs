@@ -187,7 +187,7 @@ pub fn ReleaseChart(window: Window) -> impl IntoView {
         );
         let url = format!(
             "data:image/svg+xml;charset=utf-8,{}",
-            kernel_news_core::viewstate::encode(&xml).replace('+', "%20")
+            String::from(js_sys::encode_uri_component(&xml))
         );
         if let Some(a) = ev
             .current_target()

@@ -5,6 +5,7 @@ use kernel_news_core::chart::format_thousands;
 use kernel_news_core::cycles::cycles;
 use kernel_news_core::facets::Facet;
 use kernel_news_core::viewstate::ViewState;
+use kernel_news_core::KernelVersion;
 use leptos::prelude::*;
 
 use crate::components::release_chart::{ReleaseChart, Window};
@@ -30,13 +31,8 @@ pub fn ReleasesPage() -> impl IntoView {
                     .iter()
                     .map(|t| {
                         let tip = t.date.clone().unwrap_or_else(|| "date unknown".into());
-                        let name = t
-                            .version
-                            .strip_prefix(&c.version)
-                            .filter(|s| !s.is_empty())
-                            .map_or("final".to_string(), |s| {
-                                s.trim_start_matches('-').to_string()
-                            });
+                        let rc = t.version.parse::<KernelVersion>().ok().and_then(|v| v.rc);
+                        let name = rc.map_or("final".to_string(), |rc| format!("rc{rc}"));
                         view! { <li title=tip.clone()>{name}" "<time>{tip.clone()}</time></li> }
                     })
                     .collect_view();
