@@ -1,16 +1,11 @@
 //! Loading the bundle: from the page itself (the single-file archive) or fetched next to the page (a relative URL, so any sub-path works).
 
 use gloo_net::http::Request;
-use kernel_news_core::load::{parse_bundle, LoadError};
+use kernel_news_core::load::{parse_bundle, LoadError, EMBEDDED_BUNDLE_ID};
 use kernel_news_core::Bundle;
 
 /// Relative to the page: `https://host/any/sub/path/bundle.json`.
 pub const BUNDLE_URL: &str = "bundle.json";
-
-/// The `<script type="application/json">` element the single-file archive
-/// carries its bundle in; `kernel-news-single` (crates/bundle/src/single.rs)
-/// writes it under the same id.
-pub const EMBEDDED_BUNDLE_ID: &str = "kernel-news-bundle";
 
 pub async fn load_bundle() -> Result<Bundle, LoadError> {
     // A page opened from file:// cannot fetch anything (its origin is null),

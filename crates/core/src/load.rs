@@ -5,6 +5,11 @@ use std::fmt;
 
 use crate::{Bundle, FORMAT_VERSION};
 
+/// The id of the `<script type="application/json">` element a single-file
+/// archive carries its bundle in: `kernel-news-single` writes it, the viewer
+/// reads it instead of fetching `bundle.json`.
+pub const EMBEDDED_BUNDLE_ID: &str = "kernel-news-bundle";
+
 /// Why a bundle could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {

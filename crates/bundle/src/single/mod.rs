@@ -28,8 +28,8 @@ pub use base64::{base64_decode, base64_encode};
 pub use glue::{inline_glue, json_for_script};
 use rewrite::Rewriter;
 
-/// The id of the JSON data block holding the bundle; `src/fetch.rs` looks it up by the same id.
-pub const BUNDLE_ELEMENT_ID: &str = "kernel-news-bundle";
+/// The id of the JSON data block holding the bundle, shared with the viewer.
+pub use kernel_news_core::load::EMBEDDED_BUNDLE_ID as BUNDLE_ELEMENT_ID;
 /// The id of the data block holding the wasm as base64.
 pub const WASM_ELEMENT_ID: &str = "kernel-news-wasm";
 
