@@ -85,11 +85,6 @@ pub enum Error {
     #[error("nothing to generate: 0 entries; expected at least 1")]
     NoEntries,
     #[error(
-        "{entries} entries would walk the releases up to {last}, past the year 9999 that \
-         post dates can write; expected at most about 1.8 million entries"
-    )]
-    TooManyEntries { entries: u64, last: String },
-    #[error(
         "output directory {} is not empty; expected a new or empty directory, so the tree \
          holds exactly the generated posts",
         .0.display()

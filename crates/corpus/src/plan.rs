@@ -10,6 +10,13 @@ use crate::shapes::{entries_table, Lang, PostTitle, Style, KO_SUBTREE, STYLES};
 const PLAN_STREAM: u64 = 1;
 const CALENDAR_STREAM: u64 = 2;
 
+/// About a decade of weekly tags (5.5 cycles a year, 9 tags each). Larger
+/// archives put several posts on each tag, as merged series and digests do,
+/// instead of inventing kernel versions centuries ahead.
+const DECADE_OF_TAGS: u64 = 500;
+/// Mean entries per post in the real sample (501 in 105).
+const SAMPLE_POSTS: u64 = 105;
+
 /// One post to write.
 #[derive(Debug, Clone, Copy)]
 pub struct PostPlan {
@@ -21,6 +28,9 @@ pub struct PostPlan {
     /// Under `ko/` rather than the root tree.
     pub subtree: bool,
     pub title: PostTitle,
+    /// Which of the posts on the same tag this is; 0 for the first, which
+    /// sits at the root, the others under `series-N/`.
+    pub series: u32,
 }
 
 impl PostPlan {
@@ -28,10 +38,14 @@ impl PostPlan {
         self.style.lang
     }
 
-    /// `lkml_news_v6.7-rc4.md`, or `ko/lkml_news_v6.7-rc4.md`.
+    /// `lkml_news_v6.7-rc4.md`, `ko/lkml_news_v6.7-rc4.md` or `series-3/lkml_news_v6.7-rc4.md`.
     pub fn rel_path(&self) -> String {
-        let dir = if self.subtree { "ko/" } else { "" };
-        format!("{dir}lkml_news_v{}.md", self.tag)
+        let series = match self.series {
+            0 => String::new(),
+            n => format!("series-{n}/"),
+        };
+        let ko = if self.subtree { "ko/" } else { "" };
+        format!("{series}{ko}lkml_news_v{}.md", self.tag)
     }
 }
 
@@ -42,6 +56,8 @@ pub struct Planner {
     walk: Walk,
     left: u64,
     index: u64,
+    per_tag: u32,
+    current: Option<(Tag, u32)>,
 }
 
 impl Planner {
@@ -51,6 +67,8 @@ impl Planner {
             walk: Walk::new(Rng::derive(seed, CALENDAR_STREAM, 0)),
             left: entries,
             index: 0,
+            per_tag: posts_per_tag(entries),
+            current: None,
         }
     }
 }
@@ -67,7 +85,11 @@ impl Iterator for Planner {
         let entries = u64::from(self.rng.histogram(entries_table(style.lang))).min(self.left);
         let subtree = style.lang == Lang::Ko && self.rng.ratio(KO_SUBTREE.0, KO_SUBTREE.1);
         let title = self.rng.histogram(style.titles);
-        let tag = self.walk.next().expect("the walk never ends");
+        let (tag, series) = match self.current {
+            Some((tag, n)) if n + 1 < self.per_tag => (tag, n + 1),
+            _ => (self.walk.next().expect("the walk never ends"), 0),
+        };
+        self.current = Some((tag, series));
         self.left -= entries;
         self.index += 1;
         Some(PostPlan {
@@ -77,8 +99,15 @@ impl Iterator for Planner {
             entries: entries as u32,
             subtree,
             title,
+            series,
         })
     }
+}
+
+/// Posts on each tag so that the archive spans about a decade at most.
+pub fn posts_per_tag(entries: u64) -> u32 {
+    let posts = entries * SAMPLE_POSTS / crate::SAMPLE_ENTRIES;
+    posts.div_ceil(DECADE_OF_TAGS).max(1) as u32
 }
 
 /// What a whole plan amounts to, known before anything is written.
@@ -140,6 +169,19 @@ mod tests {
                 assert_eq!(p.lang(), Lang::Ko);
             }
         }
+    }
+
+    #[test]
+    fn large_archives_stack_posts_on_a_decade_of_tags() {
+        assert_eq!(posts_per_tag(501), 1);
+        assert_eq!(posts_per_tag(2_000), 1);
+        let t = totals(1, 100_000);
+        let last = t.last.unwrap();
+        assert!((2026..=2029).contains(&year_of(&last)), "{last}");
+        assert!(last.major <= 7, "{last}");
+        let plans: Vec<PostPlan> = Planner::new(1, 100_000).take(200).collect();
+        assert!(plans.windows(2).all(|w| w[0].tag.day <= w[1].tag.day));
+        assert!(plans.iter().any(|p| p.series > 0));
     }
 
     #[test]
