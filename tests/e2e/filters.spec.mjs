@@ -293,7 +293,6 @@ async function routeBigBundle(page, times) {
           ...p,
           id,
           path: k ? `copy${k}/${p.path}` : p.path,
-          entries: p.entries.map((e) => ({ ...e, id: e.id.replace(p.id, id) })),
         });
       }
     }

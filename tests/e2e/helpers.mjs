@@ -23,6 +23,77 @@ export async function getBundle(request) {
   return cached;
 }
 
+// A bundle leaves out empty fields and the entry ids and positions, which the
+// viewer derives from the titles (docs/bundle-format.md). The model fills them
+// in the same way; thin-app.spec checks the ids against the reviewed list the
+// bundler's own tests keep (tests/snapshots/sample-entry-ids.txt).
+export function withDerivedFields(bundle) {
+  for (const p of bundle.posts) {
+    p.release ??= null;
+    p.cycle ??= null;
+    p.date ??= null;
+    p.preamble ??= "";
+    p.tags ??= [];
+    p.categories ??= [];
+    const unique = new Unique();
+    p.entries.forEach((e, position) => {
+      e.subsystems ??= [];
+      e.authors ??= [];
+      e.patch_version ??= null;
+      e.series ??= null;
+      e.tree ??= null;
+      e.position = position;
+      e.id = `${p.id}/${unique.claim(slug(e.title, 60))}`;
+    });
+  }
+  return bundle;
+}
+
+/** The message-id of the first bare `https://lkml.kernel.org/r/ID` link in `body`, or null. */
+export function lkmlMessageId(body) {
+  return /https:\/\/lkml\.kernel\.org\/r\/([^\s/)>]+@[^\s/)>]+)/.exec(body)?.[1] ?? null;
+}
+
+/** Port of kernel_news_core::ids::slug (lowercase letters and digits, `-` between). */
+export function slug(text, maxLen) {
+  const chars = [...text];
+  const digit = (c) => c !== undefined && /^[0-9]$/.test(c);
+  let out = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    const keepDot = c === "." && i > 0 && digit(chars[i - 1]) && digit(chars[i + 1]);
+    if (/^[\p{Alphabetic}\p{N}]$/u.test(c) || keepDot) out.push(...c.toLowerCase());
+    else if (out.length && out[out.length - 1] !== "-") out.push("-");
+    if (out.length >= maxLen) break;
+  }
+  let text2 = out.join("");
+  if (out.length >= maxLen) {
+    // The Rust side compares a byte index with half the character limit.
+    const i = text2.lastIndexOf("-");
+    if (i >= 0 && new TextEncoder().encode(text2.slice(0, i)).length > maxLen / 2) text2 = text2.slice(0, i);
+  }
+  const trimmed = text2.replace(/^-+|-+$/g, "");
+  return trimmed || "untitled";
+}
+
+/** Port of kernel_news_core::ids::Unique: repeats get `-2`, `-3` in order. */
+class Unique {
+  taken = new Set();
+  next = new Map();
+  claim(base) {
+    let n = this.next.get(base) ?? 1;
+    for (;;) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      n += 1;
+      if (!this.taken.has(candidate)) {
+        this.taken.add(candidate);
+        this.next.set(base, n);
+        return candidate;
+      }
+    }
+  }
+}
+
 /** The bundle plus the viewer's model of it. */
 export async function getModel(request) {
   return new Model(await getBundle(request));
@@ -165,7 +236,7 @@ export const KIND_LABELS = {
 
 export class Model {
   constructor(bundle) {
-    this.bundle = bundle;
+    this.bundle = withDerivedFields(bundle);
     // Posts newest first by cycle, then release tag; the bundle's (date) order
     // breaks ties; posts without a release last.
     const keyed = bundle.posts.map((p, i) => {

@@ -111,7 +111,7 @@ test.describe("offline after the first visit", () => {
     const changed = JSON.parse(original);
     const first = before.entries[0];
     const post = changed.posts.find((p) => p.id === first.post.id);
-    post.entries.find((x) => x.id === first.id).title = "A newly published title";
+    post.entries[first.entry.position].title = "A newly published title";
     writeFileSync(join(root, "bundle.json"), JSON.stringify(changed));
     const after = new Model(changed);
 

@@ -5,6 +5,7 @@ import {
   expectShows,
   fragmentOf,
   getModel,
+  lkmlMessageId,
   openApp,
   parseQuery,
   resultCount,
@@ -120,8 +121,8 @@ test.describe("search", () => {
 
   test("a message-id search finds the entry that links it", async ({ page, request }) => {
     const model = await getModel(request);
-    const withLink = model.entries.find((e) => e.entry.links.some((l) => l.message_id && e.entry.body.includes(l.message_id)));
-    const id = withLink.entry.links.find((l) => l.message_id).message_id;
+    const withLink = model.entries.find((e) => lkmlMessageId(e.entry.body));
+    const id = lkmlMessageId(withLink.entry.body);
     await openApp(page);
     await page.locator("input#q").fill(id);
     const want = model.view({ q: id });

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Model, clickValue, collectErrors, expectShows, fragmentOf, waitReady } from "./helpers.mjs";
+import { Model, clickValue, collectErrors, expectShows, fragmentOf, waitReady, withDerivedFields } from "./helpers.mjs";
 
 const FILE = resolve("dist-single/kernel-news.html");
 const PAGE = pathToFileURL(FILE).href;
@@ -58,7 +58,7 @@ function expectOnlyTheFile(urls, page = PAGE) {
 test.describe("single file from file://", () => {
   test("embeds the same bundle the hosted build serves, and nothing references a neighbour file", async () => {
     const served = JSON.parse(readFileSync("dist/bundle.json", "utf8"));
-    expect(model.bundle).toEqual(served);
+    expect(model.bundle).toEqual(withDerivedFields(served));
     // No element loads a file: no src, no local href (the icon is a data: URL).
     expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
     expect(html).not.toMatch(/<link[^>]*rel="(?:stylesheet|modulepreload|preload)"/i);

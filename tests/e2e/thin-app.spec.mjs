@@ -1,4 +1,5 @@
 // The viewer's loading, listing and error states, in real headless Chromium.
+import { readFileSync } from "node:fs";
 import { test, expect } from "@playwright/test";
 import { expectShows, getModel, groupPostIds, shots } from "./helpers.mjs";
 
@@ -27,6 +28,21 @@ test.describe("loading and listing", () => {
     await expect(ko).toHaveCount(model.posts.filter((p) => p.lang === "ko" && p.entries.length).length);
     await expect(ko.first().locator(".lang-badge")).toHaveText("KO");
     await page.screenshot({ path: `${shots}/results.png`, fullPage: true });
+  });
+
+  test("entry ids are derived alike by the bundler, the viewer and the model", async ({ page, request }) => {
+    // The bundle does not store entry ids; the bundler's reviewed list of them
+    // for the sample content must be what the model and the app derive.
+    const reviewed = readFileSync("tests/snapshots/sample-entry-ids.txt", "utf8").trim().split("\n");
+    const bundle = (await getModel(request)).bundle;
+    expect(bundle.posts.flatMap((p) => p.entries.map((e) => e.id))).toEqual(reviewed);
+    await page.goto("./");
+    const hrefs = await page.locator("div.results a.entry-link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs.length).toBeGreaterThan(10);
+    for (const h of hrefs) {
+      const id = decodeURIComponent(new URLSearchParams(h.slice(h.indexOf("#") + 1)).get("entry"));
+      expect(reviewed, `row link ${h}`).toContain(id);
+    }
   });
 
   test("shows a loading state while the bundle is on its way", async ({ page }) => {

@@ -29,7 +29,10 @@ fn success_writes_the_bundle_and_a_summary_line() {
     assert!(stderr.contains("bundled 1 posts, 1 entries"), "{stderr}");
     assert!(stderr.contains("0 warnings, 0 errors"), "{stderr}");
     let json = std::fs::read_to_string(out).unwrap();
-    assert!(json.starts_with("{\"format_version\":1,"));
+    assert!(json.starts_with(&format!(
+        "{{\"format_version\":{},",
+        kernel_news_core::FORMAT_VERSION
+    )));
 }
 
 #[test]

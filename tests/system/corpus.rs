@@ -112,7 +112,7 @@ fn the_real_corpus_bundles_every_post_entry_and_release() {
 
     // Every lkml.kernel.org/r/ link is read as a message-id.
     for e in &entries {
-        for l in &e.links {
+        for l in &e.links() {
             if l.url.starts_with("https://lkml.kernel.org/r/") && l.url.contains('@') {
                 assert!(l.message_id.is_some(), "{}: {}", e.id, l.url);
             }

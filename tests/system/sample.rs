@@ -18,6 +18,14 @@ fn sample_content_bundle_matches_the_reviewed_snapshot() {
         .retain(|r| r.version.starts_with("v6.6") || r.version.starts_with("v6.7"));
     let pretty = serde_json::to_string_pretty(&bundle).unwrap() + "\n";
     assert_snapshot("sample-content.json", &pretty);
+    // Entry ids are permalinks but are derived, not written; review them here.
+    let ids: String = bundle
+        .posts
+        .iter()
+        .flat_map(|p| &p.entries)
+        .map(|e| format!("{}\n", e.id))
+        .collect();
+    assert_snapshot("sample-entry-ids.txt", &ids);
 }
 
 #[test]

@@ -8,11 +8,11 @@ use kernel_news_core::{
     FORMAT_VERSION,
 };
 
-use crate::ids::{self, Unique};
 use crate::post::{read_post, Outcome};
 use crate::release::Calendar;
 use crate::subsystem::SubsystemTable;
 use crate::walk::find_posts;
+use kernel_news_core::ids::{self, Unique};
 
 /// The shipped default release statistics, so the binary works from anywhere.
 pub const DEFAULT_RELSTAT: &str = include_str!("../../../data/relstat/linux-mainline.tsv");

@@ -12,9 +12,7 @@
 pub mod build;
 pub mod charts;
 pub mod frontmatter;
-pub mod ids;
 pub mod lang;
-pub mod links;
 pub mod post;
 pub mod release;
 pub mod relstat;

@@ -4,13 +4,13 @@ use kernel_news_core::{bundle::ChartRef, date::DateTime, Entry, Post};
 use thiserror::Error;
 
 use crate::frontmatter::{self, FrontMatterError};
-use crate::ids::{self, Unique};
 use crate::release::{self, Calendar};
 use crate::source::{self, SourceError};
 use crate::split::split_entries;
 use crate::subject::parse_subject;
 use crate::subsystem::SubsystemTable;
-use crate::{charts, lang, links};
+use crate::{charts, lang};
+use kernel_news_core::ids;
 
 /// Why a file could not become a post at all.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -106,10 +106,9 @@ pub fn read_post(
 
     let body = split_entries(split.body, split.body_line);
     let preamble_charts = find_charts(&body.preamble, body.preamble_line, &mut warn);
-    let mut entry_ids = Unique::default();
     let mut entries = Vec::with_capacity(body.entries.len());
     let mut prose = body.preamble.clone();
-    for (position, raw) in body.entries.into_iter().enumerate() {
+    for raw in body.entries {
         let subject = parse_subject(&raw.heading, table);
         if raw.body.trim().is_empty() {
             warn(
@@ -123,9 +122,8 @@ pub fn read_post(
         prose.push('\n');
         prose.push_str(&raw.body);
         let charts = find_charts(&raw.body, raw.body_line, &mut warn);
-        let slug = entry_ids.claim(ids::slug(&subject.title, 60));
         entries.push(Entry {
-            id: format!("{id}/{slug}"),
+            id: String::new(),
             title: subject.title,
             kind: subject.kind,
             patch_version: subject.patch_version,
@@ -133,14 +131,13 @@ pub fn read_post(
             tree: subject.tree,
             subsystems: subject.subsystems,
             authors: subject.authors,
-            links: links::extract_links(&raw.body),
             body: raw.body,
-            position: position as u32,
+            position: 0,
             line: raw.line,
             charts,
         });
     }
-    let post = Post {
+    let mut post = Post {
         lang: lang::detect(rel, fm.lang.as_deref(), &prose),
         id,
         path: rel.to_string(),
@@ -155,6 +152,7 @@ pub fn read_post(
         entries,
         charts: preamble_charts,
     };
+    ids::assign_entries(&mut post);
     Ok(Outcome::Post(Box::new(post), warnings))
 }
 

@@ -15,7 +15,6 @@ fn entry(post: &str, title: &str, kind: EntryKind, subs: &[&str], author: &str) 
         tree: None,
         subsystems: subs.iter().map(|s| s.to_string()).collect(),
         authors: vec![author.into()],
-        links: vec![],
         body: format!("body of {title}"),
         position: 0,
         line: 1,

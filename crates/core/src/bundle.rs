@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the bundle layout. The viewer refuses any other value with a
 /// readable message rather than guessing at fields it does not know.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The whole archive: every post, the release calendar and what the build noticed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,18 +34,24 @@ pub struct Post {
     pub path: String,
     pub title: String,
     /// RFC 3339 with the author's offset, as written (normalised form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// The kernel tag the post is about, e.g. `v6.7-rc4`; null for intro posts.
+    /// The kernel tag the post is about, e.g. `v6.7-rc4`; absent for intro posts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub release: Option<String>,
     pub release_source: ReleaseSource,
     /// The release cycle the post's news belongs to: `v6.7` for a v6.7-rc4 post
     /// and also for an "after v6.6" post, which covers v6.7's merge window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cycle: Option<String>,
     /// `en` or `ko`.
     pub lang: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<String>,
     /// Markdown before the first entry heading.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub preamble: String,
     pub entries: Vec<Entry>,
     /// Release-stat charts shown in the preamble, in order.
@@ -67,24 +73,32 @@ pub enum ReleaseSource {
 /// One item of a post: a patch series, a pull request, Linus's release mail ...
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
-    /// `<post id>--<title slug>`, stable when other posts change, unique in the bundle.
+    /// `<post id>/<title slug>`, stable when other posts change, unique in the
+    /// bundle. Not written to the bundle: [`crate::ids::assign_entries`] derives
+    /// it from the titles, in the bundler and again when a bundle is loaded.
+    #[serde(default, skip_serializing)]
     pub id: String,
     /// The heading as written, without the trailing `(Author)`.
     pub title: String,
     pub kind: EntryKind,
     /// `v3` for `[PATCH v3 ...]`, `-V3`, `PATCHv3`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patch_version: Option<u32>,
     /// `0/9` in `[PATCH 0/9]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<Series>,
     /// Tree named in the subject tag: `mm-new`, `net-next`, `-mm`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tree: Option<String>,
     /// Canonical hierarchical ids (`mm`, `mm/damon`, `arch/x86`), sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subsystems: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
-    pub links: Vec<Link>,
     /// The entry's markdown below its heading.
     pub body: String,
-    /// 0-based position among the post's entries.
+    /// 0-based position among the post's entries; derived like `id`.
+    #[serde(default, skip_serializing)]
     pub position: u32,
     /// 1-based line of the heading in the source file.
     pub line: u32,
@@ -109,16 +123,24 @@ impl Post {
 }
 
 impl Entry {
+    /// Every link in the body, in order. They are read from the body when
+    /// asked rather than stored: in the bundle they would repeat each URL,
+    /// which cost about a tenth of its compressed size.
+    pub fn links(&self) -> Vec<Link> {
+        crate::links::extract_links(&self.body)
+    }
+
     /// The thread on lore.kernel.org: the first link that names a message-id,
     /// else the first link as written.
     pub fn thread_url(&self) -> Option<String> {
-        self.links
+        let links = self.links();
+        links
             .iter()
             .find_map(|l| {
                 (l.message_id.as_deref())
                     .map(|id| format!("https://lore.kernel.org/r/{}", crate::viewstate::encode(id)))
             })
-            .or_else(|| self.links.first().map(|l| l.url.clone()))
+            .or_else(|| links.first().map(|l| l.url.clone()))
     }
 }
 
@@ -279,29 +301,30 @@ mod tests {
 
     #[test]
     fn thread_url_prefers_a_message_id_on_lore() {
-        let link = |url: &str, id: Option<&str>| Link {
-            url: url.into(),
-            message_id: id.map(Into::into),
-        };
-        let mut e: Entry = serde_json::from_str(
-            r#"{"id":"p/x","title":"x","kind":"patch","patch_version":null,"series":null,
-            "tree":null,"subsystems":[],"authors":[],"links":[],"body":"","position":0,"line":1}"#,
-        )
-        .unwrap();
+        let mut e: Entry =
+            serde_json::from_str(r#"{"title":"x","kind":"patch","body":"","line":1}"#).unwrap();
         assert_eq!(e.thread_url(), None);
-        e.links = vec![
-            link("https://example.org/a", None),
-            link(
-                "https://lkml.kernel.org/r/20231128.1-1-a@b.com",
-                Some("20231128.1-1-a@b.com"),
-            ),
-        ];
+        e.body = "See https://example.org/a and\nhttps://lkml.kernel.org/r/20231128.1-1-a@b.com\n"
+            .into();
         assert_eq!(
             e.thread_url().as_deref(),
             Some("https://lore.kernel.org/r/20231128.1-1-a@b.com")
         );
-        e.links.truncate(1);
+        e.body = "See https://example.org/a.".into();
         assert_eq!(e.thread_url().as_deref(), Some("https://example.org/a"));
+    }
+
+    #[test]
+    fn derived_and_empty_fields_stay_out_of_the_bundle() {
+        let e: Entry = serde_json::from_str(
+            r#"{"id":"p/x","title":"x","kind":"patch","patch_version":null,"subsystems":[],
+            "body":"b","position":3,"line":1}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"title":"x","kind":"patch","body":"b","line":1}"#
+        );
     }
 
     #[test]

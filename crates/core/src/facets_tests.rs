@@ -14,7 +14,6 @@ fn entry(title: &str, kind: EntryKind, subsystems: &[&str], author: &str) -> Ent
         tree: None,
         subsystems: subsystems.iter().map(|s| s.to_string()).collect(),
         authors: vec![author.into()],
-        links: vec![],
         body: String::new(),
         position: 0,
         line: 1,

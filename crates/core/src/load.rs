@@ -83,28 +83,49 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Parses bundle text: the version is checked before the fields, so a bundle
-/// of another version gets a version message, not a confusing field error.
+/// Parses bundle text and derives what the bundle leaves out (entry ids and
+/// positions). A bundle of another version gets a version message, not a
+/// confusing field error: the version is probed when the full parse fails or
+/// disagrees, so a good bundle is read once, not twice.
 pub fn parse_bundle(text: &str) -> Result<Bundle, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
+    let mut bundle = match serde_json::from_str::<Bundle>(text) {
+        Ok(b) if b.format_version == FORMAT_VERSION => b,
+        Ok(b) => {
+            return Err(LoadError::Version {
+                found: Some(u64::from(b.format_version)),
+            })
+        }
+        Err(e) => return Err(diagnose(text, &e)),
+    };
+    for post in &mut bundle.posts {
+        crate::ids::assign_entries(post);
+    }
+    Ok(bundle)
+}
+
+/// Why a bundle did not parse: broken JSON, another version, or a wrong shape.
+fn diagnose(text: &str, err: &serde_json::Error) -> LoadError {
     #[derive(Deserialize)]
     struct Probe {
         format_version: Option<serde_json::Value>,
     }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+    let probe: Probe = match serde_json::from_str(text) {
+        Ok(p) => p,
+        Err(e) => return syntax(&e),
+    };
     match probe
         .format_version
         .as_ref()
         .and_then(serde_json::Value::as_u64)
     {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
-        found => return Err(LoadError::Version { found }),
+        Some(v) if v == u64::from(FORMAT_VERSION) => LoadError::Shape {
+            message: err.to_string(),
+        },
+        found => LoadError::Version { found },
     }
-    serde_json::from_str(text).map_err(|e| LoadError::Shape {
-        message: e.to_string(),
-    })
 }
 
 fn syntax(e: &serde_json::Error) -> LoadError {
@@ -158,9 +179,34 @@ mod tests {
 
     #[test]
     fn other_version_is_refused_before_field_checks() {
-        let err = parse_bundle(r#"{"format_version":2,"posts":"whatever"}"#).unwrap_err();
-        assert_eq!(err, LoadError::Version { found: Some(2) });
-        assert!(err.to_string().contains("format version 2"));
+        let err = parse_bundle(r#"{"format_version":1,"posts":"whatever"}"#).unwrap_err();
+        assert_eq!(err, LoadError::Version { found: Some(1) });
+        assert!(err.to_string().contains("format version 1"));
+        // Well-formed in every field but the version: still the version message.
+        let err = parse_bundle(&minimal(FORMAT_VERSION + 1)).unwrap_err();
+        assert_eq!(
+            err,
+            LoadError::Version {
+                found: Some(u64::from(FORMAT_VERSION + 1))
+            }
+        );
+    }
+
+    #[test]
+    fn loading_derives_entry_ids_and_positions() {
+        let text = format!(
+            r#"{{"format_version":{FORMAT_VERSION},"generator":"t","releases":[],"warnings":[],
+            "posts":[{{"id":"p","path":"p.md","title":"P","release_source":"none","lang":"en",
+            "entries":[{{"title":"[PATCH] mm: fix","kind":"patch","body":"","line":3}},
+                       {{"title":"[PATCH] mm: fix","kind":"patch","body":"","line":9}}]}}]}}"#
+        );
+        let b = parse_bundle(&text).unwrap();
+        let got: Vec<(&str, u32)> = b.posts[0]
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.position))
+            .collect();
+        assert_eq!(got, [("p/patch-mm-fix", 0), ("p/patch-mm-fix-2", 1)]);
     }
 
     #[test]

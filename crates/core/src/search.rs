@@ -244,7 +244,6 @@ mod tests {
             tree: None,
             subsystems: vec!["mm".into(), "mm/damon".into()],
             authors: vec![author.into()],
-            links: vec![],
             body: body.into(),
             position: 0,
             line: 1,

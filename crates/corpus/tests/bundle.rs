@@ -172,10 +172,10 @@ fn bundles_cleanly_with_the_real_shapes_and_shares() {
     // Every entry links its thread by message-id, in both link forms.
     assert!(entries
         .iter()
-        .all(|e| e.links.iter().any(|l| l.message_id.is_some())));
+        .all(|e| e.links().iter().any(|l| l.message_id.is_some())));
     let lore = entries
         .iter()
-        .flat_map(|e| &e.links)
+        .flat_map(|e| e.links())
         .filter(|l| l.url.contains("lore.kernel.org"))
         .count();
     assert!(lore > 0);

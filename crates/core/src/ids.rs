@@ -50,6 +50,21 @@ pub fn post_id(rel_path: &str) -> String {
     slug(stem, 120)
 }
 
+/// Gives each entry of `post` its id, `<post id>/<title slug>`, and its
+/// position. The bundler and the loader both call this, so ids need not be
+/// stored in the bundle and a permalink means the same entry on both sides.
+pub fn assign_entries(post: &mut crate::Post) {
+    let mut unique = Unique::default();
+    for (position, entry) in post.entries.iter_mut().enumerate() {
+        let slug = unique.claim(slug(&entry.title, ENTRY_SLUG_LEN));
+        entry.id = format!("{}/{slug}", post.id);
+        entry.position = position as u32;
+    }
+}
+
+/// Entry slugs are cut at about this many characters.
+const ENTRY_SLUG_LEN: usize = 60;
+
 /// Hands out ids, adding `-2`, `-3` ... to repeats in order of arrival.
 #[derive(Debug, Default)]
 pub struct Unique {

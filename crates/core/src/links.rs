@@ -1,6 +1,6 @@
 //! Links in an entry body, with lkml.kernel.org and lore.kernel.org URLs read as message-ids.
 
-use kernel_news_core::Link;
+use crate::Link;
 
 /// Every distinct link in `body`, in order of appearance. Image targets are not
 /// links (they are charts or pictures), so `![alt](src)` is skipped.
