@@ -2,7 +2,7 @@
 //! as text, only http(s)/mailto/relative links survive, external links get
 //! `rel="noopener noreferrer"`, and bare URLs become links.
 
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeStream};
 
 /// Renders untrusted markdown to HTML that is safe to insert with `innerHTML`.
 pub fn render(markdown: &str) -> String {
@@ -12,7 +12,10 @@ pub fn render(markdown: &str) -> String {
     // One flag per open link/image: was it kept (true) or neutralised (false)?
     let mut links: Vec<bool> = Vec::new();
     let mut in_code_block = false;
-    for event in Parser::new_ext(markdown, opts) {
+    // The parser splits text at every possible emphasis marker, so a bare URL
+    // with `-_` in it (`CAHk-=wj...-_Cw@mail.gmail.com`) would reach `linkify`
+    // in pieces; merged, it is linked whole.
+    for event in TextMergeStream::new(Parser::new_ext(markdown, opts)) {
         match event {
             // Never parsed into the page: authors' HTML is shown as they typed it.
             Event::Html(s) | Event::InlineHtml(s) => out.push(Event::Text(s)),
@@ -211,6 +214,14 @@ mod tests {
     fn bare_urls_become_links_without_trailing_punctuation() {
         let html = render("See https://lkml.kernel.org/r/a@b.com.");
         assert!(html.contains("<a href=\"https://lkml.kernel.org/r/a@b.com\" rel=\"noopener noreferrer\">https://lkml.kernel.org/r/a@b.com</a>."), "{html}");
+    }
+
+    #[test]
+    fn bare_urls_with_emphasis_markers_are_linked_whole() {
+        let url = "https://lkml.kernel.org/r/CAHk-=wJ0QAQk0Gr-_CwDTFE71@mail.gmail.com";
+        let html = render(&format!("Linus wrote {url} today"));
+        assert!(html.contains(&format!("<a href=\"{url}\"")), "{html}");
+        assert!(html.contains(&format!(">{url}</a> today")), "{html}");
     }
 
     #[test]
