@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use crate::location::{self, Step};
 
 /// Rows rendered at first and added per "show more": long lists are windowed.
-pub const PAGE: usize = 150;
+/// Every keystroke re-renders the window, so its size is the keystroke's cost:
+/// 50 rows is two screens on a tall monitor, and scrolling adds more.
+pub const PAGE: usize = 50;
 
 /// A query text and its hits.
 #[derive(Clone, PartialEq)]

@@ -35,8 +35,6 @@ pub fn Help() -> impl IntoView {
             .map(|(k, v)| view! { <tr><th scope="row"><code>{*k}</code></th><td>{*v}</td></tr> })
             .collect_view()
     };
-    let query = rows(&QUERY_HELP);
-    let keys = rows(&SHORTCUTS);
     move || {
         ctx.help.get().then(|| {
             view! {
@@ -46,8 +44,8 @@ pub fn Help() -> impl IntoView {
                         <button type="button" class="close" on:click=move |_| ctx.help.set(false)>"Close"</button>
                     </div>
                     <p>"Terms combine with AND; matching ignores case and finds text anywhere inside words, so identifiers (__GFP_ZERO, split_huge_page(), mm/damon), message-ids and Korean all work as typed."</p>
-                    <table class="help-table"><caption>"Query language"</caption><tbody>{query.clone()}</tbody></table>
-                    <table class="help-table"><caption>"Keyboard"</caption><tbody>{keys.clone()}</tbody></table>
+                    <table class="help-table"><caption>"Query language"</caption><tbody>{rows(&QUERY_HELP)}</tbody></table>
+                    <table class="help-table"><caption>"Keyboard"</caption><tbody>{rows(&SHORTCUTS)}</tbody></table>
                 </div>
             }
         })

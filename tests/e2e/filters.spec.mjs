@@ -13,6 +13,7 @@ import {
   getModel,
   groupPostIds,
   openApp,
+  PAGE,
   parseVersion,
   releaseSelector,
   resultCount,
@@ -301,22 +302,22 @@ async function routeBigBundle(page, times) {
 }
 
 test.describe("long result lists", () => {
-  test("render 150 rows, then more on Show more and on scrolling to the end", async ({ page, request }) => {
+  test("render a page of rows, then more on Show more and on scrolling to the end", async ({ page, request }) => {
     const model = await getModel(request);
-    const times = Math.ceil(301 / model.total);
+    const times = Math.ceil((2 * PAGE + 1) / model.total);
     const total = model.total * times;
     await routeBigBundle(page, times);
     await openApp(page);
     await expect(resultCount(page)).toHaveText(`${total} entries in ${model.posts.length * times} posts`);
     const rows = page.locator("div.results li.entry");
-    await expect(rows).toHaveCount(150);
+    await expect(rows).toHaveCount(PAGE);
     const more = page.locator("button.show-more");
-    await expect(more).toHaveText(`Show more (${total - 150} not shown)`);
+    await expect(more).toHaveText(`Show more (${total - PAGE} not shown)`);
     // Clicked in place: scrolling down to the button would itself render the next
     // pages (see below) and move the button away under the pointer.
     await more.dispatchEvent("click");
-    await expect(rows).toHaveCount(300);
-    await expect(more).toHaveText(`Show more (${total - 300} not shown)`);
+    await expect(rows).toHaveCount(2 * PAGE);
+    await expect(more).toHaveText(`Show more (${total - 2 * PAGE} not shown)`);
     // Scrolling near the end renders the rest.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect(rows).toHaveCount(total);
@@ -325,18 +326,18 @@ test.describe("long result lists", () => {
     await page.locator("input#q").fill("linux");
     const want = model.view({ q: "linux" }).hits.length * times;
     await expect(resultCount(page)).toHaveText(`${want} of ${total} entries, in ${model.view({ q: "linux" }).posts * times} posts`);
-    await expect(rows).toHaveCount(Math.min(150, want));
+    await expect(rows).toHaveCount(Math.min(PAGE, want));
   });
 
   test("j past the rendered rows renders the next page", async ({ page, request }) => {
     const model = await getModel(request);
-    const times = Math.ceil(301 / model.total);
+    const times = Math.ceil((2 * PAGE + 1) / model.total);
     await routeBigBundle(page, times);
     await openApp(page);
     const rows = page.locator("div.results li.entry");
-    await expect(rows).toHaveCount(150);
-    for (let i = 0; i < 151; i++) await page.keyboard.press("j");
-    await expect(rows).toHaveCount(300);
-    await expect(rows.nth(150).locator("a.entry-link")).toBeFocused();
+    await expect(rows).toHaveCount(PAGE);
+    for (let i = 0; i < PAGE + 1; i++) await page.keyboard.press("j");
+    await expect(rows).toHaveCount(2 * PAGE);
+    await expect(rows.nth(PAGE).locator("a.entry-link")).toBeFocused();
   });
 });

@@ -9,6 +9,9 @@ import { expect } from "@playwright/test";
 
 export const shots = "tests/e2e/screenshots";
 
+/** Result rows the viewer renders at first and adds per "Show more" (src/ctx.rs PAGE). */
+export const PAGE = 50;
+
 // ---------------------------------------------------------------- the bundle
 
 let cached = null;
@@ -473,7 +476,7 @@ export async function expectShows(page, model, view) {
   if (view.hits.length === 0) {
     await expect(page.locator("p.empty")).toBeVisible();
   }
-  const shown = Math.min(view.hits.length, 150);
+  const shown = Math.min(view.hits.length, PAGE);
   await expect(page.locator("div.results li.entry")).toHaveCount(shown);
   await expect
     .poll(() => rowNumbers(page), { message: "result rows, in display order" })

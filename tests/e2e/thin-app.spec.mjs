@@ -13,6 +13,10 @@ test.describe("loading and listing", () => {
     await expect(status).toHaveText(model.statusText(all));
     expect(model.statusText(all)).toBe(`${model.total} entries in ${model.posts.length} posts`);
     await expectShows(page, model, all);
+    // The list is windowed; "Show more" renders the rest.
+    const more = page.locator("button.show-more");
+    while (await more.count()) await more.dispatchEvent("click");
+    await expect(page.locator("div.results li.entry")).toHaveCount(model.total);
     // One group per post, in kernel order (newest cycle first), the release-less intro last.
     const postsWithEntries = model.posts.filter((p) => p.entries.length > 0).map((p) => p.id);
     expect(await groupPostIds(page)).toEqual(postsWithEntries);
