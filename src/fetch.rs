@@ -1,7 +1,7 @@
 //! Loading the bundle: from the page itself (the single-file archive) or fetched next to the page (a relative URL, so any sub-path works).
 
 use gloo_net::http::Request;
-use kernel_news_core::load::{parse_bundle, LoadError, EMBEDDED_BUNDLE_ID};
+use kernel_news_core::load::{parse_bundle, parse_bundle_bytes, LoadError, EMBEDDED_BUNDLE_ID};
 use kernel_news_core::Bundle;
 
 /// Relative to the page: `https://host/any/sub/path/bundle.json`.
@@ -24,8 +24,8 @@ pub async fn load_bundle() -> Result<Bundle, LoadError> {
             url: BUNDLE_URL.into(),
         });
     }
-    let text = resp.text().await.map_err(network)?;
-    parse_bundle(&text)
+    let bytes = resp.binary().await.map_err(network)?;
+    parse_bundle_bytes(&bytes)
 }
 
 /// The embedded bundle's text, if this page has one. An element that is

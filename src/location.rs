@@ -34,10 +34,7 @@ pub fn page_url() -> String {
 /// An `href` for a link to `state`. The default view is `#`, not the page's
 /// path, which would reload the whole app.
 pub fn href(state: &ViewState) -> String {
-    match state.to_fragment() {
-        f if f.is_empty() => "#".to_string(),
-        f => f,
-    }
+    state.href()
 }
 
 /// Moves the app to `next`, recording it in the address bar and history.

@@ -5,7 +5,6 @@ pub mod entry_meta;
 pub mod entry_view;
 pub mod facet_panel;
 pub mod help;
-pub mod marked;
 pub mod post_view;
 pub mod release_chart;
 pub mod releases_page;

@@ -17,6 +17,7 @@ pub mod ids;
 pub mod images;
 pub mod keys;
 pub mod links;
+pub mod listing;
 pub mod load;
 pub mod markdown;
 pub mod query;

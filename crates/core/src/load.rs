@@ -88,10 +88,17 @@ impl std::error::Error for LoadError {}
 /// confusing field error: the version is probed when the full parse fails or
 /// disagrees, so a good bundle is read once, not twice.
 pub fn parse_bundle(text: &str) -> Result<Bundle, LoadError> {
-    if text.trim().is_empty() {
+    parse_bundle_bytes(text.as_bytes())
+}
+
+/// [`parse_bundle`] on the bytes as fetched: the viewer reads the response
+/// body straight into wasm memory instead of through a JS string, which
+/// would cost a UTF-16 copy of the whole bundle and a conversion each way.
+pub fn parse_bundle_bytes(text: &[u8]) -> Result<Bundle, LoadError> {
+    if text.trim_ascii().is_empty() {
         return Err(LoadError::Empty);
     }
-    let mut bundle = match serde_json::from_str::<Bundle>(text) {
+    let mut bundle = match serde_json::from_slice::<Bundle>(text) {
         Ok(b) if b.format_version == FORMAT_VERSION => b,
         Ok(b) => {
             return Err(LoadError::Version {
@@ -107,12 +114,12 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, LoadError> {
 }
 
 /// Why a bundle did not parse: broken JSON, another version, or a wrong shape.
-fn diagnose(text: &str, err: &serde_json::Error) -> LoadError {
+fn diagnose(text: &[u8], err: &serde_json::Error) -> LoadError {
     #[derive(Deserialize)]
     struct Probe {
         format_version: Option<serde_json::Value>,
     }
-    let probe: Probe = match serde_json::from_str(text) {
+    let probe: Probe = match serde_json::from_slice(text) {
         Ok(p) => p,
         Err(e) => return syntax(&e),
     };

@@ -109,6 +109,14 @@ impl ViewState {
     }
 
     /// `#q=...&rel=...`, or `""` for the default view.
+    /// A link to this state: its fragment, or `#` for the whole archive.
+    pub fn href(&self) -> String {
+        match self.to_fragment() {
+            f if f.is_empty() => "#".to_string(),
+            f => f,
+        }
+    }
+
     pub fn to_fragment(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         let mut add = |k: &str, v: &str| parts.push(format!("{k}={}", encode(v)));
