@@ -2,9 +2,12 @@
 //! for long lists, and for releases a picker that takes any grain (tag, cycle, series, range).
 
 use kernel_news_core::facets::Facet;
+use kernel_news_core::listing::facet_values_html;
 use kernel_news_core::selector::ReleaseSelector;
 use kernel_news_core::shortlist::shortlist;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
 
 use crate::ctx::use_ctx;
 
@@ -40,23 +43,9 @@ fn FacetList(facet: Facet) -> impl IntoView {
             let list = ctx.archive.with_value(|a| {
                 shortlist(counts, &needle, cap, |v| state.is_picked(facet, v), |v| a.value_label(facet, v))
             });
-            let items = list.shown.iter().map(|c| {
-                let value = c.value.clone();
-                let picked = state.is_picked(facet, &value);
-                let label = ctx.archive.with_value(|a| a.value_label(facet, &value));
-                let depth = if facet == Facet::Subsystem { value.matches('/').count() } else { 0 };
-                let toggle = value.clone();
-                view! {
-                    <li class:zero=c.count == 0 style=format!("--depth:{depth}")>
-                        <label>
-                            <input type="checkbox" prop:checked=picked
-                                on:change=move |_| ctx.push(|s| s.toggle(facet, &toggle)) />
-                            <span class="value">{label}</span>
-                            <span class="count">{c.count}</span>
-                        </label>
-                    </li>
-                }
-            }).collect_view();
+            let items = ctx.archive.with_value(|a| {
+                facet_values_html(facet, &list.shown, &state, |v| a.value_label(facet, v))
+            });
             let more = (list.hidden > 0).then(|| {
                 let text = format!("Show all ({} more)", list.hidden);
                 view! { <button type="button" class="link-button" on:click=move |_| expanded.set(true)>{text}</button> }
@@ -64,7 +53,11 @@ fn FacetList(facet: Facet) -> impl IntoView {
             let fewer = (expanded.get() && list.hidden == 0 && counts.len() > SHORT).then(|| view! {
                 <button type="button" class="link-button" on:click=move |_| expanded.set(false)>"Show fewer"</button>
             });
-            Some(view! { <ul class="facet-values">{items}</ul> {more} {fewer} })
+            Some(view! {
+                <ul class="facet-values" inner_html=items on:change=move |ev| toggle_value(facet, &ev)></ul>
+                {more}
+                {fewer}
+            })
         })
     };
     let search = (many > SHORT).then(|| {
@@ -83,6 +76,38 @@ fn FacetList(facet: Facet) -> impl IntoView {
             {search}
             {values}
         </section>
+    }
+}
+
+/// One handler for a list's checkboxes (core writes them as HTML, the value
+/// in `data-value`). The update rewrites the list, so a checkbox that had
+/// keyboard focus gets it back afterwards.
+fn toggle_value(facet: Facet, ev: &leptos::ev::Event) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(value) = input.get_attribute("data-value") else {
+        return;
+    };
+    let focused = document().active_element().is_some_and(|a| a == **input);
+    let section = input.closest("section.facet").ok().flatten();
+    use_ctx().push(|s| s.toggle(facet, &value));
+    if let (true, Some(section)) = (focused, section) {
+        set_timeout(
+            move || {
+                let inputs = section.get_elements_by_tag_name("input");
+                let same = (0..inputs.length())
+                    .filter_map(|i| inputs.item(i))
+                    .find(|el| el.get_attribute("data-value").as_deref() == Some(value.as_str()));
+                if let Some(el) = same.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 }
 

@@ -1,7 +1,7 @@
 // Keyboard use: / to search, j/k through the rows, Enter to open, j/k through
 // entries, Esc to close with focus back on the row, ? for help.
 import { test, expect } from "@playwright/test";
-import { fragmentOf, getModel, openApp } from "./helpers.mjs";
+import { expectShows, facetRow, fragmentOf, getModel, openApp } from "./helpers.mjs";
 
 const rowLink = (page, e) => page.locator(`div.results li.entry#entry-${e.n} a.entry-link`);
 
@@ -126,5 +126,22 @@ test.describe("keyboard", () => {
     await page.keyboard.press("Alt+/");
     await expect(page.locator("input#q")).not.toBeFocused();
     await expect(page.locator("div.results a.entry-link:focus")).toHaveCount(0);
+  });
+
+  test("Space toggles a facet value and keeps focus on it, so the next Tab goes on from there", async ({ page, request }) => {
+    const model = await getModel(request);
+    await openApp(page);
+    const box = facetRow(page, "Kind", "patch").getByRole("checkbox");
+    await box.focus();
+    await page.keyboard.press("Space");
+    await expect(page).toHaveURL(/#kind=patch$/);
+    await expectShows(page, model, model.view({ kind: ["patch"] }));
+    // The list was rewritten with the new counts; focus is on the same value.
+    await expect(box).toBeChecked();
+    await expect(box).toBeFocused();
+    await page.keyboard.press("Space");
+    await expect(box).not.toBeChecked();
+    await expect(box).toBeFocused();
+    expect(fragmentOf(page.url())).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use crate::archive::Archive;
-use crate::facets::Facet;
+use crate::facets::{Facet, FacetCount};
 use crate::search::{highlight, snippet};
 use crate::viewstate::{Open, ViewState};
 use crate::{Entry, Post};
@@ -137,6 +137,36 @@ pub fn entry_meta_html(post: &Post, entry: &Entry, state: &ViewState) -> String 
     out
 }
 
+/// The `li` items of one facet's value list: a checkbox per value (its value
+/// in `data-value`, for the list's one change handler), its label and count,
+/// zero counts marked, subsystems indented by depth.
+pub fn facet_values_html(
+    facet: Facet,
+    shown: &[&FacetCount],
+    state: &ViewState,
+    label: impl Fn(&str) -> String,
+) -> String {
+    let mut out = String::with_capacity(shown.len() * 160);
+    for c in shown {
+        let depth = match facet {
+            Facet::Subsystem => c.value.matches('/').count(),
+            _ => 0,
+        };
+        let _ =
+            write!(
+            out,
+            "<li{} style=\"--depth:{depth}\"><label><input type=\"checkbox\" data-value=\"{}\"{}>\
+             <span class=\"value\">{}</span><span class=\"count\">{}</span></label></li>",
+            if c.count == 0 { " class=\"zero\"" } else { "" },
+            escape(&c.value),
+            if state.is_picked(facet, &c.value) { " checked" } else { "" },
+            escape(&label(&c.value)),
+            c.count
+        );
+    }
+    out
+}
+
 /// `text` escaped, with case-insensitive matches of `needles` (lowercased) in `<mark>`.
 pub fn marked_html(text: &str, needles: &[&str]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
@@ -253,6 +283,30 @@ mod tests {
         assert!(
             html.starts_with("<section class=\"group\" lang=\"ko\">"),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn facet_values_carry_their_value_state_and_count() {
+        let counts = [
+            FacetCount {
+                value: "mm".into(),
+                count: 3,
+            },
+            FacetCount {
+                value: "mm/<damon>".into(),
+                count: 0,
+            },
+        ];
+        let shown: Vec<&FacetCount> = counts.iter().collect();
+        let state = ViewState::from_fragment("#sub=mm");
+        let html = facet_values_html(Facet::Subsystem, &shown, &state, |v| v.to_uppercase());
+        assert_eq!(
+            html,
+            "<li style=\"--depth:0\"><label><input type=\"checkbox\" data-value=\"mm\" checked>\
+             <span class=\"value\">MM</span><span class=\"count\">3</span></label></li>\
+             <li class=\"zero\" style=\"--depth:1\"><label><input type=\"checkbox\" data-value=\"mm/&lt;damon&gt;\">\
+             <span class=\"value\">MM/&lt;DAMON&gt;</span><span class=\"count\">0</span></label></li>"
         );
     }
 
