@@ -1,6 +1,7 @@
 //! The application shell: loads the bundle once and shows loading, error or the archive.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use kernel_news_core::archive::Archive;
 use kernel_news_core::load::LoadError;
@@ -21,7 +22,16 @@ pub fn App() -> impl IntoView {
     let state = RwSignal::new(Load::Loading);
     leptos::task::spawn_local(async move {
         state.set(match load_bundle().await {
-            Ok(b) => Load::Ready(Arc::new(Archive::new(b))),
+            Ok(b) => {
+                let archive = Arc::new(Archive::new(b));
+                // The full-text index is built once the first results are
+                // painted (a frame, then a task), so typing finds it ready.
+                let later = Arc::clone(&archive);
+                request_animation_frame(move || {
+                    set_timeout(move || later.prepare_search(), Duration::ZERO);
+                });
+                Load::Ready(archive)
+            }
             Err(e) => Load::Failed(e),
         });
     });

@@ -41,6 +41,7 @@ test.describe("loading and listing", () => {
     const bundle = (await getModel(request)).bundle;
     expect(bundle.posts.flatMap((p) => p.entries.map((e) => e.id))).toEqual(reviewed);
     await page.goto("./");
+    await expect(page.locator("div.results a.entry-link").first()).toBeVisible();
     const hrefs = await page.locator("div.results a.entry-link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(hrefs.length).toBeGreaterThan(10);
     for (const h of hrefs) {

@@ -125,6 +125,7 @@ fn measure(opts: &Options, binary: &Path, preset: Preset) -> Result<Size> {
         bundle_peak_rss_bytes: peak_rss,
         parse_ms: e.parse_ms,
         index_ms: e.index_ms,
+        search_index_ms: e.search_index_ms,
         engine_heap_bytes: Some(e.heap_bytes),
         load_peak_heap_bytes: Some(e.load_peak_heap_bytes),
         engine_runs,
@@ -186,6 +187,10 @@ pub fn size_table(s: &Size) -> String {
     ]);
     t.row(["parse_bundle".to_string(), format!("{} ms", ms(s.parse_ms))]);
     t.row(["Archive::new".to_string(), format!("{} ms", ms(s.index_ms))]);
+    t.row([
+        "search index".to_string(),
+        format!("{} ms (after first paint)", ms(s.search_index_ms)),
+    ]);
     t.row([
         "engine heap".to_string(),
         format!(
@@ -307,6 +312,7 @@ mod tests {
             bundle_peak_rss_bytes: 100 << 20,
             parse_ms: 80.0,
             index_ms: 40.0,
+            search_index_ms: 30.0,
             engine_heap_bytes: Some(60 << 20),
             load_peak_heap_bytes: None,
             engine_runs: 5,

@@ -46,6 +46,8 @@ pub struct Size {
     pub bundle_peak_rss_bytes: u64,
     pub parse_ms: f64,
     pub index_ms: f64,
+    /// The full-text index, which the viewer builds after the first results.
+    pub search_index_ms: f64,
     /// Heap held by the loaded archive (the bundle and its indexes).
     pub engine_heap_bytes: Option<u64>,
     /// Highest heap while loading, the bundle's JSON text included.

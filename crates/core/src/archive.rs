@@ -7,6 +7,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::bitset::Bitset;
 use crate::facets::{Facet, FacetCount, FacetIndex};
@@ -20,7 +21,10 @@ use crate::{Bundle, Entry, EntryKind, Post};
 pub struct Archive {
     pub bundle: Bundle,
     facets: FacetIndex,
-    search: SearchIndex,
+    /// Built on first use (or by [`Archive::prepare_search`]), not in
+    /// [`Archive::new`]: lowercasing every entry's text is a third of the
+    /// load, and the first results need none of it.
+    search: OnceLock<SearchIndex>,
     entry_numbers: HashMap<String, u32>,
     post_numbers: HashMap<String, u32>,
     subsystem_names: HashMap<String, String>,
@@ -67,7 +71,6 @@ impl Archive {
         };
         bundle.posts.sort_by_cached_key(key);
         let facets = FacetIndex::build(&bundle);
-        let search = SearchIndex::build(&bundle, &facets);
         let mut entry_numbers = HashMap::with_capacity(facets.len());
         for (i, r) in facets.entries.iter().enumerate() {
             let id = &bundle.posts[r.post as usize].entries[r.entry as usize].id;
@@ -90,7 +93,7 @@ impl Archive {
         Archive {
             bundle,
             facets,
-            search,
+            search: OnceLock::new(),
             entry_numbers,
             post_numbers,
             subsystem_names,
@@ -127,6 +130,17 @@ impl Archive {
         Some(&self.bundle.posts[i as usize])
     }
 
+    /// Builds the full-text index now if it is not built yet; the viewer calls
+    /// this right after showing the first results, so typing finds it ready.
+    pub fn prepare_search(&self) {
+        self.search_index();
+    }
+
+    fn search_index(&self) -> &SearchIndex {
+        self.search
+            .get_or_init(|| SearchIndex::build(&self.bundle, &self.facets))
+    }
+
     /// The entries a query's text terms and facet prefixes allow; `None` when
     /// the query restricts nothing (every entry passes).
     pub fn search(&self, query: &Query) -> Option<Bitset> {
@@ -142,7 +156,7 @@ impl Archive {
         let mut set = if query.terms.is_empty() {
             within.cloned().unwrap_or_else(|| Bitset::full(self.len()))
         } else {
-            self.search.search(query, within)
+            self.search_index().search(query, within)
         };
         // Prefixes narrow like extra terms: `rel:v6.7 sub:mm` means both.
         for selector in &query.releases {
