@@ -25,7 +25,6 @@ pub struct Archive {
     /// [`Archive::new`]: lowercasing every entry's text is a third of the
     /// load, and the first results need none of it.
     search: OnceLock<SearchIndex>,
-    entry_numbers: HashMap<String, u32>,
     post_numbers: HashMap<String, u32>,
     subsystem_names: HashMap<String, String>,
     /// Per facet slot: the display order of its values as positions in the
@@ -71,11 +70,6 @@ impl Archive {
         };
         bundle.posts.sort_by_cached_key(key);
         let facets = FacetIndex::build(&bundle);
-        let mut entry_numbers = HashMap::with_capacity(facets.len());
-        for (i, r) in facets.entries.iter().enumerate() {
-            let id = &bundle.posts[r.post as usize].entries[r.entry as usize].id;
-            entry_numbers.insert(id.clone(), i as u32);
-        }
         let post_numbers = (bundle.posts.iter().enumerate())
             .map(|(i, p)| (p.id.clone(), i as u32))
             .collect();
@@ -94,7 +88,6 @@ impl Archive {
             bundle,
             facets,
             search: OnceLock::new(),
-            entry_numbers,
             post_numbers,
             subsystem_names,
             display,
@@ -121,8 +114,15 @@ impl Archive {
         self.facets.entries[number as usize].post
     }
 
+    /// The entry with this id. Ids are `<post id>/<slug>` and slugs have no
+    /// `/`, so the post is found by its id and the entry among its few; a map
+    /// of every entry id would cost about a tenth of the memory at 100k.
     pub fn entry_number(&self, id: &str) -> Option<u32> {
-        self.entry_numbers.get(id).copied()
+        let (post_id, _) = id.rsplit_once('/')?;
+        let post = *self.post_numbers.get(post_id)?;
+        let first = self.facets.entries.partition_point(|r| r.post < post);
+        let at = (self.bundle.posts[post as usize].entries.iter()).position(|e| e.id == id)?;
+        Some((first + at) as u32)
     }
 
     pub fn post(&self, id: &str) -> Option<&Post> {

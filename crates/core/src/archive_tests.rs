@@ -225,6 +225,12 @@ fn lookups_by_id_and_readable_value_labels() {
     let n = a.entry_number("after-v6.6/mm pull").unwrap();
     assert_eq!(a.entry(n).0.id, "after-v6.6");
     assert!(a.entry_number("nope").is_none());
+    assert!(a.entry_number("after-v6.6/no such entry").is_none());
+    // Every entry is found by its own id, whatever post it is in.
+    for n in 0..a.len() as u32 {
+        let id = &a.entry(n).1.id;
+        assert_eq!(a.entry_number(id), Some(n), "{id}");
+    }
     assert!(a.post("v6.6").is_some());
     assert!(a.post("v9.9").is_none());
     assert_eq!(
