@@ -225,7 +225,7 @@ for (const [preset, limit, what] of [["sample", 16, "the sample"], ["100k", 50, 
   if (r) {
     parts.push(`browser: first results ${ms(get(r, "load.first_results_ms.p50"))}, keystroke p95 ${ms(get(r, "keystroke.update_ms.p95"))}, facet p95 ${ms(get(r, "facet.update_ms.p95"))}, memory ${bytes(get(r, "memory.after_use.total_bytes"))}`);
   } else parts.push("browser: not run");
-  const verdict = !n1m && !r ? "not run" : r ? "loaded (see figures)" : "browser not run";
+  const verdict = !n1m && !r ? "not run" : r ? "loads, from one unsplit bundle (see BENCHMARKS.md)" : "browser not run";
   rows.push(`| 1M entries load and stay usable | ${parts.join("; ")} | loads, stays usable | ${verdict} | — |`);
 }
 
