@@ -1,16 +1,6 @@
 // Browser end-to-end suite: Debian's Chromium driven by Playwright (no browser download).
 import { defineConfig } from "@playwright/test";
-
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM_ARGS as chromiumArgs } from "./tests/e2e/chromium.mjs";
 
 export default defineConfig({
   testDir: "tests/e2e",

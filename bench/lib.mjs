@@ -4,19 +4,8 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, extname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS } from "../tests/e2e/chromium.mjs";
 import { startServer } from "../tests/e2e/serve.mjs";
-
-// The same flags as the e2e suite (../shared/notes/toolchain.md): these work here.
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export function launchChromium() {
   return chromium.launch({
