@@ -5,7 +5,7 @@
 //! `#`; fenced code blocks are opaque, so a `---` or `# comment` inside one never
 //! starts an entry.
 
-use kernel_news_core::fence::{closes_fence, opens_fence, unindent};
+use kernel_news_core::fence::{unindent, Fences};
 
 /// An entry before its heading is interpreted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,17 +33,10 @@ pub fn split_entries(body: &str, first_line: u32) -> SplitBody {
     let lines: Vec<&str> = body.lines().collect();
     // (heading start index, underline/ATX index, heading text)
     let mut heads: Vec<(usize, usize, String)> = Vec::new();
-    let mut fence: Option<(u8, usize)> = None;
+    let mut fences = Fences::default();
     let mut para_start: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
-        if let Some((ch, len)) = fence {
-            if closes_fence(line, ch, len) {
-                fence = None;
-            }
-            continue;
-        }
-        if let Some(f) = opens_fence(line) {
-            fence = Some(f);
+        if fences.is_code(line) {
             para_start = None;
             continue;
         }

@@ -31,6 +31,31 @@ pub fn closes_fence(line: &str, ch: u8, len: usize) -> bool {
     })
 }
 
+/// Follows fenced code blocks line by line, for scanners that skip code.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Fences {
+    open: Option<(u8, usize)>,
+}
+
+impl Fences {
+    /// Is `line` code: inside a fenced block, or one of its fences? Call it
+    /// on every line in order; it tracks where blocks open and close.
+    pub fn is_code(&mut self, line: &str) -> bool {
+        match self.open {
+            Some((ch, len)) => {
+                if closes_fence(line, ch, len) {
+                    self.open = None;
+                }
+                true
+            }
+            None => {
+                self.open = opens_fence(line);
+                self.open.is_some()
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +70,15 @@ mod tests {
         assert!(closes_fence("~~~~~", b'~', 4));
         assert!(!closes_fence("~~~", b'~', 4));
         assert!(!closes_fence("``` x", b'`', 3));
+    }
+
+    #[test]
+    fn fences_mark_their_own_lines_and_everything_between_as_code() {
+        let mut f = Fences::default();
+        let code: Vec<bool> = ["a", "````", "```", "# not a heading", "````", "b"]
+            .iter()
+            .map(|l| f.is_code(l))
+            .collect();
+        assert_eq!(code, [false, true, true, true, true, false]);
     }
 }

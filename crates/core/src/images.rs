@@ -2,7 +2,7 @@
 //! byte spans, outside code: the bundler records chart images by them and the
 //! viewer cuts bodies at the same places.
 
-use crate::fence::{closes_fence, opens_fence};
+use crate::fence::Fences;
 
 /// One inline image as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,20 +23,13 @@ pub struct Image {
 /// one line, which is how every post writes them.
 pub fn find_images(markdown: &str, first_line: u32) -> Vec<Image> {
     let mut out = Vec::new();
-    let mut fence = None;
+    let mut fences = Fences::default();
     let mut at = 0;
     for (i, raw) in markdown.split_inclusive('\n').enumerate() {
         let base = at;
         at += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
-        if let Some((ch, len)) = fence {
-            if closes_fence(line, ch, len) {
-                fence = None;
-            }
-            continue;
-        }
-        if let Some(f) = opens_fence(line) {
-            fence = Some(f);
+        if fences.is_code(line) {
             continue;
         }
         scan_line(line, first_line + i as u32, base, &mut out);
