@@ -108,16 +108,8 @@ fn measure(opts: &Options, binary: &Path, preset: Preset) -> Result<Size> {
     }
     let probes = |ps: &[engine::Probe]| ps.iter().map(ProbeReport::from).collect();
     Ok(Size {
-        preset: name.to_string(),
-        posts: corpus.posts,
-        entries: corpus.entries,
-        korean_posts: corpus.korean_posts,
-        first_release: corpus.first_release,
-        last_release: corpus.last_release,
-        markdown_bytes: corpus.markdown_bytes,
-        markdown_gzip_bytes: corpus.markdown_gzip_bytes,
+        corpus,
         corpus_reused: reused,
-        generate_s: corpus.generate_s,
         bundle_bytes,
         bundle_gzip_bytes,
         bundle_runs: runs,
@@ -150,18 +142,18 @@ fn spread_cells(s: Option<Spread>) -> [String; 3] {
 pub fn size_table(s: &Size) -> String {
     let mut out = format!(
         "== {}: {} posts ({} Korean), {} entries, {}..{} ==\n",
-        s.preset,
-        thousands(s.posts),
-        thousands(s.korean_posts),
-        thousands(s.entries),
-        s.first_release,
-        s.last_release
+        s.corpus.preset,
+        thousands(s.corpus.posts),
+        thousands(s.corpus.korean_posts),
+        thousands(s.corpus.entries),
+        s.corpus.first_release,
+        s.corpus.last_release
     );
     let mut t = Table::new(&["figure", "value"]).text_columns(2);
     let corpus = if s.corpus_reused {
-        format!("reused (generated in {:.1} s)", s.generate_s)
+        format!("reused (generated in {:.1} s)", s.corpus.generate_s)
     } else {
-        format!("generated in {:.1} s", s.generate_s)
+        format!("generated in {:.1} s", s.corpus.generate_s)
     };
     let heap = |b: Option<u64>| b.map_or("-".to_string(), mib);
     t.row(["corpus".into(), corpus]);
@@ -169,8 +161,8 @@ pub fn size_table(s: &Size) -> String {
         "markdown".to_string(),
         format!(
             "{}, gzip {}",
-            mb(s.markdown_bytes),
-            mb(s.markdown_gzip_bytes)
+            mb(s.corpus.markdown_bytes),
+            mb(s.corpus.markdown_gzip_bytes)
         ),
     ]);
     t.row([
@@ -256,9 +248,9 @@ pub fn summary_table(sizes: &[Size]) -> String {
     for s in sizes {
         let p95 = |x: Option<Spread>| x.map_or("-".to_string(), |x| ms(x.p95));
         t.row([
-            s.preset.clone(),
-            thousands(s.entries),
-            mb(s.markdown_gzip_bytes),
+            s.corpus.preset.clone(),
+            thousands(s.corpus.entries),
+            mb(s.corpus.markdown_gzip_bytes),
             mb(s.bundle_gzip_bytes),
             format!("{:.3}", s.bundle_s.median),
             mib(s.bundle_peak_rss_bytes),
@@ -276,6 +268,7 @@ pub fn summary_table(sizes: &[Size]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus_cache::Corpus;
 
     #[test]
     fn bundler_runs_shrink_as_corpora_grow() {
@@ -295,16 +288,20 @@ mod tests {
             ms: spread,
         };
         Size {
-            preset: "25k".into(),
-            posts: 900,
-            entries: 25_000,
-            korean_posts: 400,
-            first_release: "v4.14-rc7".into(),
-            last_release: "v6.9".into(),
-            markdown_bytes: 16_000_000,
-            markdown_gzip_bytes: 4_000_000,
+            corpus: Corpus {
+                preset: "25k".into(),
+                seed: 1,
+                fingerprint: "f".into(),
+                posts: 900,
+                entries: 25_000,
+                korean_posts: 400,
+                first_release: "v4.14-rc7".into(),
+                last_release: "v6.9".into(),
+                markdown_bytes: 16_000_000,
+                markdown_gzip_bytes: 4_000_000,
+                generate_s: 1.5,
+            },
             corpus_reused: true,
-            generate_s: 1.5,
             bundle_bytes: 20_000_000,
             bundle_gzip_bytes: 5_000_000,
             bundle_runs: 5,

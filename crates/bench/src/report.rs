@@ -5,6 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use kernel_news_core::date::format_ymd;
 use serde::Serialize;
 
+use crate::corpus_cache::Corpus;
 use crate::engine::Probe;
 use crate::stats::{Runs, Spread};
 
@@ -27,17 +28,11 @@ pub struct Machine {
 /// Every figure of one corpus size.
 #[derive(Debug, Serialize)]
 pub struct Size {
-    pub preset: String,
-    pub posts: u64,
-    pub entries: u64,
-    pub korean_posts: u64,
-    pub first_release: String,
-    pub last_release: String,
-    pub markdown_bytes: u64,
-    pub markdown_gzip_bytes: u64,
+    /// The corpus's own figures, written at the top level of the size.
+    #[serde(flatten)]
+    pub corpus: Corpus,
     /// True when the tree of an earlier run was used as is.
     pub corpus_reused: bool,
-    pub generate_s: f64,
     pub bundle_bytes: u64,
     pub bundle_gzip_bytes: u64,
     pub bundle_runs: usize,
