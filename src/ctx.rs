@@ -24,6 +24,9 @@ pub struct Ctx {
     pub archive: StoredValue<Arc<Archive>>,
     /// The whole view, mirrored in the URL fragment.
     pub state: RwSignal<ViewState>,
+    /// The view with nothing open: what the results, facets and chips show,
+    /// so opening an entry or moving through entries re-renders none of them.
+    pub filters: Memo<ViewState>,
     /// Hits, counts and problems of the current filters and query.
     pub outcome: Memo<Outcome>,
     /// Lowercased positive search terms, for `<mark>`.
@@ -63,6 +66,7 @@ impl Ctx {
         Ctx {
             archive: stored,
             state,
+            filters,
             outcome,
             highlights,
             limit: RwSignal::new(PAGE),

@@ -37,7 +37,7 @@ fn FacetList(facet: Facet) -> impl IntoView {
     let values = move || {
         let needle = filter.get();
         let cap = (!expanded.get()).then_some(SHORT);
-        let state = ctx.state.get();
+        let state = ctx.filters.get();
         ctx.outcome.with(|o| {
             let counts = &o.counts.iter().find(|(f, _)| *f == facet)?.1;
             let list = ctx.archive.with_value(|a| {

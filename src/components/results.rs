@@ -15,7 +15,7 @@ pub fn Results() -> impl IntoView {
     let ctx = use_ctx();
     // One string per update: see kernel_news_core::listing for why.
     let rows = move || {
-        let state = ctx.state.get().closed();
+        let state = ctx.filters.get();
         let needles = ctx.highlights.get();
         let terms: Vec<&str> = needles.iter().map(String::as_str).collect();
         let limit = ctx.limit.get();

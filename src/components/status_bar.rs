@@ -26,7 +26,7 @@ pub fn StatusBar() -> impl IntoView {
         }
     };
     let chips = move || {
-        let state = ctx.state.get();
+        let state = ctx.filters.get();
         let mut chips: Vec<AnyView> = Vec::new();
         if !state.query.trim().is_empty() {
             let text = format!("Search: {}", state.query.trim());
