@@ -31,12 +31,6 @@ pub fn page_url() -> String {
     }
 }
 
-/// An `href` for a link to `state`. The default view is `#`, not the page's
-/// path, which would reload the whole app.
-pub fn href(state: &ViewState) -> String {
-    state.href()
-}
-
 /// Moves the app to `next`, recording it in the address bar and history.
 pub fn go(state: RwSignal<ViewState>, next: ViewState, step: Step) {
     if state.with_untracked(|s| *s == next) {

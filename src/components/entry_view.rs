@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::body::body;
 use crate::components::entry_meta::entry_meta;
 use crate::ctx::use_ctx;
-use crate::location::{href, page_url};
+use crate::location::page_url;
 
 /// The canonical permalink of an entry or post: no filters, so it never goes stale.
 pub fn permalink(open: Open) -> String {
@@ -22,7 +22,7 @@ pub fn permalink(open: Open) -> String {
 pub fn EntryView(id: String) -> impl IntoView {
     let ctx = use_ctx();
     let state = ctx.state.get_untracked();
-    let back = href(&state.closed());
+    let back = state.closed().href();
     let Some(number) = ctx.archive.with_value(|a| a.entry_number(&id)) else {
         return view! { <NotFound what="entry" id=id back=back /> }.into_any();
     };
@@ -32,7 +32,7 @@ pub fn EntryView(id: String) -> impl IntoView {
     let link_to = |n: Option<u32>| {
         n.map(|n| {
             let id = ctx.archive.with_value(|a| a.entry(n).1.id.clone());
-            href(&state.opened(Open::Entry(id)))
+            state.opened(Open::Entry(id)).href()
         })
     };
     let (prev, next) = match found {
@@ -45,7 +45,7 @@ pub fn EntryView(id: String) -> impl IntoView {
     };
     let body = ctx.archive.with_value(|a| {
         let (post, entry) = a.entry(number);
-        let post_href = href(&state.opened(Open::Post(post.id.clone())));
+        let post_href = state.opened(Open::Post(post.id.clone())).href();
         let title = entry.title.clone();
         let post_title = post.title.clone();
         view! {

@@ -7,13 +7,12 @@ use crate::components::body::body;
 use crate::components::entry_meta::entry_meta;
 use crate::components::entry_view::{permalink, CopyLink, NotFound};
 use crate::ctx::use_ctx;
-use crate::location::href;
 
 #[component]
 pub fn PostView(id: String) -> impl IntoView {
     let ctx = use_ctx();
     let state = ctx.state.get_untracked();
-    let back = href(&state.closed());
+    let back = state.closed().href();
     let found = ctx.archive.with_value(|a| {
         let post = a.post(&id)?;
         let meta = [
@@ -34,7 +33,7 @@ pub fn PostView(id: String) -> impl IntoView {
         .join(" · ");
         let entries = (post.entries.iter())
             .map(|e| {
-                let to = href(&state.opened(Open::Entry(e.id.clone())));
+                let to = state.opened(Open::Entry(e.id.clone())).href();
                 let title = e.title.clone();
                 view! {
                     <section class="post-entry">

@@ -10,12 +10,11 @@ use leptos::prelude::*;
 
 use crate::components::release_chart::{ReleaseChart, Window};
 use crate::ctx::use_ctx;
-use crate::location::href;
 
 #[component]
 pub fn ReleasesPage() -> impl IntoView {
     let ctx = use_ctx();
-    let back = href(&ctx.state.get_untracked().closed());
+    let back = ctx.state.get_untracked().closed().href();
     let (rows, newest) = ctx.archive.with_value(|a| {
         let all = cycles(&a.bundle.releases);
         // The chart ends at the newest tag that has figures, as the blog's did.
@@ -41,7 +40,7 @@ pub fn ReleasesPage() -> impl IntoView {
                 let entries = a.entries_in_cycle(&c.version);
                 let news = (entries > 0).then(|| {
                     let text = format!("{entries} entries");
-                    view! { <a href=href(&to)>{text}</a> }
+                    view! { <a href=to.href()>{text}</a> }
                 });
                 let totals = c
                     .totals

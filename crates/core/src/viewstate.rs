@@ -109,7 +109,8 @@ impl ViewState {
     }
 
     /// `#q=...&rel=...`, or `""` for the default view.
-    /// A link to this state: its fragment, or `#` for the whole archive.
+    /// A link to this state: its fragment, or `#` for the whole archive (not
+    /// the page's path, which would reload the whole app).
     pub fn href(&self) -> String {
         match self.to_fragment() {
             f if f.is_empty() => "#".to_string(),
