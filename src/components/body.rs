@@ -1,10 +1,12 @@
-//! A post or entry body: its markdown rendered safely, with live charts where
-//! the post showed release-stat images.
+//! A post or entry body: its markdown rendered once, safely, with live charts
+//! mounted where the post showed release-stat images.
 
 use kernel_news_core::bundle::{ChartKind, ChartRef};
-use kernel_news_core::markdown::render;
-use kernel_news_core::segments::{segments, Segment};
+use kernel_news_core::markdown::{render_with_charts, CHART_SLOT_CLASS, CHART_SLOT_INDEX};
+use leptos::html::Div;
+use leptos::mount::mount_to;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::release_chart::{ReleaseChart, Window};
 
@@ -22,17 +24,40 @@ fn window(chart: &ChartRef) -> Window {
 }
 
 /// Built from borrowed bundle data, so it is a function rather than a component.
+///
+/// The whole body is one piece of HTML, so a list or a reference link that
+/// spans a chart renders as written; core leaves an empty slot for each
+/// chart, and the live chart is mounted into it once the HTML is in the page.
+/// Mounting into the slot (rather than cutting the HTML around it) is what
+/// keeps the markdown whole; the charts live as long as the body does.
 pub fn body(markdown: &str, charts: &[ChartRef], lang: &str) -> impl IntoView {
     let srcs: Vec<&str> = charts.iter().map(|c| c.src.as_str()).collect();
-    let lang = lang.to_string();
-    segments(markdown, &srcs)
-        .into_iter()
-        .map(|s| match s {
-            Segment::Markdown(md) => {
-                let html = render(md);
-                view! { <div class="markdown" lang=lang.clone() inner_html=html></div> }.into_any()
+    let html = render_with_charts(markdown, &srcs);
+    let windows: Vec<Window> = charts.iter().map(window).collect();
+    let node = NodeRef::<Div>::new();
+    if !windows.is_empty() {
+        // The effect's value holds the mounted charts: dropped with the body, they unmount.
+        Effect::new(move |mounted: Option<Vec<_>>| {
+            if let Some(mounted) = mounted.filter(|m| !m.is_empty()) {
+                return mounted;
             }
-            Segment::Chart(i) => view! { <ReleaseChart window=window(&charts[i]) /> }.into_any(),
-        })
-        .collect_view()
+            let Some(div) = node.get() else {
+                return Vec::new();
+            };
+            let slots = div.get_elements_by_class_name(CHART_SLOT_CLASS);
+            (0..slots.length())
+                .filter_map(|i| slots.item(i))
+                .filter_map(|slot| {
+                    let index: usize = slot.get_attribute(CHART_SLOT_INDEX)?.parse().ok()?;
+                    let window = windows.get(index)?.clone();
+                    let slot = slot.dyn_into::<web_sys::HtmlElement>().ok()?;
+                    Some(mount_to(
+                        slot,
+                        move || view! { <ReleaseChart window=window /> },
+                    ))
+                })
+                .collect()
+        });
+    }
+    view! { <div class="markdown" lang=lang.to_string() inner_html=html node_ref=node></div> }
 }

@@ -12,8 +12,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use kernel_news_core::load::parse_bundle;
-use kernel_news_core::markdown::{escape_attr, render};
-use kernel_news_core::segments::{segments, Segment};
+use kernel_news_core::markdown::{escape_attr, render_with_charts};
 use kernel_news_core::{Entry, Post};
 
 /// What was written.
@@ -89,18 +88,14 @@ fn unique(name: String, used: &mut std::collections::HashSet<String>) -> String 
 }
 
 /// Markdown as the viewer shows it: charts are drawn live there and carry no
-/// text, so they are left out here.
+/// text, so their slots stay empty here.
 fn body(out: &mut String, markdown: &str, post: &Post, charts: &[&str]) {
-    for s in segments(markdown, charts) {
-        if let Segment::Markdown(md) = s {
-            let _ = writeln!(
-                out,
-                "<div class=\"markdown\" lang=\"{}\">{}</div>",
-                escape_attr(&post.lang),
-                render(md)
-            );
-        }
-    }
+    let _ = writeln!(
+        out,
+        "<div class=\"markdown\" lang=\"{}\">{}</div>",
+        escape_attr(&post.lang),
+        render_with_charts(markdown, charts)
+    );
 }
 
 fn meta(entry: &Entry) -> String {

@@ -1,146 +1,68 @@
-//! Inline markdown images (`![alt](src "title")`) with their file lines and
-//! byte spans, outside code: the bundler records chart images by them and the
-//! viewer cuts bodies at the same places.
+//! Inline markdown images with their file lines and byte spans, as the
+//! renderer's own parser (pulldown-cmark) reads them: the bundler records chart
+//! images by them and the viewer draws live charts in the same places.
 
-use crate::fence::Fences;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-/// One inline image as written.
+use crate::markdown::options;
+
+/// One image as the renderer sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Image {
+    /// The alternative text, as plain text.
     pub alt: String,
-    /// The destination as written, without the `<>` CommonMark allows around it.
+    /// The destination, as the renderer resolves it (no `<>`, escapes and
+    /// reference definitions resolved).
     pub src: String,
     /// 1-based file line of its `![`.
     pub line: u32,
-    /// Byte range of `![...](...)` in the markdown given to [`find_images`].
+    /// Byte range of the image (`![...](...)` or `![...][ref]`) in the
+    /// markdown given to [`find_images`].
     pub span: std::ops::Range<usize>,
 }
 
-/// Every inline image in `markdown`, whose first line is file line `first_line`.
+/// Every image in `markdown`, whose first line is file line `first_line`.
 ///
-/// Fenced code blocks and code spans are skipped: an image there is shown as
-/// text, so the viewer would have nothing to replace. Images are read within
-/// one line, which is how every post writes them.
+/// An image in a code block or code span is text to the renderer, so it is
+/// not one here either.
 pub fn find_images(markdown: &str, first_line: u32) -> Vec<Image> {
-    let mut out = Vec::new();
-    let mut fences = Fences::default();
-    let mut at = 0;
-    for (i, raw) in markdown.split_inclusive('\n').enumerate() {
-        let base = at;
-        at += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        if fences.is_code(line) {
-            continue;
-        }
-        scan_line(line, first_line + i as u32, base, &mut out);
-    }
-    out
-}
-
-fn scan_line(line: &str, number: u32, base: usize, out: &mut Vec<Image>) {
-    let b = line.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'`' => {
-                let run = run_of(b, i, b'`');
-                // A run with no closing run of the same length is literal backticks.
-                i = closing_run(b, i + run, run).map_or(i + run, |close| close + run);
-            }
-            b'!' if b.get(i + 1) == Some(&b'[') => match parse_image(line, i) {
-                Some((alt, src, end)) => {
-                    out.push(Image {
-                        alt,
-                        src,
-                        line: number,
-                        span: base + i..base + end,
-                    });
-                    i = end;
+    let mut out: Vec<Image> = Vec::new();
+    // Lines are counted forwards from the last image, so the whole body is scanned once.
+    let (mut counted_to, mut line) = (0, first_line);
+    // Alt text of the image being read; images nest inside alt text.
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                depth += 1;
+                if depth > 1 {
+                    continue;
                 }
-                None => i += 2,
-            },
-            _ => i += 1,
-        }
-    }
-}
-
-fn run_of(b: &[u8], from: usize, ch: u8) -> usize {
-    b[from..].iter().take_while(|c| **c == ch).count()
-}
-
-fn closing_run(b: &[u8], mut from: usize, len: usize) -> Option<usize> {
-    while from < b.len() {
-        if b[from] == b'`' {
-            let run = run_of(b, from, b'`');
-            if run == len {
-                return Some(from);
+                line += memchr::memchr_iter(b'\n', &markdown.as_bytes()[counted_to..range.start])
+                    .count() as u32;
+                counted_to = range.start;
+                out.push(Image {
+                    alt: String::new(),
+                    src: dest_url.into_string(),
+                    line,
+                    span: range,
+                });
             }
-            from += run;
-        } else {
-            from += 1;
-        }
-    }
-    None
-}
-
-/// Reads `![alt](src "title")` starting at `start`; returns alt, src and the index after `)`.
-fn parse_image(line: &str, start: usize) -> Option<(String, String, usize)> {
-    let b = line.as_bytes();
-    let alt_start = start + 2;
-    let mut i = alt_start;
-    let mut depth = 0;
-    loop {
-        match *b.get(i)? {
-            b'\\' => i += 1,
-            b'[' => depth += 1,
-            b']' if depth == 0 => break,
-            b']' => depth -= 1,
+            Event::End(TagEnd::Image) => depth = depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if depth > 0 => {
+                if let Some(image) = out.last_mut() {
+                    image.alt.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if depth > 0 => {
+                if let Some(image) = out.last_mut() {
+                    image.alt.push(' ');
+                }
+            }
             _ => {}
         }
-        i += 1;
     }
-    let alt = line[alt_start..i].to_string();
-    i += 1;
-    if b.get(i) != Some(&b'(') {
-        return None;
-    }
-    i = skip_spaces(b, i + 1);
-    let src;
-    if b.get(i) == Some(&b'<') {
-        let close = i + 1 + line[i + 1..].find('>')?;
-        src = &line[i + 1..close];
-        i = close + 1;
-    } else {
-        let from = i;
-        let mut parens = 0;
-        while let Some(&c) = b.get(i) {
-            match c {
-                b'\\' => i += 1,
-                b'(' => parens += 1,
-                b')' if parens == 0 => break,
-                b')' => parens -= 1,
-                c if c.is_ascii_whitespace() => break,
-                _ => {}
-            }
-            i += 1;
-        }
-        src = line.get(from..i)?;
-    }
-    i = skip_spaces(b, i);
-    if let Some(&open) = b.get(i).filter(|c| matches!(c, b'"' | b'\'' | b'(')) {
-        let close = if open == b'(' { b')' } else { open };
-        i += 1 + b[i + 1..].iter().position(|c| *c == close)? + 1;
-        i = skip_spaces(b, i);
-    }
-    (b.get(i) == Some(&b')')).then(|| (alt, src.to_string(), i + 1))
-}
-
-fn skip_spaces(b: &[u8], from: usize) -> usize {
-    from + b[from.min(b.len())..]
-        .iter()
-        .take_while(|c| c.is_ascii_whitespace())
-        .count()
+    out
 }
 
 #[cfg(test)]
@@ -193,5 +115,23 @@ mod tests {
             srcs("`` x ![a](/w_(1).png) ``` ![b](c)"),
             ["/w_(1).png", "c"]
         );
+    }
+
+    #[test]
+    fn reference_images_resolve_to_their_definition() {
+        let md = "intro\n\n![chart][stat]\n\n[stat]: /img/kernel_release_stat/v6.7.png\n";
+        let imgs = find_images(md, 1);
+        assert_eq!(imgs.len(), 1);
+        assert_eq!(imgs[0].src, "/img/kernel_release_stat/v6.7.png");
+        assert_eq!(
+            (imgs[0].line, &md[imgs[0].span.clone()]),
+            (3, "![chart][stat]")
+        );
+    }
+
+    #[test]
+    fn indented_code_and_html_blocks_hide_images_as_the_renderer_does() {
+        let md = "para\n\n    ![a](/indented.png)\n\n<div>\n![b](/html.png)\n</div>\n";
+        assert!(srcs(md).is_empty(), "{:?}", srcs(md));
     }
 }

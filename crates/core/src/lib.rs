@@ -22,7 +22,6 @@ pub mod load;
 pub mod markdown;
 pub mod query;
 pub mod search;
-pub mod segments;
 pub mod selector;
 pub mod shortlist;
 pub mod version;

@@ -1,40 +1,71 @@
 //! Links in an entry body, with lkml.kernel.org and lore.kernel.org URLs read as message-ids.
 
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd, TextMergeStream};
+
+use crate::markdown::options;
 use crate::Link;
 
-/// Every distinct link in `body`, in order of appearance. Image targets are not
-/// links (they are charts or pictures), so `![alt](src)` is skipped.
+/// Every distinct http(s) link in `body`, in order of appearance: exactly the
+/// links the viewer's renderer draws, read by the same parser (link targets,
+/// autolinks and bare URLs in text). Images are charts or pictures, not links,
+/// and URLs in code are shown as code.
 pub fn extract_links(body: &str) -> Vec<Link> {
     let mut out: Vec<Link> = Vec::new();
-    let mut rest = body;
-    let mut consumed = 0;
-    while let Some(found) = find_scheme(rest) {
-        let start = consumed + found;
-        let tail = &body[start..];
-        let end = tail
-            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
-            .unwrap_or(tail.len());
-        let mut url = trim_trailing(&tail[..end]);
-        // Inside `[text](url)` the closing paren belongs to the markdown, not the URL.
-        if body[..start].ends_with("](") {
-            if let Some(p) = url.find(')') {
-                url = &url[..p];
-            }
-        }
-        let is_image = body[..start].ends_with("](")
-            && body[..start]
-                .rfind("![")
-                .is_some_and(|i| !body[i..start].contains(']') || body[i..start].ends_with("]("));
-        if !is_image && !out.iter().any(|l| l.url == url) {
+    let mut push = |url: &str| {
+        let web = url.starts_with("https://") || url.starts_with("http://");
+        if web && !out.iter().any(|l| l.url == url) {
             out.push(Link {
                 url: url.to_string(),
                 message_id: message_id(url),
             });
         }
-        consumed = start + end.max(1);
-        rest = &body[consumed..];
+    };
+    // Inside a link, an image's alt text or a code block, text is not linked.
+    let mut quiet = 0usize;
+    for event in TextMergeStream::new(Parser::new_ext(body, options())) {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                push(&dest_url);
+                quiet += 1;
+            }
+            Event::Start(Tag::Image { .. } | Tag::CodeBlock(_)) => quiet += 1,
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                quiet = quiet.saturating_sub(1)
+            }
+            Event::Text(text) if quiet == 0 => bare_urls(&text).for_each(|u| push(&text[u])),
+            _ => {}
+        }
     }
     out
+}
+
+/// The byte ranges of bare `http(s)://` URLs in plain text. A URL ends at
+/// whitespace, `<`, `>`, `"` or a backtick; sentence punctuation after it is
+/// not part of it, and a closing `)` or `]` is only when the URL opened one
+/// (Wikipedia-style links).
+pub fn bare_urls(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let rest = &text[at..];
+        let start = at + find_scheme(rest)?;
+        let tail = &text[start..];
+        let end = tail
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
+            .unwrap_or(tail.len());
+        let url = trim_trailing(&tail[..end]);
+        at = start + end.max(1);
+        if has_host(url) {
+            return Some(start..start + url.len());
+        }
+    })
+}
+
+/// `http://` alone, or followed only by punctuation, is not a URL.
+fn has_host(url: &str) -> bool {
+    url.split_once("://")
+        .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_alphanumeric))
 }
 
 fn find_scheme(s: &str) -> Option<usize> {
@@ -46,8 +77,6 @@ fn find_scheme(s: &str) -> Option<usize> {
     }
 }
 
-/// Sentence punctuation after a bare URL is not part of it; a `)` is only part of
-/// it when the URL also opened one (Wikipedia-style links).
 fn trim_trailing(url: &str) -> &str {
     let mut u = url;
     loop {
@@ -56,7 +85,7 @@ fn trim_trailing(url: &str) -> &str {
         if u.ends_with(')') && u.matches('(').count() < u.matches(')').count() {
             u = &u[..u.len() - 1];
         }
-        if u.ends_with(']') && !u.contains('[') {
+        if u.ends_with(']') && u.matches('[').count() < u.matches(']').count() {
             u = &u[..u.len() - 1];
         }
         if u.len() == before {
@@ -173,6 +202,41 @@ mod tests {
         let body = "![Kernel release stat](https://x.org/img/v6.7.png)\nhttps://a.org/b";
         let urls: Vec<_> = extract_links(body).into_iter().map(|l| l.url).collect();
         assert_eq!(urls, ["https://a.org/b"]);
+    }
+
+    #[test]
+    fn urls_in_code_are_not_links_and_the_renderer_agrees() {
+        let body = "`https://a.org/span`\n\n```\nhttps://b.org/block\n```\n\nhttps://c.org/text";
+        let urls: Vec<_> = extract_links(body).into_iter().map(|l| l.url).collect();
+        assert_eq!(urls, ["https://c.org/text"]);
+        let html = crate::markdown::render(body);
+        assert_eq!(html.matches("<a href").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn reference_links_emphasis_and_brackets_are_read_as_rendered() {
+        let body =
+            "Read [the series][s], *https://a.org/x*, [https://b.org/y] and http:// alone.\n\n\
+                    [s]: https://lore.kernel.org/all/p@q/\n";
+        let urls: Vec<_> = extract_links(body).into_iter().map(|l| l.url).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://lore.kernel.org/all/p@q/",
+                "https://a.org/x",
+                "https://b.org/y"
+            ]
+        );
+    }
+
+    #[test]
+    fn bare_url_ranges_skip_trailing_punctuation() {
+        let text = "see https://a.org/b. and (https://c.org/d) or https://e.org/f_(g)!";
+        let urls: Vec<_> = bare_urls(text).map(|r| &text[r]).collect();
+        assert_eq!(
+            urls,
+            ["https://a.org/b", "https://c.org/d", "https://e.org/f_(g)"]
+        );
     }
 
     #[test]

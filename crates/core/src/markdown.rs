@@ -2,20 +2,59 @@
 //! as text, only http(s)/mailto/relative links survive, external links get
 //! `rel="noopener noreferrer"`, and bare URLs become links.
 
+use crate::links::bare_urls;
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeStream};
+
+/// The CommonMark extensions every reader of post markdown uses: the renderer,
+/// the bundler's entry splitter and the chart-image finder parse alike, so what
+/// the bundler calls a heading or an image is exactly what the viewer draws.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Class of the element that stands where a chart image was; the viewer mounts
+/// the live chart into it.
+pub const CHART_SLOT_CLASS: &str = "chart-slot";
+/// Attribute of a chart slot holding the chart's index in the `srcs` given to
+/// [`render_with_charts`].
+pub const CHART_SLOT_INDEX: &str = "data-chart";
 
 /// Renders untrusted markdown to HTML that is safe to insert with `innerHTML`.
 pub fn render(markdown: &str) -> String {
-    let mut opts = Options::empty();
-    opts.insert(Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    render_with_charts(markdown, &[])
+}
+
+/// [`render`], with every image whose destination is one of `srcs` replaced by
+/// an empty `<span class="chart-slot" data-chart="i">`, `i` its index in
+/// `srcs`. The body is parsed once, so a list or a reference link that spans a
+/// chart renders whole; a slot is a span so that it is valid wherever an
+/// image was, even inside a paragraph.
+pub fn render_with_charts(markdown: &str, srcs: &[&str]) -> String {
     let mut out: Vec<Event<'_>> = Vec::new();
     // One flag per open link/image: was it kept (true) or neutralised (false)?
     let mut links: Vec<bool> = Vec::new();
     let mut in_code_block = false;
+    // Nesting depth inside a chart image whose alt text is being dropped.
+    let mut in_chart = 0usize;
     // The parser splits text at every possible emphasis marker, so a bare URL
     // with `-_` in it (`CAHk-=wj...-_Cw@mail.gmail.com`) would reach `linkify`
     // in pieces; merged, it is linked whole.
-    for event in TextMergeStream::new(Parser::new_ext(markdown, opts)) {
+    for event in TextMergeStream::new(Parser::new_ext(markdown, options())) {
+        if in_chart > 0 {
+            match event {
+                Event::Start(Tag::Image { .. }) => in_chart += 1,
+                Event::End(TagEnd::Image) => in_chart -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        if let Event::Start(Tag::Image { dest_url, .. }) = &event {
+            if let Some(i) = srcs.iter().position(|s| *s == dest_url.as_ref()) {
+                out.push(Event::Html(chart_slot(i).into()));
+                in_chart = 1;
+                continue;
+            }
+        }
         match event {
             // Never parsed into the page: authors' HTML is shown as they typed it.
             Event::Html(s) | Event::InlineHtml(s) => out.push(Event::Text(s)),
@@ -72,6 +111,11 @@ pub fn render(markdown: &str) -> String {
     html_out
 }
 
+/// The empty element a live chart is mounted into.
+pub fn chart_slot(index: usize) -> String {
+    format!("<span class=\"{CHART_SLOT_CLASS}\" {CHART_SLOT_INDEX}=\"{index}\"></span>")
+}
+
 /// Relative URLs and http, https and mailto only. Browsers drop tabs and
 /// newlines inside a scheme (`java\tscript:`), so those are removed first.
 pub fn is_safe_url(url: &str) -> bool {
@@ -119,49 +163,77 @@ pub fn escape_attr(s: &str) -> String {
 /// Splits text around bare `http(s)://` URLs and turns those into links.
 fn linkify<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
     let s: &str = &text;
-    if !s.contains("http://") && !s.contains("https://") {
+    if bare_urls(s).next().is_none() {
         out.push(Event::Text(text));
         return;
     }
-    let mut rest = s;
-    while let Some(start) = ["https://", "http://"]
-        .iter()
-        .filter_map(|p| rest.find(p))
-        .min()
-    {
-        let tail = &rest[start..];
-        let mut end = tail
-            .find(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"')
-            .unwrap_or(tail.len());
-        while end > 0 && tail[..end].ends_with(['.', ',', ';', ':', '!', '?', ')', '\'']) {
-            // Keep a `)` that closes a `(` inside the URL.
-            if tail[..end].ends_with(')')
-                && tail[..end].matches('(').count() >= tail[..end].matches(')').count()
-            {
-                break;
-            }
-            end -= 1;
+    let urls = bare_urls(s);
+    let mut at = 0;
+    for url in urls {
+        if url.start > at {
+            out.push(Event::Text(s[at..url.start].to_string().into()));
         }
-        let url = &tail[..end];
-        if !rest[..start].is_empty() {
-            out.push(Event::Text(rest[..start].to_string().into()));
-        }
-        out.push(Event::Html(open_anchor(url, "").into()));
-        out.push(Event::Text(url.to_string().into()));
+        let url_text = &s[url.clone()];
+        out.push(Event::Html(open_anchor(url_text, "").into()));
+        out.push(Event::Text(url_text.to_string().into()));
         out.push(Event::Html(CowStr::Borrowed("</a>")));
-        rest = &tail[end..];
-        if end == 0 {
-            break;
-        }
+        at = url.end;
     }
-    if !rest.is_empty() {
-        out.push(Event::Text(rest.to_string().into()));
+    if at < s.len() {
+        out.push(Event::Text(s[at..].to_string().into()));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const CHART: &str = "/img/kernel_release_stat/v6.7-rc4-only.png";
+
+    #[test]
+    fn chart_images_become_slots_and_other_images_stay() {
+        let md = format!("See ![stat]({CHART}) and ![cat](/img/cat.png).");
+        let html = render_with_charts(&md, &["/other.png", CHART]);
+        assert_eq!(
+            html.trim(),
+            format!(
+                "<p>See {} and <img src=\"/img/cat.png\" alt=\"cat\" />.</p>",
+                chart_slot(1)
+            )
+        );
+    }
+
+    #[test]
+    fn a_reference_defined_after_a_chart_still_links() {
+        let md = format!(
+            "Read [the thread][t].\n\n![stat]({CHART})\n\n[t]: https://lore.kernel.org/x@y/\n"
+        );
+        let html = render_with_charts(&md, &[CHART]);
+        assert!(
+            html.contains("<a href=\"https://lore.kernel.org/x@y/\""),
+            "{html}"
+        );
+        assert!(html.contains(&chart_slot(0)), "{html}");
+        assert!(!html.contains("[t]"), "{html}");
+    }
+
+    #[test]
+    fn a_list_that_spans_a_chart_stays_one_list() {
+        let md = format!("- first\n\n  ![stat]({CHART})\n\n- second\n");
+        let html = render_with_charts(&md, &[CHART]);
+        assert_eq!(html.matches("<ul>").count(), 1, "{html}");
+        assert_eq!(html.matches("<li>").count(), 2, "{html}");
+        let slot = html.find(&chart_slot(0)).expect(&html);
+        assert!(html.find("first").unwrap() < slot && slot < html.find("second").unwrap());
+    }
+
+    #[test]
+    fn a_chart_in_code_is_shown_as_code() {
+        let md = format!("`![s]({CHART})`\n\n```\n![s]({CHART})\n```\n");
+        let html = render_with_charts(&md, &[CHART]);
+        assert!(!html.contains(CHART_SLOT_CLASS), "{html}");
+        assert_eq!(html.matches(CHART).count(), 2, "{html}");
+    }
 
     #[test]
     fn raw_html_is_shown_as_text() {
