@@ -43,6 +43,8 @@ pub fn EntryView(id: String) -> impl IntoView {
         Some(p) => format!("{} of {total} results", p.index + 1),
         None => "not in the current results".to_string(),
     };
+    // An old permalink resolves too; this page hands out the current one.
+    let canonical = ctx.archive.with_value(|a| a.entry(number).1.id.clone());
     let body = ctx.archive.with_value(|a| {
         let (post, entry) = a.entry(number);
         let post_href = state.opened(Open::Post(post.id.clone())).href();
@@ -67,7 +69,7 @@ pub fn EntryView(id: String) -> impl IntoView {
         <article class="entry-view" aria-labelledby="open-title">
             {pager}
             {body}
-            <CopyLink url=permalink(Open::Entry(id)) />
+            <CopyLink url=permalink(Open::Entry(canonical)) />
         </article>
     }
     .into_any()

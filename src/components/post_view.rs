@@ -46,24 +46,29 @@ pub fn PostView(id: String) -> impl IntoView {
             .collect_view();
         let preamble = body(&post.preamble, &post.charts, &post.lang);
         let (title, lang) = (post.title.clone(), post.lang.clone());
-        Some(view! {
-            <h2 id="open-title" tabindex="-1">{title}</h2>
-            <p class="post-meta">{meta}</p>
-            <div lang=lang>
-                <div class="preamble">{preamble}</div>
-                {entries}
-            </div>
-        })
+        // An old permalink resolves too; this page hands out the current one.
+        let canonical = post.id.clone();
+        Some((
+            canonical,
+            view! {
+                <h2 id="open-title" tabindex="-1">{title}</h2>
+                <p class="post-meta">{meta}</p>
+                <div lang=lang>
+                    <div class="preamble">{preamble}</div>
+                    {entries}
+                </div>
+            },
+        ))
     });
     match found {
         None => view! { <NotFound what="post" id=id back=back /> }.into_any(),
-        Some(body) => view! {
+        Some((canonical, body)) => view! {
             <article class="post-view" aria-labelledby="open-title">
                 <nav class="pager" aria-label="Post navigation">
                     <a class="back" href=back>"← Back to results"</a>
                 </nav>
                 {body}
-                <CopyLink url=permalink(Open::Post(id)) />
+                <CopyLink url=permalink(Open::Post(canonical)) />
             </article>
         }
         .into_any(),

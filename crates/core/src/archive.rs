@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use crate::bitset::Bitset;
 use crate::facets::{Facet, FacetCount, FacetIndex};
+use crate::ids;
 use crate::query::Query;
 use crate::search::SearchIndex;
 use crate::version::KernelVersion;
@@ -117,17 +118,38 @@ impl Archive {
     /// The entry with this id. Ids are `<post id>/<slug>` and slugs have no
     /// `/`, so the post is found by its id and the entry among its few; a map
     /// of every entry id would cost about a tenth of the memory at 100k.
+    ///
+    /// An id made by the rule before Korean slugs were cut by characters
+    /// ([`ids::legacy_entry_slugs`]) still finds its entry: such permalinks
+    /// were shared. It is tried only when no current id matches, and only
+    /// among the same post's entries.
     pub fn entry_number(&self, id: &str) -> Option<u32> {
-        let (post_id, _) = id.rsplit_once('/')?;
-        let post = *self.post_numbers.get(post_id)?;
+        let (post_id, slug) = id.rsplit_once('/')?;
+        let post = self.post_number(post_id)?;
+        let entries = &self.bundle.posts[post as usize].entries;
         let first = self.facets.entries.partition_point(|r| r.post < post);
-        let at = (self.bundle.posts[post as usize].entries.iter()).position(|e| e.id == id)?;
+        let current = |e: &Entry| e.id.rsplit_once('/').is_some_and(|(_, s)| s == slug);
+        let at = (entries.iter().position(current)).or_else(|| {
+            let legacy = ids::legacy_entry_slugs(&self.bundle.posts[post as usize]);
+            legacy.iter().position(|s| s == slug)
+        })?;
         Some((first + at) as u32)
     }
 
     pub fn post(&self, id: &str) -> Option<&Post> {
-        let i = *self.post_numbers.get(id)?;
-        Some(&self.bundle.posts[i as usize])
+        Some(&self.bundle.posts[self.post_number(id)? as usize])
+    }
+
+    /// A post by its id, or by the id the rule before the fix gave its path
+    /// (see [`Archive::entry_number`]). A post whose id the bundler numbered
+    /// apart from a namesake (`-2`) is not derived from its path alone, so it
+    /// is left out of the second look.
+    fn post_number(&self, id: &str) -> Option<u32> {
+        if let Some(&n) = self.post_numbers.get(id) {
+            return Some(n);
+        }
+        let legacy = |p: &Post| p.id == ids::post_id(&p.path) && ids::legacy_post_id(&p.path) == id;
+        (self.bundle.posts.iter().position(legacy)).map(|i| i as u32)
     }
 
     /// Builds the full-text index now if it is not built yet; the viewer calls

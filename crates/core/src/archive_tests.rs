@@ -42,54 +42,58 @@ fn post(id: &str, release: Option<&str>, cycle: Option<&str>, entries: Vec<Entry
 /// Posts deliberately out of order: the archive must sort them.
 fn archive() -> Archive {
     use EntryKind::*;
-    Archive::new(Bundle {
+    Archive::new(bundle(vec![
+        post(
+            "intro",
+            None,
+            None,
+            vec![entry("intro", "about", Other, &[], "Sj")],
+        ),
+        post(
+            "v6.6",
+            Some("v6.6"),
+            Some("v6.6"),
+            vec![
+                entry("v6.6", "damon stats", Patch, &["mm/damon"], "Sj"),
+                entry("v6.6", "Linux 6.6", Release, &[], "Linus"),
+            ],
+        ),
+        post(
+            "v6.10-rc1",
+            Some("v6.10-rc1"),
+            Some("v6.10"),
+            vec![entry("v6.10-rc1", "bpf arena", Rfc, &["bpf"], "Alexei")],
+        ),
+        post(
+            "after-v6.6",
+            Some("v6.6"),
+            Some("v6.7"),
+            vec![
+                entry("after-v6.6", "mm pull", PullRequest, &["mm"], "Andrew"),
+                entry("after-v6.6", "slab damon", Patch, &["mm/slab"], "Sj"),
+            ],
+        ),
+        post(
+            "v6.7-rc1",
+            Some("v6.7-rc1"),
+            Some("v6.7"),
+            vec![entry("v6.7-rc1", "Linux 6.7-rc1", Release, &[], "Linus")],
+        ),
+    ]))
+}
+
+fn bundle(posts: Vec<Post>) -> Bundle {
+    Bundle {
         format_version: FORMAT_VERSION,
         generator: "t".into(),
-        posts: vec![
-            post(
-                "intro",
-                None,
-                None,
-                vec![entry("intro", "about", Other, &[], "Sj")],
-            ),
-            post(
-                "v6.6",
-                Some("v6.6"),
-                Some("v6.6"),
-                vec![
-                    entry("v6.6", "damon stats", Patch, &["mm/damon"], "Sj"),
-                    entry("v6.6", "Linux 6.6", Release, &[], "Linus"),
-                ],
-            ),
-            post(
-                "v6.10-rc1",
-                Some("v6.10-rc1"),
-                Some("v6.10"),
-                vec![entry("v6.10-rc1", "bpf arena", Rfc, &["bpf"], "Alexei")],
-            ),
-            post(
-                "after-v6.6",
-                Some("v6.6"),
-                Some("v6.7"),
-                vec![
-                    entry("after-v6.6", "mm pull", PullRequest, &["mm"], "Andrew"),
-                    entry("after-v6.6", "slab damon", Patch, &["mm/slab"], "Sj"),
-                ],
-            ),
-            post(
-                "v6.7-rc1",
-                Some("v6.7-rc1"),
-                Some("v6.7"),
-                vec![entry("v6.7-rc1", "Linux 6.7-rc1", Release, &[], "Linus")],
-            ),
-        ],
+        posts,
         releases: vec![],
         subsystems: vec![Subsystem {
             id: "mm/damon".into(),
             name: "DAMON".into(),
         }],
         warnings: vec![],
-    })
+    }
 }
 
 fn titles(a: &Archive, hits: &[u32]) -> Vec<String> {
@@ -263,4 +267,59 @@ fn searching_within_the_previous_hits_gives_the_same_answer() {
             "{new:?}"
         );
     }
+}
+
+/// `n` Hangul syllables then a long word: the last `-` of its slug sits under
+/// half the length limit in characters but over it in bytes, where the old
+/// rule cut (see ids.rs).
+fn korean(n: usize) -> String {
+    let word: String = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허"
+        .chars()
+        .take(n)
+        .collect();
+    format!("{word} {}", "오".repeat(130))
+}
+
+#[test]
+fn an_entry_permalink_from_before_the_korean_slug_fix_still_resolves() {
+    let title = korean(15);
+    let mut p = post(
+        "ko-v6.7",
+        Some("v6.7"),
+        Some("v6.7"),
+        vec![
+            entry("", &title, EntryKind::Patch, &[], "Sj"),
+            entry("", &title, EntryKind::Patch, &[], "Sj"),
+        ],
+    );
+    crate::ids::assign_entries(&mut p);
+    let a = Archive::new(bundle(vec![p]));
+    let (first, second) = (a.entry(0).1.id.clone(), a.entry(1).1.id.clone());
+    assert_eq!(first.chars().count(), "ko-v6.7/".len() + 60, "{first}");
+    assert_eq!(a.entry_number(&first), Some(0));
+    assert_eq!(a.entry_number(&second), Some(1));
+    // The ids the old rule gave them: cut back to the first word.
+    let old = "ko-v6.7/가나다라마바사아자차카타파하거";
+    assert_eq!(a.entry_number(old), Some(0));
+    assert_eq!(a.entry_number(&format!("{old}-2")), Some(1));
+    // Only that post's old ids: no prefix match, no other post.
+    assert_eq!(a.entry_number("ko-v6.7/가나다라마"), None);
+    assert_eq!(a.entry_number("v6.7/가나다라마바사아자차카타파하거"), None);
+}
+
+#[test]
+fn a_post_permalink_from_before_the_korean_slug_fix_still_resolves() {
+    let path = format!("ko/{}.md", korean(25));
+    let id = crate::ids::post_id(&path);
+    let old = crate::ids::legacy_post_id(&path);
+    assert_ne!(id, old);
+    let mut p = post(&id, None, None, vec![]);
+    p.path = path;
+    p.entries = vec![entry(&id, "linux", EntryKind::Release, &[], "Linus")];
+    crate::ids::assign_entries(&mut p);
+    let a = Archive::new(bundle(vec![p]));
+    assert_eq!(a.post(&id).map(|p| &p.id), Some(&id));
+    assert_eq!(a.post(&old).map(|p| &p.id), Some(&id));
+    assert_eq!(a.entry_number(&format!("{old}/linux")), Some(0));
+    assert!(a.post(&old[..old.len() - 3]).is_none());
 }
