@@ -1,8 +1,10 @@
 //! Faceted filtering over every entry of a bundle: OR within a facet, AND across
 //! facets, and per-value counts given the other facets' selection.
 //!
-//! Built once per bundle: one bitset per facet value, so a click is a few word-wide
-//! ANDs and popcounts rather than a scan of the entries.
+//! Built once per bundle: per facet, a [`Column`] of each value's entries (a
+//! posting list) and each entry's values, so a selection is a union of
+//! posting lists and a facet's counts are one walk over the passing entries,
+//! not a bitset per value (which would grow with values × entries).
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -12,7 +12,6 @@ pub mod cycles;
 pub mod date;
 pub mod facets;
 pub mod fence;
-pub mod group;
 pub mod ids;
 pub mod images;
 pub mod keys;
