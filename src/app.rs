@@ -10,32 +10,33 @@ use leptos::prelude::*;
 use crate::components::viewer::Viewer;
 use crate::fetch::load_bundle;
 
-#[derive(Clone)]
-enum Load {
-    Loading,
-    Failed(LoadError),
-    Ready(Arc<Archive>),
+/// Fetches and parses the bundle, then indexes it as the viewer reads it.
+async fn open_archive() -> Result<Arc<Archive>, LoadError> {
+    let archive = Arc::new(Archive::new(load_bundle().await?));
+    // The full-text index is built once the first results are painted (a
+    // frame, then a task), so typing finds it ready.
+    let later = Arc::clone(&archive);
+    request_animation_frame(move || {
+        set_timeout(move || later.prepare_search(), Duration::ZERO);
+    });
+    Ok(archive)
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = RwSignal::new(Load::Loading);
-    leptos::task::spawn_local(async move {
-        state.set(match load_bundle().await {
-            Ok(b) => {
-                let archive = Arc::new(Archive::new(b));
-                // The full-text index is built once the first results are
-                // painted (a frame, then a task), so typing finds it ready.
-                let later = Arc::clone(&archive);
-                request_animation_frame(move || {
-                    set_timeout(move || later.prepare_search(), Duration::ZERO);
-                });
-                Load::Ready(archive)
-            }
-            Err(e) => Load::Failed(e),
-        });
-    });
-
+    // Loaded once: the future reads no signal, so nothing ever refetches it.
+    let archive = LocalResource::new(open_archive);
+    let loading = || {
+        view! { <p class="loading" role="status" aria-live="polite">"Loading the archive…"</p> }
+    };
+    let failed = |errors: ArcRwSignal<Errors>| {
+        view! {
+            <div class="load-error" role="alert">
+                <h2>"The archive could not be opened"</h2>
+                {move || errors.get().into_iter().map(|(_, e)| view! { <p>{e.to_string()}</p> }).collect_view()}
+            </div>
+        }
+    };
     view! {
         <header class="masthead">
             <h1><a href="#">"kernel-news"</a></h1>
@@ -46,18 +47,13 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <main id="main">
-            {move || match state.get() {
-                Load::Loading => view! {
-                    <p class="loading" role="status" aria-live="polite">"Loading the archive…"</p>
-                }.into_any(),
-                Load::Failed(e) => view! {
-                    <div class="load-error" role="alert">
-                        <h2>"The archive could not be opened"</h2>
-                        <p>{e.to_string()}</p>
-                    </div>
-                }.into_any(),
-                Load::Ready(archive) => view! { <Viewer archive=archive /> }.into_any(),
-            }}
+            <Suspense fallback=loading>
+                <ErrorBoundary fallback=failed>
+                    {move || Suspend::new(async move {
+                        archive.await.map(|archive| view! { <Viewer archive=archive /> })
+                    })}
+                </ErrorBoundary>
+            </Suspense>
         </main>
     }
 }

@@ -52,7 +52,8 @@ pub fn go(state: RwSignal<ViewState>, next: ViewState, step: Step) {
     state.set(next);
 }
 
-/// Back/forward, links to `#...` and hand-edited URLs all end up here.
+/// Back/forward, links to `#...` and hand-edited URLs all end up here, for
+/// as long as the calling component lives.
 pub fn follow(state: RwSignal<ViewState>) {
     let sync = move || {
         let now = current();
@@ -60,10 +61,13 @@ pub fn follow(state: RwSignal<ViewState>) {
             state.set(now);
         }
     };
-    let a = window_event_listener(leptos::ev::popstate, move |_| sync());
-    let b = window_event_listener(leptos::ev::hashchange, move |_| sync());
-    // The app lives as long as the page; the listeners do too.
-    std::mem::forget((a, b));
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| sync());
+    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| sync());
+    // Dropping a handle leaves its listener in place: the caller's owner removes them.
+    on_cleanup(move || {
+        popstate.remove();
+        hashchange.remove();
+    });
 }
 
 /// Puts `text` on the clipboard; false when the page may not (no clipboard API,
