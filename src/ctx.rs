@@ -3,8 +3,7 @@
 use std::sync::Arc;
 
 use kernel_news_core::archive::{Archive, Outcome};
-use kernel_news_core::bitset::Bitset;
-use kernel_news_core::query::parse;
+use kernel_news_core::searched::Searched;
 use kernel_news_core::viewstate::ViewState;
 use leptos::prelude::*;
 
@@ -14,10 +13,6 @@ use crate::location::{self, Step};
 /// Every keystroke re-renders the window, so its size is the keystroke's cost:
 /// 50 rows is two screens on a tall monitor, and scrolling adds more.
 pub const PAGE: usize = 50;
-
-/// A query text and its hits.
-#[derive(Clone, PartialEq)]
-struct Searched(String, Option<Bitset>);
 
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -46,23 +41,15 @@ impl Ctx {
         // Only the text decides the search hits, so a facet click never
         // re-searches; typing on searches only the previous hits.
         let searched_with = Memo::new(move |previous: Option<&Searched>| {
-            query.with(|q| {
-                let parsed = parse(q);
-                let within = previous
-                    .filter(|p| parsed.narrows(&parse(&p.0)))
-                    .and_then(|p| p.1.as_ref());
-                let hits = stored.with_value(|a| a.search_within(&parsed, within));
-                Searched(q.clone(), hits)
-            })
+            query.with(|q| stored.with_value(|a| Searched::new(a, q, previous)))
         });
-        let searched = Memo::new(move |_| searched_with.with(|s| s.1.clone()));
+        let searched = Memo::new(move |_| searched_with.with(|s| s.hits.clone()));
         // Opening an entry changes no result: compare the view without it.
         let filters = Memo::new(move |_| state.with(ViewState::closed));
         let outcome = Memo::new(move |_| {
             filters.with(|f| searched.with(|s| stored.with_value(|a| a.outcome(f, s.as_ref()))))
         });
-        let highlights =
-            Memo::new(move |_| query.with(|q| parse(q).highlights().map(str::to_string).collect()));
+        let highlights = Memo::new(move |_| searched_with.with(Searched::highlights));
         Ctx {
             archive: stored,
             state,

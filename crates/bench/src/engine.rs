@@ -1,10 +1,10 @@
 //! The archive engine on a real bundle: load and index times, heap size, and the latency of each keystroke, facet click and release range.
 //!
-//! A keystroke does what the viewer's `Ctx` (src/ctx.rs) does when the query
-//! text changes: parse it, search only the previous hits when the new query
-//! narrows the old one, recompute the outcome (hits and every facet's
-//! counts) and the highlight terms. A facet click recomputes only the
-//! outcome, with the search hits it already has.
+//! A keystroke makes the calls the viewer's `Ctx` (src/ctx.rs) makes when the
+//! query text changes: core's [`Searched::new`] (which searches only the
+//! previous hits when the new query narrows the old one), then the outcome
+//! (hits and every facet's counts) and the highlight terms. A facet click
+//! recomputes only the outcome, with the search hits it already has.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -16,7 +16,7 @@ use kernel_news_core::archive::{Archive, Outcome};
 use kernel_news_core::bitset::Bitset;
 use kernel_news_core::facets::{Facet, FacetIndex};
 use kernel_news_core::load::{parse_bundle, LoadError};
-use kernel_news_core::query::parse;
+use kernel_news_core::searched::Searched;
 use kernel_news_core::selector::ReleaseSelector;
 use kernel_news_core::viewstate::{encode, ViewState};
 
@@ -170,42 +170,33 @@ fn record(probes: &mut Vec<Probe>, what: &str, input: &str, hits: usize, ms: f64
     }
 }
 
-/// What the search box remembers between keystrokes: the text and its hits.
-type Searched = (String, Option<Bitset>);
-
-/// One keystroke as the viewer runs it, from `previous` to `text`.
-fn keystroke(archive: &Archive, previous: &Searched, text: &str) -> (Searched, Outcome) {
-    let query = parse(text);
-    let within = Some(previous)
-        .filter(|p| query.narrows(&parse(&p.0)))
-        .and_then(|p| p.1.as_ref());
-    let hits = archive.search_within(&query, within);
+/// One keystroke as the viewer runs it, after `previous` (none: an empty box).
+fn keystroke(archive: &Archive, previous: Option<&Searched>, text: &str) -> (Searched, Outcome) {
+    let searched = Searched::new(archive, text, previous);
     let state = ViewState {
         query: text.to_string(),
         ..ViewState::default()
     };
-    let outcome = archive.outcome(&state.closed(), hits.as_ref());
-    let highlights: Vec<String> = parse(text).highlights().map(str::to_string).collect();
-    black_box(highlights);
-    ((text.to_string(), hits), outcome)
+    let outcome = archive.outcome(&state.closed(), searched.hits.as_ref());
+    black_box(searched.highlights());
+    (searched, outcome)
 }
 
 fn pass_keystrokes(archive: &Archive, mut out: Option<&mut Vec<Probe>>) {
-    let empty: Searched = (String::new(), None);
     for (what, text) in QUERIES {
         let started = Instant::now();
-        let (_, outcome) = black_box(keystroke(archive, &empty, text));
+        let (_, outcome) = black_box(keystroke(archive, None, text));
         let ms = ms_since(started);
         if let Some(out) = out.as_deref_mut() {
             record(out, what, text, outcome.hits.len(), ms);
         }
     }
-    let mut previous = empty;
+    let mut previous = None;
     for text in TYPING {
         let started = Instant::now();
-        let (searched, outcome) = black_box(keystroke(archive, &previous, text));
+        let (searched, outcome) = black_box(keystroke(archive, previous.as_ref(), text));
         let ms = ms_since(started);
-        previous = searched;
+        previous = Some(searched);
         if let Some(out) = out.as_deref_mut() {
             record(out, "typing", text, outcome.hits.len(), ms);
         }
@@ -239,7 +230,7 @@ fn pass_facets(archive: &Archive, states: &[(&str, String)], mut out: Option<&mu
         let state = ViewState::from_fragment(fragment).closed();
         let hits = searched
             .entry(state.query.clone())
-            .or_insert_with(|| archive.search(&parse(&state.query)));
+            .or_insert_with(|| Searched::new(archive, &state.query, None).hits);
         let started = Instant::now();
         let outcome = black_box(archive.outcome(&state, hits.as_ref()));
         let ms = ms_since(started);
@@ -266,6 +257,7 @@ fn pass_ranges(index: &FacetIndex, mut out: Option<&mut Vec<Probe>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kernel_news_core::query::parse;
 
     #[test]
     fn every_fixed_release_selector_parses() {

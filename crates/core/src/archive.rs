@@ -330,4 +330,4 @@ pub fn place(hits: &[u32], number: u32) -> Option<Place> {
 
 #[cfg(test)]
 #[path = "archive_tests.rs"]
-mod tests;
+pub(crate) mod tests;

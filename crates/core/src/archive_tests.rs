@@ -40,7 +40,7 @@ fn post(id: &str, release: Option<&str>, cycle: Option<&str>, entries: Vec<Entry
 }
 
 /// Posts deliberately out of order: the archive must sort them.
-fn archive() -> Archive {
+pub(crate) fn archive() -> Archive {
     use EntryKind::*;
     Archive::new(bundle(vec![
         post(

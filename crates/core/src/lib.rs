@@ -21,6 +21,7 @@ pub mod load;
 pub mod markdown;
 pub mod query;
 pub mod search;
+pub mod searched;
 pub mod selector;
 pub mod shortlist;
 pub mod version;
