@@ -6,43 +6,29 @@ use std::time::Instant;
 
 use kernel_news_bundle::build::to_json;
 use kernel_news_bundle::release::{named_release, Named};
+use kernel_news_core::markdown::options;
 use kernel_news_core::{EntryKind, WarningLevel};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::support::{bundle_dirs, shared};
 
-/// Headings counted independently of the bundler's splitter: setext
-/// underlines under a text line, or ATX lines, outside fenced code, after the
-/// front matter.
+/// Top-level headings as pulldown-cmark itself reads the file, with the
+/// viewer's options and the front matter as a metadata block: counted without
+/// the bundler's front matter split or its splitter.
 fn count_headings(text: &str) -> usize {
     let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
-    let mut lines = text.lines();
-    let delim = lines.next().unwrap_or("").trim_end().to_string();
-    if delim == "---" || delim == "+++" {
-        for l in lines.by_ref() {
-            if l.trim_end() == delim {
-                break;
+    let opts = options()
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let (mut n, mut depth) = (0, 0);
+    for event in Parser::new_ext(&text, opts) {
+        match event {
+            Event::Start(tag) => {
+                n += usize::from(depth == 0 && matches!(tag, Tag::Heading { .. }));
+                depth += 1;
             }
-        }
-    }
-    let (mut n, mut prev_text, mut fenced) = (0, false, false);
-    for l in lines {
-        if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
-            fenced = !fenced;
-            prev_text = false;
-            continue;
-        }
-        if fenced {
-            continue;
-        }
-        let t = l.trim_end();
-        let underline =
-            t.len() >= 2 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'='));
-        let atx = t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ");
-        if (underline && prev_text) || atx {
-            n += 1;
-            prev_text = false;
-        } else {
-            prev_text = !t.trim().is_empty();
+            Event::End(_) => depth -= 1,
+            _ => {}
         }
     }
     n
