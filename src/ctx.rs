@@ -3,16 +3,12 @@
 use std::sync::Arc;
 
 use kernel_news_core::archive::{Archive, Outcome};
+use kernel_news_core::cursor::PAGE;
 use kernel_news_core::searched::Searched;
 use kernel_news_core::viewstate::ViewState;
 use leptos::prelude::*;
 
 use crate::location::{self, Step};
-
-/// Rows rendered at first and added per "show more": long lists are windowed.
-/// Every keystroke re-renders the window, so its size is the keystroke's cost:
-/// 50 rows is two screens on a tall monitor, and scrolling adds more.
-pub const PAGE: usize = 50;
 
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -26,7 +22,8 @@ pub struct Ctx {
     pub outcome: Memo<Outcome>,
     /// Lowercased positive search terms, for `<mark>`.
     pub highlights: Memo<Vec<String>>,
-    /// How many result rows are rendered.
+    /// How many result rows are rendered (a multiple of [`PAGE`] or enough
+    /// for the cursor's row, see `kernel_news_core::cursor`).
     pub limit: RwSignal<usize>,
     /// The keyboard cursor: an index into the hits.
     pub cursor: RwSignal<Option<usize>>,

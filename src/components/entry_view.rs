@@ -1,6 +1,6 @@
 //! One entry, its markdown rendered, with prev/next through the current results and a permalink.
 
-use kernel_news_core::archive::place;
+use kernel_news_core::cursor::{place, place_label};
 use kernel_news_core::viewstate::{Open, ViewState};
 use leptos::prelude::*;
 
@@ -39,10 +39,7 @@ pub fn EntryView(id: String) -> impl IntoView {
         Some(p) => (link_to(p.prev), link_to(p.next)),
         None => (None, None),
     };
-    let place = match found {
-        Some(p) => format!("{} of {total} results", p.index + 1),
-        None => "not in the current results".to_string(),
-    };
+    let place = place_label(found, total);
     // An old permalink resolves too; this page hands out the current one.
     let canonical = ctx.archive.with_value(|a| a.entry(number).1.id.clone());
     let body = ctx.archive.with_value(|a| {

@@ -1,9 +1,10 @@
 //! The result list: hits grouped by post, windowed to `limit` rows with "show more".
 
+use kernel_news_core::cursor::{more_label, PAGE};
 use kernel_news_core::listing::results_html;
 use leptos::prelude::*;
 
-use crate::ctx::{use_ctx, PAGE};
+use crate::ctx::use_ctx;
 
 /// DOM id of a result row, by entry number (entry ids hold `/` and `.`).
 pub fn row_id(number: u32) -> String {
@@ -27,8 +28,7 @@ pub fn Results() -> impl IntoView {
     };
     let more = move || {
         let (total, limit) = (ctx.outcome.with(|o| o.hits.len()), ctx.limit.get());
-        (total > limit).then(|| {
-            let label = format!("Show more ({} not shown)", total - limit);
+        more_label(total, limit).map(|label| {
             view! {
                 <button class="show-more" on:click=move |_| ctx.limit.update(|l| *l += PAGE)>
                     {label}

@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use kernel_news_core::archive::{place, Archive};
+use kernel_news_core::archive::Archive;
+use kernel_news_core::cursor::{limit_showing, place, step, PAGE};
 use kernel_news_core::keys::{action, KeyAction};
 use kernel_news_core::viewstate::Open;
 use leptos::html::Input;
@@ -17,7 +18,7 @@ use crate::components::releases_page::ReleasesPage;
 use crate::components::results::{row_id, Results};
 use crate::components::search_bar::SearchBar;
 use crate::components::status_bar::StatusBar;
-use crate::ctx::{Ctx, PAGE};
+use crate::ctx::Ctx;
 use crate::location;
 
 #[component]
@@ -110,27 +111,15 @@ fn on_key(ctx: Ctx, search: NodeRef<Input>, ev: web_sys::KeyboardEvent) {
                     let here = ctx
                         .outcome
                         .with_untracked(|o| place(&o.hits, a.entry_number(&id)?))?;
-                    Some(
-                        a.entry(if forward { here.next? } else { here.prev? })
-                            .1
-                            .id
-                            .clone(),
-                    )
+                    Some(a.entry(here.toward(forward)?).1.id.clone())
                 });
                 if let Some(to) = to {
                     ctx.push(|s| s.open = Some(Open::Entry(to)));
                 }
             } else if open.is_none() {
                 let len = ctx.outcome.with_untracked(|o| o.hits.len());
-                let next = match (ctx.cursor.get_untracked(), forward) {
-                    (None, _) => 0,
-                    (Some(c), true) => (c + 1).min(len.saturating_sub(1)),
-                    (Some(c), false) => c.saturating_sub(1),
-                };
-                if len > 0 {
-                    if next >= ctx.limit.get_untracked() {
-                        ctx.limit.update(|l| *l += PAGE);
-                    }
+                if let Some(next) = step(ctx.cursor.get_untracked(), forward, len) {
+                    show_row(ctx, next);
                     ctx.cursor.set(Some(next));
                 }
             }
@@ -152,6 +141,16 @@ fn on_key(ctx: Ctx, search: NodeRef<Input>, ev: web_sys::KeyboardEvent) {
                 ctx.push(|s| s.open = Some(Open::Entry(id)));
             }
         }
+    }
+}
+
+/// Renders more rows if `row` is not among them. Only a change is set: every
+/// update of the limit re-renders the whole list.
+fn show_row(ctx: Ctx, row: usize) {
+    let limit = ctx.limit.get_untracked();
+    let want = limit_showing(limit, row);
+    if want != limit {
+        ctx.limit.set(want);
     }
 }
 
@@ -198,9 +197,7 @@ fn follow_focus(ctx: Ctx) {
                 });
                 if let Some(pos) = pos {
                     // j/k in the entry view may have walked past the rendered rows.
-                    if pos >= ctx.limit.get_untracked() {
-                        ctx.limit.set(pos + PAGE);
-                    }
+                    show_row(ctx, pos);
                     // The cursor effect focuses the row, which scrolls it into view.
                     ctx.cursor.set(Some(pos));
                 }

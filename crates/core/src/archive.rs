@@ -308,26 +308,6 @@ fn display_order(facet: Facet, all: &[FacetCount]) -> Vec<usize> {
     order
 }
 
-/// Where one entry stands in the display-ordered hits: the entry view's
-/// "3 of 61" and its prev/next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
-    /// 0-based position in the hits.
-    pub index: usize,
-    pub prev: Option<u32>,
-    pub next: Option<u32>,
-}
-
-/// `None` when `number` is not among the hits.
-pub fn place(hits: &[u32], number: u32) -> Option<Place> {
-    let index = hits.iter().position(|&h| h == number)?;
-    Some(Place {
-        index,
-        prev: index.checked_sub(1).map(|p| hits[p]),
-        next: hits.get(index + 1).copied(),
-    })
-}
-
 #[cfg(test)]
 #[path = "archive_tests.rs"]
 pub(crate) mod tests;

@@ -203,7 +203,7 @@ fn authors_are_ordered_by_archive_wide_frequency_not_current_counts() {
 }
 
 #[test]
-fn groups_split_hits_by_post_and_places_walk_the_hits() {
+fn groups_split_hits_by_post() {
     let a = archive();
     let hits = run(&a, "").hits;
     let groups = a.groups(&hits);
@@ -211,16 +211,6 @@ fn groups_split_hits_by_post_and_places_walk_the_hits() {
     assert_eq!(run(&a, "").posts, 5);
     assert_eq!(run(&a, "#q=damon").posts, 2);
     assert_eq!(groups[2].hits, 2..4);
-    let at = |i: usize, prev, next| {
-        Some(Place {
-            index: i,
-            prev,
-            next,
-        })
-    };
-    assert_eq!(place(&hits, hits[0]), at(0, None, Some(hits[1])));
-    assert_eq!(place(&hits, hits[3]), at(3, Some(hits[2]), Some(hits[4])));
-    assert_eq!(place(&hits[..2], hits[4]), None);
 }
 
 #[test]

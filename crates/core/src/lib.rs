@@ -8,6 +8,7 @@ pub mod bitset;
 pub mod bundle;
 pub mod chart;
 pub mod column;
+pub mod cursor;
 pub mod cycles;
 pub mod date;
 pub mod facets;
