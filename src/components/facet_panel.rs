@@ -3,6 +3,7 @@
 
 use kernel_news_core::facets::Facet;
 use kernel_news_core::listing::facet_values_html;
+use kernel_news_core::release_facet::release_values_html;
 use kernel_news_core::selector::ReleaseSelector;
 use kernel_news_core::shortlist::shortlist;
 use leptos::prelude::*;
@@ -36,25 +37,33 @@ fn FacetList(facet: Facet) -> impl IntoView {
     });
     let values = move || {
         let needle = filter.get();
-        let cap = (!expanded.get()).then_some(SHORT);
+        // Releases read as a list of series, every cycle shown: a reader looks
+        // for the kernel they run, not the busiest cycles.
+        let releases = facet == Facet::Release;
+        let cap = (!expanded.get() && !releases).then_some(SHORT);
         let state = ctx.filters.get();
         ctx.outcome.with(|o| {
             let counts = &o.counts.iter().find(|(f, _)| *f == facet)?.1;
             let list = ctx.archive.with_value(|a| {
                 shortlist(counts, &needle, cap, |v| state.is_picked(facet, v), |v| a.value_label(facet, v))
             });
-            let items = ctx.archive.with_value(|a| {
-                facet_values_html(facet, &list.shown, &state, |v| a.value_label(facet, v))
-            });
+            let items = if releases {
+                release_values_html(&list.shown, &state)
+            } else {
+                ctx.archive.with_value(|a| {
+                    facet_values_html(facet, &list.shown, &state, |v| a.value_label(facet, v))
+                })
+            };
+            let class = if releases { "facet-values releases" } else { "facet-values" };
             let more = (list.hidden > 0).then(|| {
                 let text = format!("Show all ({} more)", list.hidden);
                 view! { <button type="button" class="link-button" on:click=move |_| expanded.set(true)>{text}</button> }
             });
-            let fewer = (expanded.get() && list.hidden == 0 && counts.len() > SHORT).then(|| view! {
+            let fewer = (expanded.get() && !releases && list.hidden == 0 && counts.len() > SHORT).then(|| view! {
                 <button type="button" class="link-button" on:click=move |_| expanded.set(false)>"Show fewer"</button>
             });
             Some(view! {
-                <ul class="facet-values" inner_html=items on:change=move |ev| toggle_value(facet, &ev)></ul>
+                <ul class=class inner_html=items on:change=move |ev| toggle_value(facet, &ev)></ul>
                 {more}
                 {fewer}
             })

@@ -21,6 +21,7 @@ pub mod listing;
 pub mod load;
 pub mod markdown;
 pub mod query;
+pub mod release_facet;
 pub mod search;
 pub mod searched;
 pub mod selector;
