@@ -17,6 +17,25 @@ pub enum Sort {
     Oldest,
 }
 
+impl Sort {
+    /// The name in the fragment (`sort=oldest`) and in the order picker.
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+
+    /// Anything but `oldest` is the default order, so a mistyped link still opens.
+    pub fn from_key(key: &str) -> Sort {
+        if key == Sort::Oldest.key() {
+            Sort::Oldest
+        } else {
+            Sort::Newest
+        }
+    }
+}
+
 /// What is open over the results.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Open {
@@ -129,8 +148,8 @@ impl ViewState {
                 add(facet.key(), v);
             }
         }
-        if self.sort == Sort::Oldest {
-            add("sort", "oldest");
+        if self.sort != Sort::default() {
+            add("sort", self.sort.key());
         }
         match &self.open {
             Some(Open::Entry(id)) => add("entry", id),
@@ -155,13 +174,7 @@ impl ViewState {
             let v = decode(v);
             match k {
                 "q" => state.query = v,
-                "sort" => {
-                    state.sort = if v == "oldest" {
-                        Sort::Oldest
-                    } else {
-                        Sort::Newest
-                    }
-                }
+                "sort" => state.sort = Sort::from_key(&v),
                 "entry" if !v.is_empty() => state.open = Some(Open::Entry(v)),
                 "post" if !v.is_empty() => state.open = Some(Open::Post(v)),
                 "page" if v == "releases" => state.open = Some(Open::Releases),
@@ -312,5 +325,15 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert!(problems[0].contains("`latest`"));
         assert!(sel.values[&Facet::Subsystem].contains("mm/damon"));
+    }
+
+    #[test]
+    fn sort_keys_read_back_and_anything_else_is_newest() {
+        for sort in [Sort::Newest, Sort::Oldest] {
+            assert_eq!(Sort::from_key(sort.key()), sort);
+        }
+        assert_eq!(Sort::from_key("Oldest"), Sort::Newest);
+        assert_eq!(ViewState::from_fragment("#sort=nope").sort, Sort::Newest);
+        assert_eq!(ViewState::from_fragment("#sort=newest").to_fragment(), "");
     }
 }
