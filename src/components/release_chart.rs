@@ -4,61 +4,15 @@
 use std::collections::BTreeSet;
 
 use kernel_news_core::chart::{
-    format_thousands, layout, point_label, range_releases, same_rc_releases, window_releases,
-    ChartSpec, Metric,
+    description, figures, format_thousands, layout, missing_note, ChartSpec, Metric,
 };
+// body.rs names the window through this module.
+pub use kernel_news_core::chart::Window;
 use kernel_news_core::facets::Facet;
 use kernel_news_core::Release;
 use leptos::prelude::*;
 
 use crate::ctx::use_ctx;
-
-/// Which tags a chart shows, as a post's image named them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Window {
-    /// Every tag from `from` (or two years before `until`) to `until`.
-    Releases { from: Option<String>, until: String },
-    /// The `-rc{rc}` tag (final release when `None`) of each cycle in two years up to `until`.
-    SameRc { rc: Option<u32>, until: String },
-}
-
-impl Window {
-    fn title(&self) -> String {
-        match self {
-            Window::Releases {
-                from: Some(f),
-                until,
-            } => format!("Kernel release stats, {f}..{until}"),
-            Window::Releases { from: None, until } => {
-                format!("Kernel release stats, two years up to {until}")
-            }
-            Window::SameRc {
-                rc: Some(rc),
-                until,
-            } => format!("Every rc{rc} release, two years up to {until}"),
-            Window::SameRc { rc: None, until } => {
-                format!("Every final release, two years up to {until}")
-            }
-        }
-    }
-
-    fn until(&self) -> &str {
-        match self {
-            Window::Releases { until, .. } | Window::SameRc { until, .. } => until,
-        }
-    }
-
-    fn select<'a>(&self, releases: &'a [Release]) -> Vec<&'a Release> {
-        match self {
-            Window::Releases {
-                from: Some(f),
-                until,
-            } => range_releases(releases, f, until),
-            Window::Releases { from: None, until } => window_releases(releases, until, 2),
-            Window::SameRc { rc, until } => same_rc_releases(releases, *rc, until, 2),
-        }
-    }
-}
 
 /// Series colours: distinct in light and dark themes, and set as attributes so a downloaded SVG keeps them.
 fn colour(metric: Metric) -> &'static str {
@@ -69,15 +23,6 @@ fn colour(metric: Metric) -> &'static str {
         Metric::Insertions => "#c99a06",
         Metric::Diff => "#4f9a1c",
     }
-}
-
-fn figures(r: &Release) -> String {
-    let part = |m: Metric| {
-        let v = m.value(r).map_or("unknown".to_string(), format_thousands);
-        format!("{} {v}", m.label())
-    };
-    let parts: Vec<String> = Metric::ALL.into_iter().map(part).collect();
-    format!("{}: {}", point_label(r), parts.join(", "))
 }
 
 #[component]
@@ -96,7 +41,6 @@ pub fn ReleaseChart(window: Window) -> impl IntoView {
     });
     let points = StoredValue::new(points);
     let title = window.title();
-    let until = window.until().to_string();
     let geometry = Memo::new(move |_| {
         let mut spec = ChartSpec::new(720.0, 400.0);
         spec.log = log.get();
@@ -105,14 +49,8 @@ pub fn ReleaseChart(window: Window) -> impl IntoView {
     });
     let count = points.with_value(Vec::len);
     let missing = move || geometry.with(|g| g.missing);
-    let desc = move || {
-        format!(
-            "{count} tags; files changed, deletions, insertions and diff per tag on a {} scale; {} without data.",
-            if log.get() { "logarithmic" } else { "linear" },
-            missing()
-        )
-    };
-    let highlight = points.with_value(|p| p.iter().position(|r| r.version == until));
+    let desc = move || description(count, log.get(), missing());
+    let highlight = points.with_value(|p| window.mark(p));
     let svg = move || {
         let g = geometry.get();
         let plot = g.plot;
@@ -203,7 +141,7 @@ pub fn ReleaseChart(window: Window) -> impl IntoView {
             <td>{cell(Metric::Files)}</td><td>{cell(Metric::Deletions)}</td><td>{cell(Metric::Insertions)}</td><td>{cell(Metric::Diff)}</td></tr> }
     }).collect_view())
     };
-    let file = format!("{}.svg", title.replace([' ', ','], "_"));
+    let file = window.file_name();
     view! {
         <figure class="release-chart">
             <figcaption>{title.clone()}</figcaption>
@@ -219,7 +157,7 @@ pub fn ReleaseChart(window: Window) -> impl IntoView {
                 {svg}
             </svg>
             <p class="readout" aria-live="polite">{readout}</p>
-            <p class="missing">{move || match missing() { 0 => "Every tag has data.".to_string(), 1 => "1 tag in this window has no data (a gap, not zero).".to_string(), n => format!("{n} tags in this window have no data (gaps, not zeros).") }}</p>
+            <p class="missing">{move || missing_note(missing())}</p>
             <details class="chart-table">
                 <summary>"View as table"</summary>
                 <table>

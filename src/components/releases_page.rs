@@ -1,27 +1,21 @@
 //! The releases page: the releases chart on top, then every cycle with its tags,
 //! length and statistics, each linking to its news.
 
-use kernel_news_core::chart::format_thousands;
-use kernel_news_core::cycles::cycles;
+use kernel_news_core::chart::{format_thousands, Window};
+use kernel_news_core::cycles::{cycles, news_label, tag_name};
 use kernel_news_core::facets::Facet;
 use kernel_news_core::viewstate::ViewState;
-use kernel_news_core::KernelVersion;
 use leptos::prelude::*;
 
-use crate::components::release_chart::{ReleaseChart, Window};
+use crate::components::release_chart::ReleaseChart;
 use crate::ctx::use_ctx;
 
 #[component]
 pub fn ReleasesPage() -> impl IntoView {
     let ctx = use_ctx();
     let back = ctx.state.get_untracked().closed().href();
-    let (rows, newest) = ctx.archive.with_value(|a| {
+    let (rows, window) = ctx.archive.with_value(|a| {
         let all = cycles(&a.bundle.releases);
-        // The chart ends at the newest tag that has figures, as the blog's did.
-        let newest = (a.bundle.releases.iter().rev())
-            .find(|r| r.files.is_some())
-            .or(a.bundle.releases.last())
-            .map(|r| r.version.clone());
         let rows = all
             .iter()
             .map(|c| {
@@ -30,18 +24,14 @@ pub fn ReleasesPage() -> impl IntoView {
                     .iter()
                     .map(|t| {
                         let tip = t.date.clone().unwrap_or_else(|| "date unknown".into());
-                        let rc = t.version.parse::<KernelVersion>().ok().and_then(|v| v.rc);
-                        let name = rc.map_or("final".to_string(), |rc| format!("rc{rc}"));
+                        let name = tag_name(&t.version);
                         view! { <li title=tip.clone()>{name}" "<time>{tip.clone()}</time></li> }
                     })
                     .collect_view();
                 let mut to = ViewState::default();
                 to.toggle(Facet::Release, &c.version);
                 let entries = a.entries_in_cycle(&c.version);
-                let news = (entries > 0).then(|| {
-                    let text = format!("{entries} entries");
-                    view! { <a href=to.href()>{text}</a> }
-                });
+                let news = news_label(entries).map(|text| view! { <a href=to.href()>{text}</a> });
                 let totals = c
                     .totals
                     .iter()
@@ -51,11 +41,7 @@ pub fn ReleasesPage() -> impl IntoView {
                     })
                     .collect_view();
                 let days = c.days.map_or("–".to_string(), |d| d.to_string());
-                let state = if c.released {
-                    "released"
-                } else {
-                    "in progress"
-                };
+                let state = c.state();
                 view! {
                     <tr>
                         <th scope="row" class="release">{c.version.clone()}</th>
@@ -68,10 +54,9 @@ pub fn ReleasesPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        (rows, newest)
+        (rows, Window::latest(&a.bundle.releases))
     });
-    let chart = newest
-        .map(|until| view! { <ReleaseChart window=Window::Releases { from: None, until } /> });
+    let chart = window.map(|window| view! { <ReleaseChart window=window /> });
     view! {
         <article class="releases-page" aria-labelledby="open-title">
             <nav class="pager" aria-label="Page navigation"><a class="back" href=back>"← Back to results"</a></nav>

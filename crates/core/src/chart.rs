@@ -1,17 +1,21 @@
-//! Release-statistics charts (relstat style): series, release windows and SVG geometry.
+//! Release-statistics charts (relstat style): series, release windows, SVG geometry and captions.
 //!
 //! Everything here is arithmetic on the bundle's [`Release`] rows; the viewer only
 //! turns the resulting [`ChartGeometry`] into `<path>`, `<circle>` and `<text>`
 //! elements, so the chart is tested without a browser.
 
+mod caption;
 mod layout;
 mod scale;
+mod window;
 
+pub use caption::{description, figures, missing_note};
 pub use layout::{
     layout, ChartGeometry, ChartSpec, PlotPoint, Rect, SeriesGeometry, XLabel, CHAR_WIDTH_EM,
     LINE_HEIGHT_EM,
 };
 pub use scale::{compact_label, YScale, YTick};
+pub use window::{Window, YEARS};
 
 use crate::date::{civil_from_days, days_from_civil, parse_ymd};
 use crate::version::KernelVersion;

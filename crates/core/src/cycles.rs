@@ -20,6 +20,34 @@ pub struct Cycle<'a> {
     pub totals: Vec<(Metric, Option<u64>)>,
 }
 
+impl Cycle<'_> {
+    /// The days column's tooltip: whether the cycle has its final release yet.
+    pub fn state(&self) -> &'static str {
+        if self.released {
+            "released"
+        } else {
+            "in progress"
+        }
+    }
+}
+
+/// A tag as its cycle's row lists it: `rc4` for `v6.7-rc4`, `final` for `v6.7`.
+pub fn tag_name(version: &str) -> String {
+    match version.parse::<KernelVersion>().ok().and_then(|v| v.rc) {
+        Some(rc) => format!("rc{rc}"),
+        None => "final".to_string(),
+    }
+}
+
+/// The link from a cycle's row to its news: "12 entries", none when there are none.
+pub fn news_label(entries: usize) -> Option<String> {
+    match entries {
+        0 => None,
+        1 => Some("1 entry".to_string()),
+        n => Some(format!("{n} entries")),
+    }
+}
+
 /// Every cycle in the calendar, newest first. Rows that are not versions are skipped.
 pub fn cycles(releases: &[Release]) -> Vec<Cycle<'_>> {
     let mut out: Vec<Cycle<'_>> = Vec::new();
@@ -92,5 +120,29 @@ mod tests {
         assert_eq!(c[0].totals[0], (Metric::Files, None));
         // The first final has no earlier final to count from.
         assert_eq!(c[2].days, None);
+    }
+
+    #[test]
+    fn tags_are_named_by_their_rc_or_as_the_final() {
+        assert_eq!(tag_name("v6.7-rc4"), "rc4");
+        assert_eq!(tag_name("v6.10-rc12"), "rc12");
+        assert_eq!(tag_name("v6.7"), "final");
+    }
+
+    #[test]
+    fn a_cycle_says_whether_it_is_released() {
+        let rows = vec![
+            r("v6.6", "2023-10-30", None),
+            r("v6.7-rc1", "2023-11-12", None),
+        ];
+        let c = cycles(&rows);
+        assert_eq!((c[0].state(), c[1].state()), ("in progress", "released"));
+    }
+
+    #[test]
+    fn the_news_link_counts_entries_and_is_absent_at_zero() {
+        assert_eq!(news_label(0), None);
+        assert_eq!(news_label(1).as_deref(), Some("1 entry"));
+        assert_eq!(news_label(12).as_deref(), Some("12 entries"));
     }
 }
