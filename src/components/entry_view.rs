@@ -1,6 +1,7 @@
 //! One entry, its markdown rendered, with prev/next through the current results and a permalink.
 
 use kernel_news_core::cursor::{place, place_label};
+use kernel_news_core::listing::OPEN_TITLE;
 use kernel_news_core::viewstate::{Open, ViewState};
 use leptos::prelude::*;
 
@@ -48,7 +49,7 @@ pub fn EntryView(id: String) -> impl IntoView {
         let title = entry.title.clone();
         let post_title = post.title.clone();
         view! {
-            <h2 id="open-title" tabindex="-1">{title}</h2>
+            <h2 id=OPEN_TITLE tabindex="-1">{title}</h2>
             {entry_meta(post, entry)}
             <p class="from">"From " <a href=post_href>{post_title}</a></p>
             {body(&entry.body, &entry.charts, &post.lang)}
@@ -63,7 +64,7 @@ pub fn EntryView(id: String) -> impl IntoView {
         </nav>
     };
     view! {
-        <article class="entry-view" aria-labelledby="open-title">
+        <article class="entry-view" aria-labelledby=OPEN_TITLE>
             {pager}
             {body}
             <CopyLink url=permalink(Open::Entry(canonical)) />
@@ -102,7 +103,7 @@ pub fn CopyLink(url: String) -> impl IntoView {
 pub fn NotFound(what: &'static str, id: String, back: String) -> impl IntoView {
     view! {
         <div class="not-found" role="alert">
-            <h2 id="open-title" tabindex="-1">{format!("No such {what}")}</h2>
+            <h2 id=OPEN_TITLE tabindex="-1">{format!("No such {what}")}</h2>
             <p>
                 {format!("This archive has no {what} with the id “{id}”. ")}
                 "It may have been renamed, or the link was cut short."

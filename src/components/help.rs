@@ -1,6 +1,7 @@
 //! The help popover: the query language and the keyboard shortcuts.
 
 use kernel_news_core::keys::SHORTCUTS;
+use kernel_news_core::listing::HELP;
 use leptos::prelude::*;
 
 use crate::ctx::use_ctx;
@@ -38,7 +39,7 @@ pub fn Help() -> impl IntoView {
     move || {
         ctx.help.get().then(|| {
             view! {
-                <div class="help" id="help" role="dialog" aria-labelledby="help-title">
+                <div class="help" id=HELP role="dialog" aria-labelledby="help-title">
                     <div class="help-head">
                         <h2 id="help-title">"Search and shortcuts"</h2>
                         <button type="button" class="close" on:click=move |_| ctx.help.set(false)>"Close"</button>

@@ -1,5 +1,6 @@
 //! A whole post as written: its preamble and every entry, each with its own permalink.
 
+use kernel_news_core::listing::OPEN_TITLE;
 use kernel_news_core::viewstate::Open;
 use leptos::prelude::*;
 
@@ -51,7 +52,7 @@ pub fn PostView(id: String) -> impl IntoView {
         Some((
             canonical,
             view! {
-                <h2 id="open-title" tabindex="-1">{title}</h2>
+                <h2 id=OPEN_TITLE tabindex="-1">{title}</h2>
                 <p class="post-meta">{meta}</p>
                 <div lang=lang>
                     <div class="preamble">{preamble}</div>
@@ -63,7 +64,7 @@ pub fn PostView(id: String) -> impl IntoView {
     match found {
         None => view! { <NotFound what="post" id=id back=back /> }.into_any(),
         Some((canonical, body)) => view! {
-            <article class="post-view" aria-labelledby="open-title">
+            <article class="post-view" aria-labelledby=OPEN_TITLE>
                 <nav class="pager" aria-label="Post navigation">
                     <a class="back" href=back>"← Back to results"</a>
                 </nav>

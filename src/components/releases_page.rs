@@ -4,6 +4,7 @@
 use kernel_news_core::chart::{format_thousands, Window};
 use kernel_news_core::cycles::{cycles, news_label, tag_name};
 use kernel_news_core::facets::Facet;
+use kernel_news_core::listing::OPEN_TITLE;
 use kernel_news_core::viewstate::ViewState;
 use leptos::prelude::*;
 
@@ -58,9 +59,9 @@ pub fn ReleasesPage() -> impl IntoView {
     });
     let chart = window.map(|window| view! { <ReleaseChart window=window /> });
     view! {
-        <article class="releases-page" aria-labelledby="open-title">
+        <article class="releases-page" aria-labelledby=OPEN_TITLE>
             <nav class="pager" aria-label="Page navigation"><a class="back" href=back>"← Back to results"</a></nav>
-            <h2 id="open-title" tabindex="-1">"Releases"</h2>
+            <h2 id=OPEN_TITLE tabindex="-1">"Releases"</h2>
             {chart}
             <div class="table-scroll">
                 <table class="cycles">

@@ -6,11 +6,6 @@ use leptos::prelude::*;
 
 use crate::ctx::use_ctx;
 
-/// DOM id of a result row, by entry number (entry ids hold `/` and `.`).
-pub fn row_id(number: u32) -> String {
-    format!("entry-{number}")
-}
-
 #[component]
 pub fn Results() -> impl IntoView {
     let ctx = use_ctx();

@@ -1,5 +1,6 @@
 //! The search box: typing replaces the history entry; problems in the query are shown under it.
 
+use kernel_news_core::listing::HELP;
 use leptos::html::Input;
 use leptos::prelude::*;
 
@@ -43,7 +44,7 @@ pub fn SearchBar(input: NodeRef<Input>) -> impl IntoView {
             <button
                 type="button"
                 class="help-button"
-                aria-controls="help"
+                aria-controls=HELP
                 aria-expanded=move || ctx.help.get().to_string()
                 title="Search help and keyboard shortcuts (?)"
                 on:click=move |_| ctx.help.update(|h| *h = !*h)

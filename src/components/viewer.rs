@@ -5,6 +5,7 @@ use std::sync::Arc;
 use kernel_news_core::archive::Archive;
 use kernel_news_core::cursor::{limit_showing, place, step, PAGE};
 use kernel_news_core::keys::{action, KeyAction};
+use kernel_news_core::listing::{row_id, ENTRY_LINK_SELECTOR, OPEN_TITLE};
 use kernel_news_core::viewstate::Open;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ use crate::components::facet_panel::FacetPanel;
 use crate::components::help::Help;
 use crate::components::post_view::PostView;
 use crate::components::releases_page::ReleasesPage;
-use crate::components::results::{row_id, Results};
+use crate::components::results::Results;
 use crate::components::search_bar::SearchBar;
 use crate::components::status_bar::StatusBar;
 use crate::ctx::Ctx;
@@ -170,8 +171,8 @@ fn follow_focus(ctx: Ctx) {
         let Some(n) = ctx.outcome.with_untracked(|o| o.hits.get(c).copied()) else {
             return;
         };
-        if let Some(link) =
-            element(&row_id(n)).and_then(|row| row.query_selector("a.entry-link").ok().flatten())
+        if let Some(link) = element(&row_id(n))
+            .and_then(|row| row.query_selector(ENTRY_LINK_SELECTOR).ok().flatten())
         {
             if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
                 let _ = link.focus();
@@ -184,7 +185,7 @@ fn follow_focus(ctx: Ctx) {
         match (&open, previous.flatten()) {
             (Some(_), _) => {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
-                if let Some(h) = element("open-title") {
+                if let Some(h) = element(OPEN_TITLE) {
                     let _ = h.focus();
                 }
             }

@@ -17,6 +17,33 @@ use crate::{Entry, Post};
 /// Characters of body text shown under a row's title.
 const SNIPPET: usize = 180;
 
+// The DOM contract: names the HTML written here or by the components and the
+// code that reads the page back (focus, change handlers, ARIA references)
+// must spell alike. The e2e suite reads the same names.
+
+/// Class of a result row's title link, the element j/k focus.
+pub const ENTRY_LINK: &str = "entry-link";
+/// [`ENTRY_LINK`] as a selector within a row.
+pub const ENTRY_LINK_SELECTOR: &str = "a.entry-link";
+/// Class of the element holding one entry's facts ([`entry_meta_html`]).
+pub const ENTRY_META: &str = "entry-meta";
+/// Attribute of a facet checkbox holding its value, for the list's one change handler.
+pub const DATA_VALUE: &str = "data-value";
+/// Id of the heading of whatever is open (entry, post, releases page, not
+/// found): it takes focus when opened and labels its article.
+pub const OPEN_TITLE: &str = "open-title";
+/// Id of the help popover, which the help button controls.
+pub const HELP: &str = "help";
+/// Class of one facet's `section`, where a rewritten list's focus is restored.
+pub const FACET_SECTION: &str = "facet";
+/// [`FACET_SECTION`] as a selector.
+pub const FACET_SECTION_SELECTOR: &str = "section.facet";
+
+/// DOM id of a result row, by entry number (entry ids hold `/` and `.`).
+pub fn row_id(number: u32) -> String {
+    format!("entry-{number}")
+}
+
 /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attributes.
 pub use crate::markdown::escape_attr as escape;
 
@@ -60,11 +87,12 @@ pub fn results_html(
             let to = state.opened(Open::Entry(entry.id.clone())).href();
             let _ = write!(
                 out,
-                "<li class=\"entry\" id=\"entry-{n}\"><a class=\"entry-link\" href=\"{}\">{}</a>",
+                "<li class=\"entry\" id=\"{}\"><a class=\"{ENTRY_LINK}\" href=\"{}\">{}</a>",
+                row_id(n),
                 escape(&to),
                 marked_html(&entry.title, needles)
             );
-            out.push_str("<div class=\"entry-meta\">");
+            let _ = write!(out, "<div class=\"{ENTRY_META}\">");
             out.push_str(&entry_meta_html(post, entry, state));
             out.push_str("</div>");
             let text = snippet(&entry.body, needles, SNIPPET);
@@ -79,7 +107,7 @@ pub fn results_html(
     out
 }
 
-/// One entry's facts on one line, the content of its `div.entry-meta`: kind,
+/// One entry's facts on one line, the content of its [`ENTRY_META`] `div`: kind,
 /// patch version, series, subsystems (each a link to the archive filtered to
 /// it), authors, date and thread.
 pub fn entry_meta_html(post: &Post, entry: &Entry, state: &ViewState) -> String {
@@ -138,7 +166,7 @@ pub fn entry_meta_html(post: &Post, entry: &Entry, state: &ViewState) -> String 
 }
 
 /// The `li` items of one facet's value list: a checkbox per value (its value
-/// in `data-value`, for the list's one change handler), its label and count,
+/// in [`DATA_VALUE`], for the list's one change handler), its label and count,
 /// zero counts marked, subsystems indented by depth.
 pub fn facet_values_html(
     facet: Facet,
@@ -152,10 +180,9 @@ pub fn facet_values_html(
             Facet::Subsystem => c.value.matches('/').count(),
             _ => 0,
         };
-        let _ =
-            write!(
+        let _ = write!(
             out,
-            "<li{} style=\"--depth:{depth}\"><label><input type=\"checkbox\" data-value=\"{}\"{}>\
+            "<li{} style=\"--depth:{depth}\"><label><input type=\"checkbox\" {DATA_VALUE}=\"{}\"{}>\
              <span class=\"value\">{}</span><span class=\"count\">{}</span></label></li>",
             if c.count == 0 { " class=\"zero\"" } else { "" },
             escape(&c.value),
@@ -181,140 +208,5 @@ pub fn marked_html(text: &str, needles: &[&str]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{Bundle, EntryKind, ReleaseSource, FORMAT_VERSION};
-
-    fn archive(title: &str, body: &str, author: &str) -> Archive {
-        let entry = Entry {
-            id: String::new(),
-            title: title.into(),
-            kind: EntryKind::Patch,
-            patch_version: Some(3),
-            series: None,
-            tree: None,
-            subsystems: vec!["mm".into()],
-            authors: vec![author.into()],
-            body: body.into(),
-            position: 0,
-            line: 1,
-            charts: vec![],
-        };
-        let mut post = Post {
-            id: "p".into(),
-            path: "p.md".into(),
-            title: "News <v6.7-rc4>".into(),
-            date: Some("2023-12-03T10:00:00+09:00".into()),
-            release: Some("v6.7-rc4".into()),
-            release_source: ReleaseSource::Title,
-            cycle: Some("v6.7".into()),
-            lang: "ko".into(),
-            tags: vec![],
-            categories: vec![],
-            preamble: String::new(),
-            entries: vec![entry],
-            charts: vec![],
-        };
-        crate::ids::assign_entries(&mut post);
-        Archive::new(Bundle {
-            format_version: FORMAT_VERSION,
-            generator: "t".into(),
-            posts: vec![post],
-            releases: vec![],
-            subsystems: vec![],
-            warnings: vec![],
-        })
-    }
-
-    #[test]
-    fn rows_escape_every_piece_of_post_text() {
-        let a = archive(
-            "<img src=x onerror=\"alert(1)\"> folio",
-            "body with <script>x</script> folio",
-            "<b>Mallory</b>",
-        );
-        let html = results_html(&a, &[0], &ViewState::default(), &["folio"]);
-        assert!(
-            !html.contains("<img") && !html.contains("<script") && !html.contains("<b>"),
-            "{html}"
-        );
-        assert!(
-            html.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <mark>folio</mark>"),
-            "{html}"
-        );
-        assert!(
-            html.contains("<span class=\"authors\">&lt;b&gt;Mallory&lt;/b&gt;</span>"),
-            "{html}"
-        );
-        assert!(
-            html.contains("<a href=\"#post=p\">News &lt;v6.7-rc4&gt;</a>"),
-            "{html}"
-        );
-    }
-
-    #[test]
-    fn rows_carry_ids_links_and_facts() {
-        let a = archive(
-            "[PATCH v3] mm: fix",
-            "https://lkml.kernel.org/r/a@b.c\n\nsummary",
-            "Ann",
-        );
-        let html = results_html(&a, &[0], &ViewState::default(), &[]);
-        assert!(html.contains("<li class=\"entry\" id=\"entry-0\"><a class=\"entry-link\" href=\"#entry=p/patch-v3-mm-fix\">"), "{html}");
-        assert!(
-            html.contains("<span class=\"badge version\" title=\"Patch version\">v3</span>"),
-            "{html}"
-        );
-        assert!(
-            html.contains(
-                "<a class=\"badge subsystem\" href=\"#sub=mm\" title=\"Show entries in mm\">mm</a>"
-            ),
-            "{html}"
-        );
-        assert!(
-            html.contains("<time datetime=\"2023-12-03\">2023-12-03</time>"),
-            "{html}"
-        );
-        assert!(html.contains("href=\"https://lore.kernel.org/r/a@b.c\" rel=\"noopener noreferrer\" target=\"_blank\">thread</a>"), "{html}");
-        assert!(
-            html.contains("<span class=\"lang-badge\" title=\"Language\">KO</span>"),
-            "{html}"
-        );
-        assert!(
-            html.starts_with("<section class=\"group\" lang=\"ko\">"),
-            "{html}"
-        );
-    }
-
-    #[test]
-    fn facet_values_carry_their_value_state_and_count() {
-        let counts = [
-            FacetCount {
-                value: "mm".into(),
-                count: 3,
-            },
-            FacetCount {
-                value: "mm/<damon>".into(),
-                count: 0,
-            },
-        ];
-        let shown: Vec<&FacetCount> = counts.iter().collect();
-        let state = ViewState::from_fragment("#sub=mm");
-        let html = facet_values_html(Facet::Subsystem, &shown, &state, |v| v.to_uppercase());
-        assert_eq!(
-            html,
-            "<li style=\"--depth:0\"><label><input type=\"checkbox\" data-value=\"mm\" checked>\
-             <span class=\"value\">MM</span><span class=\"count\">3</span></label></li>\
-             <li class=\"zero\" style=\"--depth:1\"><label><input type=\"checkbox\" data-value=\"mm/&lt;damon&gt;\">\
-             <span class=\"value\">MM/&lt;DAMON&gt;</span><span class=\"count\">0</span></label></li>"
-        );
-    }
-
-    #[test]
-    fn marks_wrap_matches_whatever_their_case() {
-        assert_eq!(
-            marked_html("Folio & folios", &["folio"]),
-            "<mark>Folio</mark> &amp; <mark>folio</mark>s"
-        );
-    }
-}
+#[path = "listing_tests.rs"]
+mod tests;
