@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use kernel_news_core::archive::Archive;
-use kernel_news_core::cursor::{limit_showing, place, step, PAGE};
-use kernel_news_core::keys::{action, KeyAction};
+use kernel_news_core::cursor::{limit_showing, more_on_scroll, place, step, PAGE};
+use kernel_news_core::keys::{action, handles_enter, is_text_field, KeyAction};
 use kernel_news_core::listing::{row_id, ENTRY_LINK_SELECTOR, OPEN_TITLE};
 use kernel_news_core::viewstate::Open;
 use leptos::html::Input;
@@ -68,14 +68,8 @@ fn on_key(ctx: Ctx, search: NodeRef<Input>, ev: web_sys::KeyboardEvent) {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
     let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
-    let typing = match tag.as_str() {
-        "TEXTAREA" | "SELECT" => true,
-        "INPUT" => target
-            .as_ref()
-            .and_then(|t| t.get_attribute("type"))
-            .is_none_or(|ty| !matches!(ty.as_str(), "checkbox" | "radio" | "button" | "submit")),
-        _ => false,
-    };
+    let input_type = target.as_ref().and_then(|t| t.get_attribute("type"));
+    let typing = is_text_field(&tag, input_type.as_deref());
     let modified = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
     let Some(act) = action(&ev.key(), typing, modified) else {
         return;
@@ -127,10 +121,7 @@ fn on_key(ctx: Ctx, search: NodeRef<Input>, ev: web_sys::KeyboardEvent) {
         }
         KeyAction::Open => {
             // Links and buttons open themselves on Enter; this is for the cursor.
-            if matches!(
-                tag.as_str(),
-                "A" | "BUTTON" | "INPUT" | "SELECT" | "TEXTAREA"
-            ) {
+            if handles_enter(&tag) {
                 return;
             }
             let Some(c) = ctx.cursor.get_untracked() else {
@@ -225,8 +216,9 @@ fn load_more_on_scroll(ctx: Ctx) {
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0)
             + window.scroll_y().unwrap_or(0.0);
-        let more = ctx.outcome.with_untracked(|o| o.hits.len()) > ctx.limit.get_untracked();
-        if more && ctx.state.with_untracked(|s| s.open.is_none()) && seen > doc_height - 800.0 {
+        let hits = ctx.outcome.with_untracked(|o| o.hits.len());
+        let more = more_on_scroll(hits, ctx.limit.get_untracked(), seen, doc_height);
+        if more && ctx.state.with_untracked(|s| s.open.is_none()) {
             ctx.limit.update(|l| *l += PAGE);
         }
     });

@@ -29,6 +29,16 @@ pub fn limit_showing(limit: usize, row: usize) -> usize {
     }
 }
 
+/// How close to the end of the page (in CSS pixels) scrolling renders the next page.
+pub const NEAR_END_PX: f64 = 800.0;
+
+/// Whether scrolling should render another page: some hits are not rendered
+/// and the bottom of the viewport (`seen`, from the top of the document) is
+/// within [`NEAR_END_PX`] of the document's end.
+pub fn more_on_scroll(hits: usize, limit: usize, seen: f64, document: f64) -> bool {
+    hits > limit && seen > document - NEAR_END_PX
+}
+
 /// The "show more" button's text, when some hits are not rendered.
 pub fn more_label(hits: usize, limit: usize) -> Option<String> {
     (hits > limit).then(|| format!("Show more ({} not shown)", hits - limit))
@@ -111,6 +121,13 @@ mod tests {
         assert_eq!(limit_showing(PAGE, PAGE), 2 * PAGE);
         // Coming back from an entry far down renders up to it and a page more.
         assert_eq!(limit_showing(PAGE, 130), 130 + PAGE);
+    }
+
+    #[test]
+    fn scrolling_near_the_end_renders_more_only_if_there_is_more() {
+        assert!(more_on_scroll(120, 50, 9_500.0, 10_000.0));
+        assert!(!more_on_scroll(120, 50, 5_000.0, 10_000.0));
+        assert!(!more_on_scroll(50, 50, 9_900.0, 10_000.0));
     }
 
     #[test]

@@ -41,9 +41,49 @@ pub fn action(key: &str, in_text_field: bool, modified: bool) -> Option<KeyActio
     })
 }
 
+/// Whether an element (its upper-case `tagName`, and an `input`'s `type`
+/// attribute) takes typed letters: then j/k are text, not shortcuts. A
+/// checkbox or button takes none, so shortcuts work while it has focus.
+pub fn is_text_field(tag: &str, input_type: Option<&str>) -> bool {
+    match tag {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => {
+            input_type.is_none_or(|ty| !matches!(ty, "checkbox" | "radio" | "button" | "submit"))
+        }
+        _ => false,
+    }
+}
+
+/// Whether Enter on this element already does something of its own (follows
+/// a link, presses a button, submits), so it must not also open the cursor's row.
+pub fn handles_enter(tag: &str) -> bool {
+    matches!(tag, "A" | "BUTTON" | "INPUT" | "SELECT" | "TEXTAREA")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_fields_are_those_that_take_letters() {
+        assert!(is_text_field("INPUT", None));
+        assert!(is_text_field("INPUT", Some("search")));
+        assert!(is_text_field("TEXTAREA", None));
+        assert!(is_text_field("SELECT", None));
+        assert!(!is_text_field("INPUT", Some("checkbox")));
+        assert!(!is_text_field("INPUT", Some("submit")));
+        assert!(!is_text_field("BUTTON", None));
+        assert!(!is_text_field("BODY", None));
+    }
+
+    #[test]
+    fn enter_is_left_to_links_buttons_and_fields() {
+        for tag in ["A", "BUTTON", "INPUT", "SELECT", "TEXTAREA"] {
+            assert!(handles_enter(tag), "{tag}");
+        }
+        assert!(!handles_enter("BODY"));
+        assert!(!handles_enter("LI"));
+    }
 
     #[test]
     fn letters_act_outside_text_fields_only() {
