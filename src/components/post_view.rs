@@ -1,6 +1,6 @@
 //! A whole post as written: its preamble and every entry, each with its own permalink.
 
-use kernel_news_core::listing::OPEN_TITLE;
+use kernel_news_core::listing::{post_facts, OPEN_TITLE};
 use kernel_news_core::viewstate::Open;
 use leptos::prelude::*;
 
@@ -16,22 +16,7 @@ pub fn PostView(id: String) -> impl IntoView {
     let back = state.closed().href();
     let found = ctx.archive.with_value(|a| {
         let post = a.post(&id)?;
-        let meta = [
-            post.release.clone(),
-            post.day().map(str::to_string),
-            Some(
-                if post.lang == "ko" {
-                    "한국어"
-                } else {
-                    "English"
-                }
-                .to_string(),
-            ),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+        let meta = post_facts(post);
         let entries = (post.entries.iter())
             .map(|e| {
                 let to = state.opened(Open::Entry(e.id.clone())).href();

@@ -1,8 +1,10 @@
 //! The loaded archive: the bundle in reading order, its indexes, and what one view of it shows.
 //!
-//! The viewer builds one [`Archive`] per bundle. A keystroke re-runs only
-//! [`Archive::search`]; a facet click re-runs only [`Archive::outcome`] with
-//! the previous search hits, so neither pays for the other.
+//! The viewer builds one [`Archive`] per bundle. A keystroke re-runs only the
+//! search (through [`Searched`](crate::searched::Searched), within the
+//! previous hits when it can); a facet click re-runs only
+//! [`Archive::outcome`] with the previous search hits, so neither pays for
+//! the other.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;

@@ -44,6 +44,21 @@ pub fn row_id(number: u32) -> String {
     format!("entry-{number}")
 }
 
+/// A post's facts under its title in the post view, as text: release, day
+/// and language (`v6.7-rc4 · 2023-12-03 · 한국어`), leaving out what is unknown.
+pub fn post_facts(post: &Post) -> String {
+    let lang = if post.lang == "ko" {
+        "한국어"
+    } else {
+        "English"
+    };
+    [post.release.as_deref(), post.day(), Some(lang)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attributes.
 pub use crate::markdown::escape_attr as escape;
 

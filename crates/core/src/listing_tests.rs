@@ -167,3 +167,12 @@ fn rows_are_written_with_the_names_the_viewer_reads_back() {
     assert_ne!(row_id(1), row_id(11));
     assert_eq!(row_id(7), "entry-7");
 }
+
+#[test]
+fn post_facts_leave_out_what_is_unknown() {
+    let a = archive("t", "b", "Ann");
+    let mut post = a.bundle.posts[0].clone();
+    assert_eq!(post_facts(&post), "v6.7-rc4 · 2023-12-03 · 한국어");
+    (post.release, post.date, post.lang) = (None, None, "en".into());
+    assert_eq!(post_facts(&post), "English");
+}
