@@ -22,8 +22,8 @@ pub struct Ctx {
     pub outcome: Memo<Outcome>,
     /// Lowercased positive search terms, for `<mark>`.
     pub highlights: Memo<Vec<String>>,
-    /// How many result rows are rendered (a multiple of [`PAGE`] or enough
-    /// for the cursor's row, see `kernel_news_core::cursor`).
+    /// How many result rows are rendered: [`PAGE`] at first, more on scroll,
+    /// "show more" or a cursor moved past them (`kernel_news_core::cursor`).
     pub limit: RwSignal<usize>,
     /// The keyboard cursor: an index into the hits.
     pub cursor: RwSignal<Option<usize>>,
@@ -37,16 +37,16 @@ impl Ctx {
         let query = Memo::new(move |_| state.with(|s| s.query.clone()));
         // Only the text decides the search hits, so a facet click never
         // re-searches; typing on searches only the previous hits.
-        let searched_with = Memo::new(move |previous: Option<&Searched>| {
+        let searched = Memo::new(move |previous: Option<&Searched>| {
             query.with(|q| stored.with_value(|a| Searched::new(a, q, previous)))
         });
-        let searched = Memo::new(move |_| searched_with.with(|s| s.hits.clone()));
         // Opening an entry changes no result: compare the view without it.
         let filters = Memo::new(move |_| state.with(ViewState::closed));
         let outcome = Memo::new(move |_| {
-            filters.with(|f| searched.with(|s| stored.with_value(|a| a.outcome(f, s.as_ref()))))
+            filters
+                .with(|f| searched.with(|s| stored.with_value(|a| a.outcome(f, s.hits.as_ref()))))
         });
-        let highlights = Memo::new(move |_| searched_with.with(Searched::highlights));
+        let highlights = Memo::new(move |_| searched.with(Searched::highlights));
         Ctx {
             archive: stored,
             state,
