@@ -15,7 +15,7 @@ fn bundle_post(body: &str) -> (tempfile::TempDir, Built) {
     let text = format!("{HEAD}{body}");
     let dir = tree(&[("lkml_news_v6.7-rc4.md", text.as_bytes())]);
     let built = bundle_dirs(&[dir.path()]);
-    assert_eq!(built.summary.errors, 0, "{:#?}", built.problems);
+    assert_eq!(built.summary.errors, 0, "{:#?}", built.diagnostics);
     (dir, built)
 }
 

@@ -154,7 +154,7 @@ fn the_seed_posts_bundle_with_their_entries() {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     let built = bundle_dirs(&[dir.path()]);
-    assert_eq!(built.summary.errors, 0, "{:#?}", built.problems);
+    assert_eq!(built.summary.errors, 0, "{:#?}", built.diagnostics);
     assert_eq!(built.bundle.posts.len(), copied);
     assert_eq!(copied, 4);
     let entries: usize = built.bundle.posts.iter().map(|p| p.entries.len()).sum();

@@ -4,6 +4,7 @@ mod charts;
 mod charts_corpus;
 mod cli;
 mod corpus;
+mod diagnostics;
 mod quirks;
 mod sample;
 mod single;

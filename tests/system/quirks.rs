@@ -2,11 +2,7 @@
 
 use kernel_news_core::{ReleaseSource, WarningLevel};
 
-use crate::support::{bundle_dirs, tree};
-
-const GOOD: &[u8] = b"---\ntitle: \"LKML News v6.7-rc4\"\ndate: 2023-11-28T06:35:48-08:00\n---\n\n\
-[PATCH v2] prctl: Get anon name (Rong Tao)\n------------------------------------------\n\n\
-https://lkml.kernel.org/r/x@qq.com\n\nA getter.\n";
+use crate::support::{bundle_dirs, tree, BROKEN, GOOD};
 
 #[test]
 fn crlf_and_bom_posts_read_like_any_other() {
@@ -17,7 +13,7 @@ fn crlf_and_bom_posts_read_like_any_other() {
     bytes.extend_from_slice(crlf.as_bytes());
     let dir = tree(&[("lkml_news_v6.7-rc4.md", &bytes)]);
     let built = bundle_dirs(&[dir.path()]);
-    assert_eq!(built.summary.errors, 0, "{:?}", built.problems);
+    assert_eq!(built.summary.errors, 0, "{:?}", built.diagnostics);
     let post = &built.bundle.posts[0];
     assert_eq!(post.title, "LKML News v6.7-rc4");
     assert_eq!(post.entries[0].title, "[PATCH v2] prctl: Get anon name");
@@ -46,15 +42,7 @@ fn drafts_are_skipped_unless_asked_for_and_index_pages_always() {
 
 #[test]
 fn broken_files_are_reported_with_file_and_line_and_the_rest_is_bundled() {
-    let dir = tree(&[
-        ("a-good.md", GOOD),
-        ("bad-yaml.md", b"---\ntitle: ok\ntags: [\"unclosed\n---\nbody\n"),
-        ("bad-toml.md", b"+++\ntitle = \"x\"\ndate = = 1\n+++\n"),
-        ("unclosed.md", b"+++\ntitle = \"x\"\n"),
-        ("latin1.md", b"---\ntitle: x\n---\ncaf\xe9\n"),
-        ("empty.md", b""),
-        ("no-body.md", b"---\ntitle: \"LKML News v6.7-rc5\"\n---\nLonely heading\n--------------\n\nNext\n----\ntext\n"),
-    ]);
+    let dir = tree(BROKEN);
     let built = bundle_dirs(&[dir.path()]);
     let paths: Vec<_> = built.bundle.posts.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths.len(), 2, "{paths:?}");

@@ -40,7 +40,7 @@ fn bundling_is_byte_for_byte_deterministic() {
 fn sample_content_covers_what_the_viewer_must_show() {
     let built = bundle_dirs(&[&workspace().join("content/posts")]);
     let b = &built.bundle;
-    assert_eq!(built.summary.errors, 0, "{:#?}", built.problems);
+    assert_eq!(built.summary.errors, 0, "{:#?}", built.diagnostics);
     assert!(b.posts.len() >= 12, "only {} posts", b.posts.len());
     let cycles: BTreeSet<_> = b
         .posts

@@ -4,6 +4,27 @@ use std::path::{Path, PathBuf};
 
 use kernel_news_bundle::build::{build, Built, Options};
 
+/// A post that bundles without a single message.
+pub const GOOD: &[u8] =
+    b"---\ntitle: \"LKML News v6.7-rc4\"\ndate: 2023-11-28T06:35:48-08:00\n---\n\n\
+[PATCH v2] prctl: Get anon name (Rong Tao)\n------------------------------------------\n\n\
+https://lkml.kernel.org/r/x@qq.com\n\nA getter.\n";
+
+/// One good post and one of each kind of broken one: five that cannot be
+/// bundled, one that can with a warning.
+pub const BROKEN: &[(&str, &[u8])] = &[
+    ("a-good.md", GOOD),
+    ("bad-yaml.md", b"---\ntitle: ok\ntags: [\"unclosed\n---\nbody\n"),
+    ("bad-toml.md", b"+++\ntitle = \"x\"\ndate = = 1\n+++\n"),
+    ("unclosed.md", b"+++\ntitle = \"x\"\n"),
+    ("latin1.md", b"---\ntitle: x\n---\ncaf\xe9\n"),
+    ("empty.md", b""),
+    (
+        "no-body.md",
+        b"---\ntitle: \"LKML News v6.7-rc5\"\n---\nLonely heading\n--------------\n\nNext\n----\ntext\n",
+    ),
+];
+
 pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")

@@ -4,18 +4,20 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use kernel_news_core::{
-    date::parse_ymd, Bundle, KernelVersion, Post, Release, Subsystem, Warning, WarningLevel,
-    FORMAT_VERSION,
+    date::parse_ymd, Bundle, KernelVersion, Post, Release, Subsystem, WarningLevel, FORMAT_VERSION,
 };
 
-use crate::post::{read_post, Outcome};
+use crate::diagnostic::Diagnostic;
+use crate::post::{read_post, PostRead};
 use crate::release::Calendar;
 use crate::subsystem::SubsystemTable;
-use crate::walk::find_posts;
+use crate::walk::{find_posts, WalkError};
 use kernel_news_core::ids::{self, Unique};
 
 /// The shipped default release statistics, so the binary works from anywhere.
 pub const DEFAULT_RELSTAT: &str = include_str!("../../../data/relstat/linux-mainline.tsv");
+/// Where [`DEFAULT_RELSTAT`] lives in the repository, for messages about it.
+const DEFAULT_RELSTAT_PATH: &str = "data/relstat/linux-mainline.tsv";
 
 /// What to bundle.
 #[derive(Debug, Clone, Default)]
@@ -38,14 +40,13 @@ pub struct Summary {
     pub drafts_skipped: usize,
 }
 
-/// The bundle plus every problem, each with the full path of its file so the
-/// CLI can print `path:line: message`.
+/// The bundle plus every problem, each as a [`Diagnostic`] the CLI prints.
 #[derive(Debug)]
 pub struct Built {
     pub bundle: Bundle,
     pub summary: Summary,
-    /// `(full path, warning)` in the order they were found.
-    pub problems: Vec<(String, Warning)>,
+    /// In the order they were found; the bundle's `warnings` are these.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 pub fn generator() -> String {
@@ -55,20 +56,8 @@ pub fn generator() -> String {
 /// Runs the whole build. Never fails as a whole: a broken file, a missing
 /// directory or unreadable statistics become errors in the result.
 pub fn build(opts: &Options) -> Built {
-    let mut problems: Vec<(String, Warning)> = Vec::new();
-    let mut problem = |full: &str, path: &str, level, line, message: String| {
-        let w = Warning {
-            level,
-            path: path.to_string(),
-            line,
-            message,
-        };
-        problems.push((full.to_string(), w));
-    };
-
-    let releases = load_releases(opts, &mut |full, line, msg| {
-        problem(full, full, WarningLevel::Error, line, msg)
-    });
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let releases = load_releases(opts, &mut diagnostics);
     let calendar: Calendar = releases
         .iter()
         .filter_map(|r| {
@@ -84,29 +73,44 @@ pub fn build(opts: &Options) -> Built {
     let mut post_ids = Unique::default();
     let mut summary = Summary::default();
     for root in &opts.content {
-        let root_txt = root.display().to_string();
-        let files = match find_posts(root) {
-            Ok(f) => f,
+        let walk = match find_posts(root) {
+            Ok(w) => w,
             Err(e) => {
-                let msg = format!(
-                    "cannot read content directory: {e}; expected a directory of markdown posts"
-                );
-                problem(&root_txt, &root_txt, WarningLevel::Error, None, msg);
+                diagnostics.push(Diagnostic {
+                    root: None,
+                    path: root.display().to_string(),
+                    line: None,
+                    level: WarningLevel::Error,
+                    message: format!(
+                        "cannot read content directory: {e}; expected a directory of markdown posts"
+                    ),
+                });
                 continue;
             }
         };
-        for file in files {
-            let full = file.full.display().to_string();
+        // A problem with the file at `rel` inside this root.
+        let at = |rel: &str, level, line, message: String| Diagnostic {
+            root: Some(root.clone()),
+            path: rel.to_string(),
+            line,
+            level,
+            message,
+        };
+        for skipped in walk.skipped {
+            let level = match skipped.error {
+                // Nothing is missing: the posts there are read through the ancestor.
+                WalkError::Loop { .. } => WarningLevel::Warning,
+                // A post may be what could not be read.
+                WalkError::Dangling { .. } | WalkError::Io(_) => WarningLevel::Error,
+            };
+            diagnostics.push(at(&skipped.rel, level, None, skipped.error.to_string()));
+        }
+        for file in walk.files {
             let bytes = match std::fs::read(&file.full) {
                 Ok(b) => b,
                 Err(e) => {
-                    problem(
-                        &full,
-                        &file.rel,
-                        WarningLevel::Error,
-                        None,
-                        format!("cannot read file: {e}"),
-                    );
+                    let message = format!("cannot read file: {e}");
+                    diagnostics.push(at(&file.rel, WarningLevel::Error, None, message));
                     continue;
                 }
             };
@@ -119,20 +123,17 @@ pub fn build(opts: &Options) -> Built {
                 &calendar,
                 &table,
             ) {
-                Ok(Outcome::Post(post, warnings)) => {
+                Ok(PostRead::Post(post, warnings)) => {
                     for w in warnings {
-                        problem(&full, &file.rel, WarningLevel::Warning, w.line, w.message);
+                        diagnostics.push(at(&file.rel, WarningLevel::Warning, w.line, w.message));
                     }
                     posts.push(*post);
                 }
-                Ok(Outcome::Draft) => summary.drafts_skipped += 1,
-                Err(e) => problem(
-                    &full,
-                    &file.rel,
-                    WarningLevel::Error,
-                    e.line(),
-                    e.to_string(),
-                ),
+                Ok(PostRead::Draft) => summary.drafts_skipped += 1,
+                Err(e) => {
+                    let line = e.line();
+                    diagnostics.push(at(&file.rel, WarningLevel::Error, line, e.to_string()));
+                }
             }
         }
     }
@@ -155,26 +156,21 @@ pub fn build(opts: &Options) -> Built {
 
     summary.posts = posts.len();
     summary.entries = posts.iter().map(|p| p.entries.len()).sum();
-    summary.warnings = problems
-        .iter()
-        .filter(|(_, w)| w.level == WarningLevel::Warning)
-        .count();
-    summary.errors = problems
-        .iter()
-        .filter(|(_, w)| w.level == WarningLevel::Error)
-        .count();
+    let count = |level| diagnostics.iter().filter(|d| d.level == level).count();
+    summary.warnings = count(WarningLevel::Warning);
+    summary.errors = count(WarningLevel::Error);
     let bundle = Bundle {
         format_version: FORMAT_VERSION,
         generator: generator(),
         posts,
         releases,
         subsystems,
-        warnings: problems.iter().map(|(_, w)| w.clone()).collect(),
+        warnings: diagnostics.iter().map(Diagnostic::to_warning).collect(),
     };
     Built {
         bundle,
         summary,
-        problems,
+        diagnostics,
     }
 }
 
@@ -190,31 +186,38 @@ fn date_key(post: &Post) -> (bool, i64) {
     }
 }
 
-fn load_releases(
-    opts: &Options,
-    report: &mut dyn FnMut(&str, Option<u32>, String),
-) -> Vec<Release> {
+/// The release table from the shipped or given statistics and the repository;
+/// a source that cannot be read becomes an error and the others still count.
+fn load_releases(opts: &Options, diagnostics: &mut Vec<Diagnostic>) -> Vec<Release> {
+    let mut report = |path: &Path, line, message: String| {
+        diagnostics.push(Diagnostic {
+            root: None,
+            path: path.display().to_string(),
+            line,
+            level: WarningLevel::Error,
+            message,
+        })
+    };
     let mut sources = Vec::new();
     if opts.relstat.is_empty() {
-        match crate::relstat::parse_tsv(DEFAULT_RELSTAT, "data/relstat/linux-mainline.tsv") {
+        match crate::relstat::parse_tsv(DEFAULT_RELSTAT) {
             Ok(r) => sources.push(r),
-            Err(e) => report("data/relstat/linux-mainline.tsv", None, e.to_string()),
+            Err(e) => report(Path::new(DEFAULT_RELSTAT_PATH), e.line(), e.to_string()),
         }
     }
     for path in &opts.relstat {
-        let shown = path.display().to_string();
         match std::fs::read_to_string(path) {
-            Ok(text) => match crate::relstat::detect_and_parse(&text, &shown) {
+            Ok(text) => match crate::relstat::detect_and_parse(&text) {
                 Ok(r) => sources.push(r),
-                Err(e) => report(&shown, e.line(), e.what()),
+                Err(e) => report(path, e.line(), e.to_string()),
             },
-            Err(e) => report(&shown, None, format!("cannot read release statistics: {e}")),
+            Err(e) => report(path, None, format!("cannot read release statistics: {e}")),
         }
     }
     if let Some(repo) = &opts.git {
         match crate::relstat_git::from_git(repo) {
             Ok(r) => sources.push(r),
-            Err(e) => report(&repo.display().to_string(), None, e.to_string()),
+            Err(e) => report(repo, None, e.to_string()),
         }
     }
     crate::relstat::merge(sources)

@@ -48,15 +48,17 @@ pub struct FrontMatter {
     pub lang: Option<String>,
 }
 
+/// Why a header cannot be read. The message names no line: the caller's
+/// diagnostic does, from [`Self::line`].
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum FrontMatterError {
-    #[error("line {line}: front matter opened with `{delim}` is never closed; expected a line holding only `{delim}`")]
+    #[error("front matter opened with `{delim}` is never closed; expected a line holding only `{delim}`")]
     Unclosed { line: u32, delim: &'static str },
-    #[error("line {line}: invalid YAML front matter: {message}")]
+    #[error("invalid YAML front matter: {message}")]
     Yaml { line: u32, message: String },
-    #[error("line {line}: invalid TOML front matter: {message}")]
+    #[error("invalid TOML front matter: {message}")]
     Toml { line: u32, message: String },
-    #[error("line {line}: front matter field `{field}` is {found}; expected {expected}")]
+    #[error("front matter field `{field}` is {found}; expected {expected}")]
     Field {
         line: u32,
         field: &'static str,
@@ -66,6 +68,7 @@ pub enum FrontMatterError {
 }
 
 impl FrontMatterError {
+    /// 1-based line of the file the problem is on.
     pub fn line(&self) -> u32 {
         match self {
             FrontMatterError::Unclosed { line, .. }

@@ -6,11 +6,13 @@
 //! decides which kernel release a post belongs to, [`charts`] reads the
 //! release-stat chart images in a post's markdown, [`relstat`] loads the
 //! release statistics, and [`build`] assembles the deterministic [`Bundle`].
+//! Every problem on the way is one [`diagnostic::Diagnostic`].
 //!
 //! [`Bundle`]: kernel_news_core::Bundle
 
 pub mod build;
 pub mod charts;
+pub mod diagnostic;
 pub mod frontmatter;
 pub mod lang;
 pub mod post;

@@ -84,17 +84,9 @@ fn run() -> Result<ExitCode> {
     };
     let started = std::time::Instant::now();
     let built = build(&args.opts);
-    for (full, w) in &built.problems {
-        if args.quiet && w.level == WarningLevel::Warning {
-            continue;
-        }
-        let level = match w.level {
-            WarningLevel::Warning => "warning",
-            WarningLevel::Error => "error",
-        };
-        match w.line {
-            Some(line) => eprintln!("{full}:{line}: {level}: {}", w.message),
-            None => eprintln!("{full}: {level}: {}", w.message),
+    for d in &built.diagnostics {
+        if !(args.quiet && d.level == WarningLevel::Warning) {
+            eprintln!("{d}");
         }
     }
     let json = to_json(&built.bundle);

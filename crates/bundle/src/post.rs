@@ -22,6 +22,7 @@ pub enum PostError {
 }
 
 impl PostError {
+    /// 1-based line of the file the problem is on, when it is on one.
     pub fn line(&self) -> Option<u32> {
         match self {
             PostError::Source(e) => e.line(),
@@ -37,9 +38,9 @@ pub struct PostWarning {
     pub message: String,
 }
 
-/// What reading one file produced.
+/// What reading one post file produced.
 #[derive(Debug)]
-pub enum Outcome {
+pub enum PostRead {
     Post(Box<Post>, Vec<PostWarning>),
     Draft,
 }
@@ -53,12 +54,12 @@ pub fn read_post(
     include_drafts: bool,
     calendar: &Calendar,
     table: &SubsystemTable,
-) -> Result<Outcome, PostError> {
+) -> Result<PostRead, PostError> {
     let text = source::decode(bytes)?;
     let split = frontmatter::split(&text)?;
     let fm = frontmatter::parse(&split)?;
     if fm.draft && !include_drafts {
-        return Ok(Outcome::Draft);
+        return Ok(PostRead::Draft);
     }
     let mut warnings = Vec::new();
     let mut warn =
@@ -153,7 +154,7 @@ pub fn read_post(
         charts: preamble_charts,
     };
     ids::assign_entries(&mut post);
-    Ok(Outcome::Post(Box::new(post), warnings))
+    Ok(PostRead::Post(Box::new(post), warnings))
 }
 
 /// The charts of one markdown part; images that look like charts but cannot be read become warnings.

@@ -6,68 +6,42 @@ use kernel_news_core::date::{format_ymd, parse_ymd, DateTime};
 use kernel_news_core::{KernelVersion, Release};
 use thiserror::Error;
 
+/// Why release statistics could not be read. The message names no file or
+/// line: the caller's diagnostic does, from the file it read and [`Self::line`].
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum RelstatError {
-    #[error("{path}:{line}: {}", self.what())]
+    #[error("column `{column}` is `{found}`; expected {expected}")]
     Cell {
-        path: String,
-        line: usize,
+        line: u32,
         column: &'static str,
         found: String,
         expected: &'static str,
     },
-    #[error("{path}:{line}: {}", self.what())]
-    DiffMismatch {
-        path: String,
-        line: usize,
-        diff: u64,
-        sum: u64,
-    },
-    #[error("{path}: {}", self.what())]
-    NoRows { path: String },
+    #[error("diff is {diff} but insertions + deletions is {sum}; expected them equal")]
+    DiffMismatch { line: u32, diff: u64, sum: u64 },
+    #[error("no release rows; expected the TSV of data/relstat/ or relstat.py output")]
+    NoRows,
 }
 
 impl RelstatError {
+    /// 1-based line of the file the problem is on, when it is on one.
     pub fn line(&self) -> Option<u32> {
         match self {
             RelstatError::Cell { line, .. } | RelstatError::DiffMismatch { line, .. } => {
-                Some(*line as u32)
+                Some(*line)
             }
-            RelstatError::NoRows { .. } => None,
-        }
-    }
-
-    /// The message without the `path:line:` prefix, for callers that print the location themselves.
-    pub fn what(&self) -> String {
-        match self {
-            RelstatError::Cell {
-                column,
-                found,
-                expected,
-                ..
-            } => {
-                format!("column `{column}` is `{found}`; expected {expected}")
-            }
-            RelstatError::DiffMismatch { diff, sum, .. } => {
-                format!("diff is {diff} but insertions + deletions is {sum}; expected them equal")
-            }
-            RelstatError::NoRows { .. } => {
-                "no release rows; expected the TSV of data/relstat/ or relstat.py output"
-                    .to_string()
-            }
+            RelstatError::NoRows => None,
         }
     }
 }
 
 fn cell_error(
-    path: &str,
-    line: usize,
+    line: u32,
     column: &'static str,
     found: &str,
     expected: &'static str,
 ) -> RelstatError {
     RelstatError::Cell {
-        path: path.to_string(),
         line,
         column,
         found: found.to_string(),
@@ -77,16 +51,16 @@ fn cell_error(
 
 /// The TSV of `data/relstat/`: `version date files insertions deletions [source]`,
 /// `#` comments, one header row; an empty cell is unknown.
-pub fn parse_tsv(text: &str, path: &str) -> Result<Vec<Release>, RelstatError> {
+pub fn parse_tsv(text: &str) -> Result<Vec<Release>, RelstatError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let n = i + 1;
+        let n = i as u32 + 1;
         if line.trim().is_empty() || line.starts_with('#') || line.starts_with("version\t") {
             continue;
         }
         let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
         let cell = |k: usize| cells.get(k).copied().unwrap_or("");
-        let bad = |column, found: &str, expected| cell_error(path, n, column, found, expected);
+        let bad = |column, found: &str, expected| cell_error(n, column, found, expected);
         let version = cell(0)
             .parse::<KernelVersion>()
             .map_err(|_| bad("version", cell(0), "a tag like v6.7-rc4"))?;
@@ -112,19 +86,17 @@ pub fn parse_tsv(text: &str, path: &str) -> Result<Vec<Release>, RelstatError> {
         });
     }
     if out.is_empty() {
-        return Err(RelstatError::NoRows {
-            path: path.to_string(),
-        });
+        return Err(RelstatError::NoRows);
     }
     Ok(sorted(out))
 }
 
 /// What `relstat.py` prints: rows of `version(date) files deletions insertions diff`,
 /// the date with or without a time; header and other lines are skipped.
-pub fn parse_relstat_output(text: &str, path: &str) -> Result<Vec<Release>, RelstatError> {
+pub fn parse_relstat_output(text: &str) -> Result<Vec<Release>, RelstatError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let n = i + 1;
+        let n = i as u32 + 1;
         let mut words = line.split_whitespace();
         let Some(first) = words.next() else { continue };
         let Some((tag, rest)) = first.split_once('(') else {
@@ -140,7 +112,7 @@ pub fn parse_relstat_output(text: &str, path: &str) -> Result<Vec<Release>, Rels
             date_text.push(' ');
             date_text.push_str(words.remove(0));
         }
-        let bad = |column, found: &str, expected| cell_error(path, n, column, found, expected);
+        let bad = |column, found: &str, expected| cell_error(n, column, found, expected);
         let date_text = date_text.trim_end_matches(')');
         let date = DateTime::parse(date_text)
             .map(|d| format_ymd(d.unix_seconds().div_euclid(86_400)))
@@ -161,7 +133,6 @@ pub fn parse_relstat_output(text: &str, path: &str) -> Result<Vec<Release>, Rels
         };
         if insertions + deletions != diff {
             return Err(RelstatError::DiffMismatch {
-                path: path.to_string(),
                 line: n,
                 diff,
                 sum: insertions + deletions,
@@ -176,22 +147,20 @@ pub fn parse_relstat_output(text: &str, path: &str) -> Result<Vec<Release>, Rels
         });
     }
     if out.is_empty() {
-        return Err(RelstatError::NoRows {
-            path: path.to_string(),
-        });
+        return Err(RelstatError::NoRows);
     }
     Ok(sorted(out))
 }
 
 /// Picks the format by content: tab-separated rows are the TSV.
-pub fn detect_and_parse(text: &str, path: &str) -> Result<Vec<Release>, RelstatError> {
+pub fn detect_and_parse(text: &str) -> Result<Vec<Release>, RelstatError> {
     let tsv = text
         .lines()
         .any(|l| !l.starts_with('#') && l.contains('\t'));
     if tsv {
-        parse_tsv(text, path)
+        parse_tsv(text)
     } else {
-        parse_relstat_output(text, path)
+        parse_relstat_output(text)
     }
 }
 
@@ -230,7 +199,7 @@ mod tests {
 
     #[test]
     fn shipped_tsv_parses_every_row_with_unknowns_kept_unknown() {
-        let rows = parse_tsv(SHIPPED, "linux-mainline.tsv").unwrap();
+        let rows = parse_tsv(SHIPPED).unwrap();
         let data_rows = SHIPPED
             .lines()
             .filter(|l| l.starts_with('v') && !l.starts_with("version\t"))
@@ -251,7 +220,7 @@ mod tests {
 
     #[test]
     fn output_is_in_kernel_order() {
-        let rows = parse_tsv(SHIPPED, "x").unwrap();
+        let rows = parse_tsv(SHIPPED).unwrap();
         let pos = |t: &str| rows.iter().position(|r| r.version == t).unwrap();
         assert!(pos("v6.9") < pos("v6.10-rc1"));
         assert!(pos("v6.7-rc8") < pos("v6.7"));
@@ -259,19 +228,19 @@ mod tests {
     }
 
     #[test]
-    fn bad_cells_name_file_line_column_and_expectation() {
+    fn bad_cells_name_line_column_and_expectation() {
         let err = parse_tsv(
             "version\tdate\tfiles\tinsertions\tdeletions\nv6.7\t2024-01-07\tmany\t1\t2\n",
-            "s.tsv",
         )
         .unwrap_err();
+        assert_eq!(err.line(), Some(2));
         assert_eq!(
             err.to_string(),
-            "s.tsv:2: column `files` is `many`; expected a whole number or nothing"
+            "column `files` is `many`; expected a whole number or nothing"
         );
-        let err = parse_tsv("v6.7\t2024-13-07\t1\t1\t1\n", "s.tsv").unwrap_err();
+        let err = parse_tsv("v6.7\t2024-13-07\t1\t1\t1\n").unwrap_err();
         assert!(err.to_string().contains("`date`"), "{err}");
-        let err = parse_tsv("linux-6.7\t2024-01-07\t1\t1\t1\n", "s.tsv").unwrap_err();
+        let err = parse_tsv("linux-6.7\t2024-01-07\t1\t1\t1\n").unwrap_err();
         assert!(err.to_string().contains("v6.7-rc4"), "{err}");
     }
 
@@ -279,7 +248,7 @@ mod tests {
     fn relstat_output_reads_deletions_before_insertions() {
         let text = "version files deletions insertions diff\n\
                     v5.5-rc7(2020-01-20) 291 2230 2319 4549\nv5.5(2020-01-27 00:00:00) 200 1131 2695 3826\n";
-        let rows = parse_relstat_output(text, "out.txt").unwrap();
+        let rows = parse_relstat_output(text).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(
             (rows[0].insertions, rows[0].deletions),
@@ -290,8 +259,7 @@ mod tests {
 
     #[test]
     fn relstat_diff_mismatch_is_an_error() {
-        let err =
-            parse_relstat_output("v5.5(2020-01-27) 200 1131 2695 9999\n", "out.txt").unwrap_err();
+        let err = parse_relstat_output("v5.5(2020-01-27) 200 1131 2695 9999\n").unwrap_err();
         assert!(
             matches!(err, RelstatError::DiffMismatch { line: 1, .. }),
             "{err:?}"
@@ -301,20 +269,20 @@ mod tests {
     #[test]
     fn detection_picks_the_format() {
         assert_eq!(
-            detect_and_parse("v5.5(2020-01-27) 200 1131 2695 3826\n", "x")
+            detect_and_parse("v5.5(2020-01-27) 200 1131 2695 3826\n")
                 .unwrap()
                 .len(),
             1
         );
         assert_eq!(
-            detect_and_parse("v5.5\t2020-01-27\t1\t2\t3\n", "x")
+            detect_and_parse("v5.5\t2020-01-27\t1\t2\t3\n")
                 .unwrap()
                 .len(),
             1
         );
         assert!(matches!(
-            detect_and_parse("hello\n", "x"),
-            Err(RelstatError::NoRows { .. })
+            detect_and_parse("hello\n"),
+            Err(RelstatError::NoRows)
         ));
     }
 

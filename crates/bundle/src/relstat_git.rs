@@ -7,23 +7,19 @@ use kernel_news_core::date::format_ymd;
 use kernel_news_core::{KernelVersion, Release};
 use thiserror::Error;
 
+/// Why statistics could not be computed from a repository. The message does
+/// not name the repository: the caller's diagnostic is about it already.
 #[derive(Debug, Error)]
 pub enum GitError {
-    #[error("{repo}: cannot run `git {args}`: {source}; expected git on PATH")]
+    #[error("cannot run `git {args}`: {source}; expected git on PATH")]
     Spawn {
-        repo: String,
         args: String,
         source: std::io::Error,
     },
-    #[error("{repo}: `git {args}` failed: {stderr}")]
-    Failed {
-        repo: String,
-        args: String,
-        stderr: String,
-    },
-    #[error("{repo}: `git {args}` printed `{found}`; expected {expected}")]
+    #[error("`git {args}` failed: {stderr}")]
+    Failed { args: String, stderr: String },
+    #[error("`git {args}` printed `{found}`; expected {expected}")]
     Output {
-        repo: String,
         args: String,
         found: String,
         expected: &'static str,
@@ -38,13 +34,11 @@ fn git(repo: &Path, args: &[&str]) -> Result<String, GitError> {
         .args(args)
         .output()
         .map_err(|source| GitError::Spawn {
-            repo: repo.display().to_string(),
             args: shown.clone(),
             source,
         })?;
     if !out.status.success() {
         return Err(GitError::Failed {
-            repo: repo.display().to_string(),
             args: shown,
             stderr: String::from_utf8_lossy(&out.stderr).trim().to_string(),
         });
@@ -75,7 +69,6 @@ pub fn from_git(repo: &Path) -> Result<Vec<Release>, GitError> {
         let args = ["log", "-1", "--format=%ct", commit.as_str()];
         let ct = git(repo, &args)?;
         let seconds: i64 = ct.trim().parse().map_err(|_| GitError::Output {
-            repo: repo.display().to_string(),
             args: args.join(" "),
             found: ct.trim().to_string(),
             expected: "a Unix timestamp",
@@ -230,6 +223,10 @@ mod tests {
     fn a_directory_that_is_not_a_repository_is_a_clear_error() {
         let tmp = tempfile::tempdir().unwrap();
         let err = from_git(tmp.path()).unwrap_err();
-        assert!(err.to_string().contains("git tag -l v*"), "{err}");
+        let msg = err.to_string();
+        assert!(msg.starts_with("`git tag -l v*` failed: "), "{msg}");
+        // The diagnostic names the repository; the message must not again.
+        let path = tmp.path().display().to_string();
+        assert!(!msg.contains(&path), "{msg}");
     }
 }
