@@ -3,8 +3,10 @@
 use std::path::Path;
 use std::process::Command;
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
 use kernel_news_bundle::build::to_json;
-use kernel_news_bundle::single::{base64_decode, single_file, SingleError};
+use kernel_news_bundle::single::{single_file, SingleError};
 
 use crate::support::{bundle_dirs, tree};
 
@@ -114,7 +116,7 @@ fn inlines_glue_wasm_css_and_bundle_and_drops_every_file_reference() {
 
     // The wasm, byte for byte.
     let b64 = element_text(html, "kernel-news-wasm");
-    assert_eq!(base64_decode(b64).unwrap(), wasm_bytes());
+    assert_eq!(BASE64.decode(b64).unwrap(), wasm_bytes());
 
     // The bundle: the same JSON value, with nothing in it that ends the element.
     let embedded = element_text(html, "kernel-news-bundle");

@@ -20,11 +20,9 @@ use std::path::{Path, PathBuf};
 
 use kernel_news_core::load::{parse_bundle, LoadError};
 
-mod base64;
 mod glue;
 mod rewrite;
 
-pub use base64::{base64_decode, base64_encode};
 pub use glue::{inline_glue, json_for_script};
 use rewrite::Rewriter;
 

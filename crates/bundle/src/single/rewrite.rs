@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::base64::base64_encode;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+
 use super::glue::{boot_script, inline_glue, json_for_script, quoted_after};
 use super::{Part, SingleError, BUNDLE_ELEMENT_ID, WASM_ELEMENT_ID};
 
@@ -124,7 +126,8 @@ impl Rewriter<'_> {
              <script type=\"application/wasm+base64\" id=\"{WASM_ELEMENT_ID}\">{wasm}</script>\n\
              <script type=\"module\">\n{glue}\n{boot}</script>",
             bundle = json_for_script(self.bundle_json),
-            wasm = base64_encode(&wasm),
+            // Padded standard base64: what `atob` and `Uint8Array.fromBase64` read.
+            wasm = BASE64.encode(&wasm),
             boot = boot_script(&init),
         ))
     }
