@@ -12,7 +12,6 @@ pub mod cursor;
 pub mod cycles;
 pub mod date;
 pub mod facets;
-pub mod fence;
 pub mod ids;
 pub mod images;
 pub mod keys;
