@@ -1,27 +1,15 @@
 //! A post or entry body: its markdown rendered once, safely, with live charts
 //! mounted where the post showed release-stat images.
 
-use kernel_news_core::bundle::{ChartKind, ChartRef};
+use kernel_news_core::bundle::ChartRef;
+use kernel_news_core::chart::Window;
 use kernel_news_core::markdown::{render_with_charts, CHART_SLOT_CLASS, CHART_SLOT_INDEX};
 use leptos::html::Div;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::release_chart::{ReleaseChart, Window};
-
-fn window(chart: &ChartRef) -> Window {
-    match chart.kind {
-        ChartKind::Releases => Window::Releases {
-            from: chart.from.clone(),
-            until: chart.until.clone(),
-        },
-        ChartKind::SameRc => Window::SameRc {
-            rc: chart.rc,
-            until: chart.until.clone(),
-        },
-    }
-}
+use crate::components::release_chart::ReleaseChart;
 
 /// Built from borrowed bundle data, so it is a function rather than a component.
 ///
@@ -33,7 +21,7 @@ fn window(chart: &ChartRef) -> Window {
 pub fn body(markdown: &str, charts: &[ChartRef], lang: &str) -> impl IntoView {
     let srcs: Vec<&str> = charts.iter().map(|c| c.src.as_str()).collect();
     let html = render_with_charts(markdown, &srcs);
-    let windows: Vec<Window> = charts.iter().map(window).collect();
+    let windows: Vec<Window> = charts.iter().map(Window::of).collect();
     let node = NodeRef::<Div>::new();
     if !windows.is_empty() {
         // The effect's value holds the mounted charts: dropped with the body, they unmount.

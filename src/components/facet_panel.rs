@@ -2,7 +2,9 @@
 //! for long lists, and for releases a picker that takes any grain (tag, cycle, series, range).
 
 use kernel_news_core::facets::Facet;
-use kernel_news_core::listing::facet_values_html;
+use kernel_news_core::listing::{
+    facet_values_html, DATA_VALUE, FACET_SECTION, FACET_SECTION_SELECTOR,
+};
 use kernel_news_core::release_facet::release_values_html;
 use kernel_news_core::selector::ReleaseSelector;
 use kernel_news_core::shortlist::shortlist;
@@ -79,7 +81,7 @@ fn FacetList(facet: Facet) -> impl IntoView {
     let picker = (facet == Facet::Release).then(|| view! { <ReleasePicker /> });
     let labelled = heading.clone();
     view! {
-        <section class="facet" aria-labelledby=labelled>
+        <section class=FACET_SECTION aria-labelledby=labelled>
             <h2 id=heading>{facet.label()}</h2>
             {picker}
             {search}
@@ -89,7 +91,7 @@ fn FacetList(facet: Facet) -> impl IntoView {
 }
 
 /// One handler for a list's checkboxes (core writes them as HTML, the value
-/// in `data-value`). The update rewrites the list, so a checkbox that had
+/// in [`DATA_VALUE`]). The update rewrites the list, so a checkbox that had
 /// keyboard focus gets it back afterwards.
 fn toggle_value(facet: Facet, ev: &leptos::ev::Event) {
     let Some(input) = ev
@@ -98,11 +100,11 @@ fn toggle_value(facet: Facet, ev: &leptos::ev::Event) {
     else {
         return;
     };
-    let Some(value) = input.get_attribute("data-value") else {
+    let Some(value) = input.get_attribute(DATA_VALUE) else {
         return;
     };
     let focused = document().active_element().is_some_and(|a| a == **input);
-    let section = input.closest("section.facet").ok().flatten();
+    let section = input.closest(FACET_SECTION_SELECTOR).ok().flatten();
     use_ctx().push(|s| s.toggle(facet, &value));
     if let (true, Some(section)) = (focused, section) {
         set_timeout(
@@ -110,7 +112,7 @@ fn toggle_value(facet: Facet, ev: &leptos::ev::Event) {
                 let inputs = section.get_elements_by_tag_name("input");
                 let same = (0..inputs.length())
                     .filter_map(|i| inputs.item(i))
-                    .find(|el| el.get_attribute("data-value").as_deref() == Some(value.as_str()));
+                    .find(|el| el.get_attribute(DATA_VALUE).as_deref() == Some(value.as_str()));
                 if let Some(el) = same.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
                     let _ = el.focus();
                 }

@@ -3,11 +3,10 @@
 
 use std::collections::BTreeSet;
 
+use kernel_news_core::chart::Window;
 use kernel_news_core::chart::{
     description, figures, format_thousands, layout, missing_note, ChartSpec, Metric,
 };
-// body.rs names the window through this module.
-pub use kernel_news_core::chart::Window;
 use kernel_news_core::facets::Facet;
 use kernel_news_core::Release;
 use leptos::prelude::*;

@@ -66,10 +66,9 @@ pub fn release_values_html(cycles: &[&FacetCount], state: &ViewState) -> String 
         let head = head.strip_suffix("</li>").unwrap_or(&head);
         let _ = write!(
             out,
-            "{}<ul class=\"series-cycles\">{}</ul>{}",
+            "{}<ul class=\"series-cycles\">{}</ul></li>",
             if head.is_empty() { "<li>" } else { head },
             facet_values_html(Facet::Release, &group.cycles, state, label),
-            "</li>"
         );
     }
     out
@@ -126,7 +125,11 @@ mod tests {
         state.toggle(Facet::Release, "v6.x");
         state.toggle(Facet::Release, "v5.19");
         let html = release_values_html(&refs, &state);
-        assert_eq!(html.matches("<ul class=\"series-cycles\">").count(), 2, "{html}");
+        assert_eq!(
+            html.matches("<ul class=\"series-cycles\">").count(),
+            2,
+            "{html}"
+        );
         assert_eq!(html.matches("<li").count(), 5, "{html}");
         assert_eq!(html.matches("</li>").count(), 5, "{html}");
         assert!(html.contains("data-value=\"v6.x\" checked"), "{html}");
@@ -146,6 +149,9 @@ mod tests {
         assert_eq!(groups.len(), 2);
         assert!(groups[1].series.is_none());
         let html = release_values_html(&refs, &ViewState::default());
-        assert!(html.contains("</li><li><ul class=\"series-cycles\">"), "{html}");
+        assert!(
+            html.contains("</li><li><ul class=\"series-cycles\">"),
+            "{html}"
+        );
     }
 }
