@@ -1,48 +1,81 @@
 //! Links in an entry body, with lkml.kernel.org and lore.kernel.org URLs read as message-ids.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd, TextMergeStream};
+use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::markdown::options;
 use crate::Link;
 
 /// Every distinct http(s) link in `body`, in order of appearance: exactly the
-/// links the viewer's renderer draws, read by the same parser (link targets,
-/// autolinks and bare URLs in text). Images are charts or pictures, not links,
-/// and URLs in code are shown as code.
+/// links the viewer's renderer draws, read by the same parser from the same
+/// [`autolink_bare_urls`] text. Images are charts or pictures, not links, and
+/// URLs in code are shown as code.
 pub fn extract_links(body: &str) -> Vec<Link> {
     let mut out: Vec<Link> = Vec::new();
-    let mut push = |url: &str| {
-        let web = url.starts_with("https://") || url.starts_with("http://");
-        if web && !out.iter().any(|l| l.url == url) {
+    for event in Parser::new_ext(&autolink_bare_urls(body), options()) {
+        let Event::Start(Tag::Link { dest_url, .. }) = event else {
+            continue;
+        };
+        let web = dest_url.starts_with("https://") || dest_url.starts_with("http://");
+        if web && !out.iter().any(|l| l.url == dest_url.as_ref()) {
             out.push(Link {
-                url: url.to_string(),
-                message_id: message_id(url),
+                message_id: message_id(&dest_url),
+                url: dest_url.into_string(),
             });
-        }
-    };
-    // Inside a link, an image's alt text or a code block, text is not linked.
-    let mut quiet = 0usize;
-    for event in TextMergeStream::new(Parser::new_ext(body, options())) {
-        match event {
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                push(&dest_url);
-                quiet += 1;
-            }
-            Event::Start(Tag::Image { .. } | Tag::CodeBlock(_)) => quiet += 1,
-            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
-                quiet = quiet.saturating_sub(1)
-            }
-            Event::Text(text) if quiet == 0 => bare_urls(&text).for_each(|u| push(&text[u])),
-            _ => {}
         }
     }
     out
 }
 
-/// The byte ranges of bare `http(s)://` URLs in plain text. A URL ends at
-/// whitespace, `<`, `>`, `"` or a backtick; sentence punctuation after it is
+/// `markdown` with every bare URL written as an autolink (`<https://...>`),
+/// so the parser reads it as one link. Found in the source, not in the
+/// parsed text: a message-id such as `CAHk-=wc+_Nu..._x@mail.gmail.com` has
+/// underscores that the parser would otherwise pair into emphasis, cutting
+/// the URL in two. Code, links, images and raw HTML are left as written.
+pub fn autolink_bare_urls(markdown: &str) -> Cow<'_, str> {
+    if find_scheme(markdown).is_none() {
+        return Cow::Borrowed(markdown);
+    }
+    // The parser reports whole elements; an element inside another lies in its range.
+    let mut kept: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        let whole = matches!(
+            event,
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock)
+                | Event::Code(_)
+                | Event::Html(_)
+                | Event::InlineHtml(_)
+        );
+        if whole && kept.last().is_none_or(|k| range.start >= k.end) {
+            kept.push(range);
+        }
+    }
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut at = 0;
+    let gaps = (kept.iter())
+        .map(|k| (k.start, k.end))
+        .chain([(markdown.len(), markdown.len())]);
+    for (start, end) in gaps {
+        let gap = &markdown[at..start];
+        let mut written = 0;
+        for url in bare_urls(gap) {
+            out.push_str(&gap[written..url.start]);
+            out.push('<');
+            out.push_str(&gap[url.clone()]);
+            out.push('>');
+            written = url.end;
+        }
+        out.push_str(&gap[written..]);
+        out.push_str(&markdown[start..end]);
+        at = end;
+    }
+    Cow::Owned(out)
+}
+
+/// The byte ranges of bare `http(s)://` URLs in text. A URL ends at
+/// whitespace, `<`, `>`, `"`, a backtick or `|` (a table's cell border); sentence punctuation after it is
 /// not part of it, and a closing `)` or `]` is only when the URL opened one
 /// (Wikipedia-style links).
 pub fn bare_urls(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -52,7 +85,7 @@ pub fn bare_urls(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         let start = at + find_scheme(rest)?;
         let tail = &text[start..];
         let end = tail
-            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '|'))
             .unwrap_or(tail.len());
         let url = trim_trailing(&tail[..end]);
         at = start + end.max(1);

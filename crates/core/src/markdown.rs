@@ -2,8 +2,8 @@
 //! as text, only http(s)/mailto/relative links survive, external links get
 //! `rel="noopener noreferrer"`, and bare URLs become links.
 
-use crate::links::bare_urls;
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeStream};
+use crate::links::autolink_bare_urls;
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// The CommonMark extensions every reader of post markdown uses: the renderer,
 /// the bundler's entry splitter and the chart-image finder parse alike, so what
@@ -33,13 +33,10 @@ pub fn render_with_charts(markdown: &str, srcs: &[&str]) -> String {
     let mut out: Vec<Event<'_>> = Vec::new();
     // One flag per open link/image: was it kept (true) or neutralised (false)?
     let mut links: Vec<bool> = Vec::new();
-    let mut in_code_block = false;
     // Nesting depth inside a chart image whose alt text is being dropped.
     let mut in_chart = 0usize;
-    // The parser splits text at every possible emphasis marker, so a bare URL
-    // with `-_` in it (`CAHk-=wj...-_Cw@mail.gmail.com`) would reach `linkify`
-    // in pieces; merged, it is linked whole.
-    for event in TextMergeStream::new(Parser::new_ext(markdown, options())) {
+    let linked = autolink_bare_urls(markdown);
+    for event in Parser::new_ext(&linked, options()) {
         if in_chart > 0 {
             match event {
                 Event::Start(Tag::Image { .. }) => in_chart += 1,
@@ -94,15 +91,6 @@ pub fn render_with_charts(markdown: &str, srcs: &[&str]) -> String {
                     out.push(Event::Html(CowStr::Borrowed("</span>")));
                 }
             }
-            Event::Start(tag @ Tag::CodeBlock(_)) => {
-                in_code_block = true;
-                out.push(Event::Start(tag));
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                in_code_block = false;
-                out.push(Event::End(TagEnd::CodeBlock));
-            }
-            Event::Text(text) if links.is_empty() && !in_code_block => linkify(text, &mut out),
             other => out.push(other),
         }
     }
@@ -158,30 +146,6 @@ pub fn escape_attr(s: &str) -> String {
         }
     }
     out
-}
-
-/// Splits text around bare `http(s)://` URLs and turns those into links.
-fn linkify<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
-    let s: &str = &text;
-    if bare_urls(s).next().is_none() {
-        out.push(Event::Text(text));
-        return;
-    }
-    let urls = bare_urls(s);
-    let mut at = 0;
-    for url in urls {
-        if url.start > at {
-            out.push(Event::Text(s[at..url.start].to_string().into()));
-        }
-        let url_text = &s[url.clone()];
-        out.push(Event::Html(open_anchor(url_text, "").into()));
-        out.push(Event::Text(url_text.to_string().into()));
-        out.push(Event::Html(CowStr::Borrowed("</a>")));
-        at = url.end;
-    }
-    if at < s.len() {
-        out.push(Event::Text(s[at..].to_string().into()));
-    }
 }
 
 #[cfg(test)]
@@ -294,6 +258,14 @@ mod tests {
         let html = render(&format!("Linus wrote {url} today"));
         assert!(html.contains(&format!("<a href=\"{url}\"")), "{html}");
         assert!(html.contains(&format!(">{url}</a> today")), "{html}");
+    }
+
+    #[test]
+    fn bare_urls_whose_underscores_pair_up_are_not_read_as_emphasis() {
+        let url = "https://lkml.kernel.org/r/CAHk-=wc+_NuW2p3x_@mail.gmail.com";
+        let html = render(&format!("Announced at {url} today."));
+        assert!(!html.contains("<em>"), "{html}");
+        assert!(html.contains(&format!("<a href=\"{url}\"")), "{html}");
     }
 
     #[test]
