@@ -52,16 +52,16 @@ test.describe("accessibility", () => {
     await audit(page, "a query problem and no results");
   });
 
-  test("the entry view", async ({ page, request }) => {
-    const model = await getModel(request);
-    const e = model.entries.find((x) => x.entry.body.includes("```"));
+  test("the entry view", async ({ page }) => {
+    const model = getModel();
+    const e = model.entries.find((x) => x.body.includes("```"));
     await openApp(page, `#entry=${e.id}`);
     await expect(page.locator("article.entry-view div.markdown").first()).toBeVisible();
     await audit(page, "the entry view");
   });
 
-  test("the post view of a Korean post", async ({ page, request }) => {
-    const model = await getModel(request);
+  test("the post view of a Korean post", async ({ page }) => {
+    const model = getModel();
     const post = model.posts.find((p) => p.lang === "ko" && p.preamble.trim());
     await openApp(page, `#post=${post.id}`);
     await expect(page.locator("article.post-view section.post-entry").first()).toBeVisible();
@@ -81,8 +81,8 @@ test.describe("accessibility", () => {
     await audit(page, "the not-found view");
   });
 
-  test("at 360px: no horizontal scroll, facets behind a Filters button", async ({ page, request }) => {
-    const model = await getModel(request);
+  test("at 360px: no horizontal scroll, facets behind a Filters button", async ({ page }) => {
+    const model = getModel();
     await page.setViewportSize({ width: 360, height: 740 });
     await openApp(page);
     await expect(page.locator("div.results li.entry").first()).toBeVisible();
@@ -106,12 +106,12 @@ test.describe("accessibility", () => {
     await audit(page, "the open filters at 360px");
     // A facet still works there.
     await facetSection(page, "Language").locator("li", { hasText: "한국어" }).getByRole("checkbox").click();
-    await expect(page.locator("p.result-count")).toHaveText(model.statusText(model.view({ lang: ["ko"] })));
+    await expect(page.locator("p.result-count")).toHaveText(model.statusText(model.view("#lang=ko")));
     await toggle.click();
     await expect(page.locator("aside#filters")).toBeHidden();
 
     // The entry view and the help fit as well.
-    const e = model.view({ lang: ["ko"] }).hits[0];
+    const e = model.view("#lang=ko").hits[0];
     await page.locator(`li.entry#entry-${e.n} a.entry-link`).click();
     await expect(page.locator("article.entry-view")).toBeVisible();
     expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
@@ -120,10 +120,10 @@ test.describe("accessibility", () => {
     expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
   });
 
-  test("at 360px a long code block scrolls inside itself, not the page", async ({ page, request }) => {
-    const model = await getModel(request);
+  test("at 360px a long code block scrolls inside itself, not the page", async ({ page }) => {
+    const model = getModel();
     await page.setViewportSize({ width: 360, height: 740 });
-    const e = model.entries.find((x) => x.entry.body.includes("```"));
+    const e = model.entries.find((x) => x.body.includes("```"));
     await openApp(page, `#entry=${e.id}`);
     await expect(page.locator("article.entry-view pre").first()).toBeVisible();
     expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(360);

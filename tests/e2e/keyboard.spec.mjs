@@ -30,9 +30,9 @@ test.describe("keyboard", () => {
     await expect(q).toHaveValue("damon");
   });
 
-  test("j, j, j, k then Enter opens the second row; Esc returns focus to it", async ({ page, request }) => {
-    const model = await getModel(request);
-    const hits = model.view({}).hits;
+  test("j, j, j, k then Enter opens the second row; Esc returns focus to it", async ({ page }) => {
+    const model = getModel();
+    const hits = model.view().hits;
     await openApp(page);
     await page.keyboard.press("j");
     await expect(rowLink(page, hits[0])).toBeFocused();
@@ -71,9 +71,9 @@ test.describe("keyboard", () => {
     await expect(rowLink(page, hits[2])).toBeFocused();
   });
 
-  test("arrow keys move like j and k, and respect the filters", async ({ page, request }) => {
-    const model = await getModel(request);
-    const hits = model.view({ lang: ["ko"] }).hits;
+  test("arrow keys move like j and k, and respect the filters", async ({ page }) => {
+    const model = getModel();
+    const hits = model.view("#lang=ko").hits;
     await openApp(page, "#lang=ko");
     await page.keyboard.press("ArrowDown");
     await expect(rowLink(page, hits[0])).toBeFocused();
@@ -94,9 +94,9 @@ test.describe("keyboard", () => {
     expect(fragmentOf(page.url())).toEqual([["lang", "ko"]]);
   });
 
-  test("? opens help over an entry; Esc closes help first, then the entry", async ({ page, request }) => {
-    const model = await getModel(request);
-    const e = model.view({}).hits[4];
+  test("? opens help over an entry; Esc closes help first, then the entry", async ({ page }) => {
+    const model = getModel();
+    const e = model.view().hits[4];
     await page.goto(`./#entry=${e.id}`);
     await expect(page.locator("article.entry-view h2#open-title")).toBeFocused();
     await page.keyboard.press("?");
@@ -110,8 +110,8 @@ test.describe("keyboard", () => {
     await expect(rowLink(page, e)).toBeFocused();
   });
 
-  test("Esc closes a post view back to the results", async ({ page, request }) => {
-    const model = await getModel(request);
+  test("Esc closes a post view back to the results", async ({ page }) => {
+    const model = getModel();
     const post = model.posts[2];
     await openApp(page, `#post=${post.id}`);
     await expect(page.locator("article.post-view h2#open-title")).toHaveText(post.title);
@@ -128,14 +128,14 @@ test.describe("keyboard", () => {
     await expect(page.locator("div.results a.entry-link:focus")).toHaveCount(0);
   });
 
-  test("Space toggles a facet value and keeps focus on it, so the next Tab goes on from there", async ({ page, request }) => {
-    const model = await getModel(request);
+  test("Space toggles a facet value and keeps focus on it, so the next Tab goes on from there", async ({ page }) => {
+    const model = getModel();
     await openApp(page);
     const box = facetRow(page, "Kind", "patch").getByRole("checkbox");
     await box.focus();
     await page.keyboard.press("Space");
     await expect(page).toHaveURL(/#kind=patch$/);
-    await expectShows(page, model, model.view({ kind: ["patch"] }));
+    await expectShows(page, model, model.view("#kind=patch"));
     // The list was rewritten with the new counts; focus is on the same value.
     await expect(box).toBeChecked();
     await expect(box).toBeFocused();

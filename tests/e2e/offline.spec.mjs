@@ -70,9 +70,9 @@ function cachedUrls(page) {
 
 test.describe("offline after the first visit", () => {
   test("a reload and a cold deep link work offline, from the cache of one build", async ({ page, context }) => {
-    const model = new Model(JSON.parse(original));
+    const model = new Model(original);
     await openControlled(page);
-    await expectShows(page, model, model.view({}));
+    await expectShows(page, model, model.view());
 
     // Cached: the page, the bundle and exactly the hashed files dist/index.html names.
     const hashed = hashedFiles(readFileSync(join(root, "index.html"), "utf8"));
@@ -86,10 +86,10 @@ test.describe("offline after the first visit", () => {
     const response = await page.reload();
     expect(response.fromServiceWorker()).toBe(true);
     await waitReady(page);
-    await expectShows(page, model, model.view({}));
+    await expectShows(page, model, model.view());
 
     // A new tab with a deep link, while still offline.
-    const e = model.entries.find((x) => !x.entry.body.includes("!["));
+    const e = model.entries.find((x) => !x.body.includes("!["));
     const tab = await context.newPage();
     await tab.goto(`${APP}#entry=${e.id}`);
     await expect(tab.locator("article.entry-view h2#open-title")).toHaveText(e.title);
@@ -103,22 +103,22 @@ test.describe("offline after the first visit", () => {
   });
 
   test("a newly published bundle shows on the next online load, then offline too", async ({ page, context }) => {
-    const before = new Model(JSON.parse(original));
+    const before = new Model(original);
     await openControlled(page);
-    await expectShows(page, before, before.view({}));
+    await expectShows(page, before, before.view());
 
     // Publish: the same bundle with one entry retitled.
     const changed = JSON.parse(original);
     const first = before.entries[0];
     const post = changed.posts.find((p) => p.id === first.post.id);
-    post.entries[first.entry.position].title = "A newly published title";
+    post.entries[first.position].title = "A newly published title";
     writeFileSync(join(root, "bundle.json"), JSON.stringify(changed));
-    const after = new Model(changed);
+    const after = new Model(JSON.stringify(changed));
 
     await page.reload();
     await waitReady(page);
     await expect(page.locator(`li.entry#entry-${first.n} a.entry-link`)).toHaveText("A newly published title");
-    await expectShows(page, after, after.view({}));
+    await expectShows(page, after, after.view());
 
     // The cache now holds the new bundle: offline shows it, not the old one.
     await context.setOffline(true);
@@ -128,7 +128,7 @@ test.describe("offline after the first visit", () => {
   });
 
   test("a new build of the app replaces the cached one whole, old hashed files dropped", async ({ page, context }) => {
-    const model = new Model(JSON.parse(original));
+    const model = new Model(original);
     await openControlled(page);
     const index = readFileSync(join(root, "index.html"), "utf8");
     const old = hashedFiles(index);
@@ -147,13 +147,13 @@ test.describe("offline after the first visit", () => {
     page.on("request", (r) => loaded.push(r.url()));
     await page.reload();
     await waitReady(page);
-    await expectShows(page, model, model.view({}));
+    await expectShows(page, model, model.view());
     expect(loaded.filter((u) => /\.(?:js|wasm|css)$/.test(u)).sort()).toEqual(renamed.map((n) => APP + n).sort());
     await expect.poll(() => cachedUrls(page)).toEqual([APP, `${APP}bundle.json`, ...renamed.map((n) => APP + n)].sort());
 
     await context.setOffline(true);
     await page.reload();
     await waitReady(page);
-    await expectShows(page, model, model.view({}));
+    await expectShows(page, model, model.view());
   });
 });

@@ -1,8 +1,9 @@
 // Post text is data: a bundle whose markdown carries scripts, event handlers,
 // javascript:/data: links and iframes must render as harmless text, whatever
 // the reader hovers or clicks.
+import { readFileSync } from "node:fs";
 import { test, expect } from "@playwright/test";
-import { shots, slug } from "./helpers.mjs";
+import { Model, SERVED_BUNDLE, shots } from "./helpers.mjs";
 
 const PWN = "window.__pwned=1";
 
@@ -46,42 +47,50 @@ const hostileBody = [
 
 const TITLE = `<img src=x onerror="${PWN}"> Hostile <b>entry</b>`;
 
-/** The real bundle with one hostile post appended (release v6.8-rc9, so it lists first). */
+/** The served bundle with one hostile post appended (release v6.8-rc9, so it lists first). */
+function hostileBundle() {
+  const bundle = JSON.parse(readFileSync(SERVED_BUNDLE, "utf8"));
+  const template = bundle.posts[0];
+  // No ids: the loader derives them from the titles, as for every bundle.
+  const entry = (title, body, position) => ({
+    ...template.entries[0],
+    title,
+    kind: "discussion",
+    patch_version: null,
+    series: null,
+    tree: null,
+    subsystems: ["mm"],
+    authors: [`<script>${PWN}</script>Mallory`],
+    links: [{ url: "https://lore.kernel.org/all/20240101000000.1-1-mallory@example.org/", message_id: "20240101000000.1-1-mallory@example.org" }],
+    body,
+    position,
+    line: 10 + position,
+  });
+  bundle.posts.push({
+    ...template,
+    id: "hostile-post",
+    path: "hostile.md",
+    title: `Hostile <script>${PWN}</script> post`,
+    date: "2024-02-01T00:00:00+00:00",
+    release: "v6.8-rc9",
+    release_source: "title",
+    cycle: "v6.8",
+    lang: "en",
+    tags: ["<img src=x onerror=window.__pwned=1>"],
+    preamble,
+    entries: [entry(TITLE, hostileBody, 0), entry("Second hostile entry", hostileBody, 1)],
+  });
+  return bundle;
+}
+
+let hostile = null;
+const HOSTILE = () => (hostile ??= hostileBundle());
+
+/** Serves the hostile bundle in place of dist/bundle.json. */
 async function routeHostileBundle(page) {
   await page.route("**/bundle.json", async (route) => {
     const response = await route.fetch();
-    const bundle = await response.json();
-    const template = bundle.posts[0];
-    const entry = (slug, title, body, position) => ({
-      ...template.entries[0],
-      id: `hostile-post/${slug}`,
-      title,
-      kind: "discussion",
-      patch_version: null,
-      series: null,
-      tree: null,
-      subsystems: ["mm"],
-      authors: [`<script>${PWN}</script>Mallory`],
-      links: [{ url: "https://lore.kernel.org/all/20240101000000.1-1-mallory@example.org/", message_id: "20240101000000.1-1-mallory@example.org" }],
-      body,
-      position,
-      line: 10 + position,
-    });
-    bundle.posts.push({
-      ...template,
-      id: "hostile-post",
-      path: "hostile.md",
-      title: `Hostile <script>${PWN}</script> post`,
-      date: "2024-02-01T00:00:00+00:00",
-      release: "v6.8-rc9",
-      release_source: "title",
-      cycle: "v6.8",
-      lang: "en",
-      tags: ["<img src=x onerror=window.__pwned=1>"],
-      preamble,
-      entries: [entry("hostile-entry", TITLE, hostileBody, 0), entry("second", "Second hostile entry", hostileBody, 1)],
-    });
-    await route.fulfill({ response, json: bundle });
+    await route.fulfill({ response, json: HOSTILE() });
   });
 }
 
@@ -138,8 +147,10 @@ test.describe("hostile markdown", () => {
   test("the entry view shows raw HTML as text and neutralises unsafe links", async ({ page }) => {
     const dialogs = watchDialogs(page);
     await routeHostileBundle(page);
-    // Entry ids are derived from titles (docs/bundle-format.md).
-    await page.goto(`./#entry=${encodeURIComponent(`hostile-post/${slug(TITLE, 60)}`)}`);
+    // Entry ids are derived from titles (docs/bundle-format.md), by core's loader.
+    const e = new Model(JSON.stringify(HOSTILE())).postById("hostile-post").entries[0];
+    expect(e.title).toBe(TITLE);
+    await page.goto(`./#entry=${encodeURIComponent(e.id)}`);
     const article = page.locator("article.entry-view");
     // The title is text, not markup.
     await expect(article.locator("h2#open-title")).toHaveText(TITLE);

@@ -7,13 +7,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Model, clickValue, collectErrors, expectShows, fragmentOf, waitReady, withDerivedFields } from "./helpers.mjs";
+import { Model, SERVED_BUNDLE, clickValue, collectErrors, expectShows, fragmentOf, waitReady } from "./helpers.mjs";
 
 const FILE = resolve("dist-single/kernel-news.html");
 const PAGE = pathToFileURL(FILE).href;
 const BUNDLE_ELEMENT = /(<script type="application\/json" id="kernel-news-bundle">)([\s\S]*?)(<\/script>)/;
 
 let html;
+let embeddedText;
 let model;
 
 test.beforeAll(() => {
@@ -21,7 +22,8 @@ test.beforeAll(() => {
   html = readFileSync(FILE, "utf8");
   const embedded = BUNDLE_ELEMENT.exec(html);
   expect(embedded, "the file embeds the bundle").toBeTruthy();
-  model = new Model(JSON.parse(embedded[2]));
+  embeddedText = embedded[2];
+  model = new Model(embeddedText);
 });
 
 /** Every URL the page requests, to prove that none leaves the one file. */
@@ -57,8 +59,8 @@ function expectOnlyTheFile(urls, page = PAGE) {
 
 test.describe("single file from file://", () => {
   test("embeds the same bundle the hosted build serves, and nothing references a neighbour file", async () => {
-    const served = JSON.parse(readFileSync("dist/bundle.json", "utf8"));
-    expect(model.bundle).toEqual(withDerivedFields(served));
+    const served = JSON.parse(readFileSync(SERVED_BUNDLE, "utf8"));
+    expect(JSON.parse(embeddedText)).toEqual(served);
     // No element loads a file: no src, no local href (the icon is a data: URL).
     expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
     expect(html).not.toMatch(/<link[^>]*rel="(?:stylesheet|modulepreload|preload)"/i);
@@ -71,11 +73,11 @@ test.describe("single file from file://", () => {
     await countRegistrations(page);
     await page.goto(PAGE);
     await waitReady(page);
-    await expectShows(page, model, model.view({}));
+    await expectShows(page, model, model.view());
 
     // A facet click.
     await clickValue(page, "Kind", model.label("kind", "patch"));
-    const patches = model.view({ kind: ["patch"] });
+    const patches = model.view("#kind=patch");
     await expectShows(page, model, patches);
     expect(fragmentOf(page.url())).toEqual([["kind", "patch"]]);
     expect(page.url().startsWith(`${PAGE}#`)).toBe(true);
@@ -84,13 +86,13 @@ test.describe("single file from file://", () => {
     const box = page.getByRole("searchbox", { name: "Search the archive" });
     await box.click();
     await box.pressSequentially("damon");
-    const found = model.view({ q: "damon", kind: ["patch"] });
+    const found = model.view("#q=damon&kind=patch");
     expect(found.hits.length, "the sample has DAMON patches").toBeGreaterThan(0);
     await expectShows(page, model, found);
     await expect(page.locator("div.results mark").first()).toBeVisible();
 
     // Opening an entry.
-    const e = found.hits.find((x) => !x.entry.body.includes("!["));
+    const e = found.hits.find((x) => !x.body.includes("!["));
     await page.locator(`li.entry#entry-${e.n} a.entry-link`).click();
     const title = page.locator("article.entry-view h2#open-title");
     await expect(title).toHaveText(e.title);
@@ -105,7 +107,7 @@ test.describe("single file from file://", () => {
     await expect(title).toHaveText(e.title);
     await page.goBack();
     await page.goBack();
-    await expectShows(page, model, model.view({}));
+    await expectShows(page, model, model.view());
     expect(page.url()).toBe(PAGE);
     await page.goForward();
     await expectShows(page, model, found);
@@ -119,7 +121,7 @@ test.describe("single file from file://", () => {
     const errors = collectErrors(page);
     const urls = recordRequests(page);
     // A Korean entry deep in the list, without images (their site-root paths would be files too).
-    const e = model.entries.filter((x) => !x.entry.body.includes("![") && x.post.lang === "ko").at(-1);
+    const e = model.entries.filter((x) => !x.body.includes("![") && x.post.lang === "ko").at(-1);
     expect(e, "a Korean entry without images").toBeTruthy();
     await page.goto(`${PAGE}#entry=${e.id}`);
     await expect(page.locator("article.entry-view h2#open-title")).toHaveText(e.title);

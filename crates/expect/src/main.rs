@@ -1,0 +1,96 @@
+//! `kernel-news-expect`: prints, as JSON, what the viewer should show for a bundle (test-only; see tests/e2e/helpers.mjs).
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use kernel_news_expect::Expect;
+
+const HELP: &str = "\
+kernel-news-expect: what the viewer should show for a bundle, as JSON (for the e2e suite)
+
+USAGE:
+    kernel-news-expect [--bundle FILE] model
+    kernel-news-expect [--bundle FILE] view FRAGMENT
+
+COMMANDS:
+    model            posts in display order and entries by number, with derived
+                     ids, positions and kind labels, and the entry ids in bundle order
+    view FRAGMENT    for a URL fragment (`#q=damon&rel=v6.7`, read as the app reads
+                     location.hash): hits, groups, facet labels and counts,
+                     query problems, highlights and what each release selection takes
+
+OPTIONS:
+    --bundle FILE    the bundle to read, `-` for stdin [default: dist/bundle.json]
+    -h, --help       print this help
+";
+
+enum Command {
+    Model,
+    View(String),
+}
+
+fn parse_args() -> Result<Option<(PathBuf, Command)>> {
+    use lexopt::prelude::*;
+    let mut bundle = PathBuf::from("dist/bundle.json");
+    let mut words: Vec<String> = Vec::new();
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("bundle") => bundle = parser.value()?.into(),
+            Long("help") | Short('h') => {
+                print!("{HELP}");
+                return Ok(None);
+            }
+            Value(v) => words.push(v.string()?),
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    let command = match words.as_slice() {
+        [m] if m == "model" => Command::Model,
+        [v, fragment] if v == "view" => Command::View(fragment.clone()),
+        _ => bail!("expected `model` or `view FRAGMENT` (see --help), got {words:?}"),
+    };
+    Ok(Some((bundle, command)))
+}
+
+fn run() -> Result<()> {
+    let Some((path, command)) = parse_args()? else {
+        return Ok(());
+    };
+    let stdin = path.as_os_str() == "-";
+    let bytes = if stdin {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("reading the bundle from stdin")?;
+        buf
+    } else {
+        std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?
+    };
+    let source = if stdin {
+        "the bundle on stdin".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let expect = Expect::load(&bytes).context(source)?;
+    let out = match command {
+        Command::Model => expect.model(),
+        Command::View(fragment) => expect.view(&fragment),
+    };
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer(&mut stdout, &out)?;
+    writeln!(stdout)?;
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kernel-news-expect: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
