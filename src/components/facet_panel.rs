@@ -50,7 +50,7 @@ fn FacetList(facet: Facet) -> impl IntoView {
                 shortlist(counts, &needle, cap, |v| state.is_picked(facet, v), |v| a.value_label(facet, v))
             });
             let items = if releases {
-                release_values_html(&list.shown, &state)
+                release_values_html(&list.shown, counts, &state)
             } else {
                 ctx.archive.with_value(|a| {
                     facet_values_html(facet, &list.shown, &state, |v| a.value_label(facet, v))

@@ -19,19 +19,27 @@ pub struct SeriesGroup<'a> {
     pub cycles: Vec<&'a FacetCount>,
 }
 
-/// Groups cycle counts (in the facet's order) by major series. A series
-/// counts the entries of its cycles: each entry belongs to one cycle, so the
-/// sum is the number of entries `v6.x` would show with the other facets held.
-pub fn series_groups<'a>(cycles: &[&'a FacetCount]) -> Vec<SeriesGroup<'a>> {
+fn major(cycle: &FacetCount) -> Option<u32> {
+    cycle.value.parse::<KernelVersion>().ok().map(|v| v.major)
+}
+
+/// Groups the `shown` cycle counts (in the facet's order) by major series.
+/// A series counts the entries of every one of its cycles in `all`, shown or
+/// not (the list's filter box hides some): each entry belongs to one cycle, so
+/// the sum is the number of entries `v6.x` would show with the other facets held.
+pub fn series_groups<'a>(shown: &[&'a FacetCount], all: &[FacetCount]) -> Vec<SeriesGroup<'a>> {
     let mut groups: Vec<(Option<u32>, SeriesGroup<'a>)> = Vec::new();
-    for &c in cycles {
-        let major = c.value.parse::<KernelVersion>().ok().map(|v| v.major);
+    for &c in shown {
+        let major = major(c);
         let at = match groups.iter().position(|(m, _)| *m == major) {
             Some(at) => at,
             None => {
                 let series = major.map(|m| FacetCount {
                     value: ReleaseSelector::Major(m).to_string(),
-                    count: 0,
+                    count: (all.iter())
+                        .filter(|c| self::major(c) == Some(m))
+                        .map(|c| c.count)
+                        .sum(),
                 });
                 groups.push((
                     major,
@@ -43,11 +51,7 @@ pub fn series_groups<'a>(cycles: &[&'a FacetCount]) -> Vec<SeriesGroup<'a>> {
                 groups.len() - 1
             }
         };
-        let group = &mut groups[at].1;
-        if let Some(s) = &mut group.series {
-            s.count += c.count;
-        }
-        group.cycles.push(c);
+        groups[at].1.cycles.push(c);
     }
     groups.into_iter().map(|(_, g)| g).collect()
 }
@@ -55,10 +59,10 @@ pub fn series_groups<'a>(cycles: &[&'a FacetCount]) -> Vec<SeriesGroup<'a>> {
 /// The `li` items of the release list: per series, its own checkbox and
 /// its cycles as a compact nested list. Every checkbox carries its value the
 /// way [`facet_values_html`] writes it, so the list keeps one change handler.
-pub fn release_values_html(cycles: &[&FacetCount], state: &ViewState) -> String {
+pub fn release_values_html(shown: &[&FacetCount], all: &[FacetCount], state: &ViewState) -> String {
     let label = |v: &str| v.to_string();
-    let mut out = String::with_capacity(cycles.len() * 180);
-    for group in series_groups(cycles) {
+    let mut out = String::with_capacity(shown.len() * 180);
+    for group in series_groups(shown, all) {
         let head = group.series.as_ref().map_or(String::new(), |s| {
             facet_values_html(Facet::Release, &[s], state, label)
         });
@@ -91,7 +95,7 @@ mod tests {
     fn cycles_group_by_major_series_newest_first_with_summed_counts() {
         let all = counts(&[("v7.0", 3), ("v6.19", 5), ("v6.10", 2), ("v5.19", 4)]);
         let refs: Vec<&FacetCount> = all.iter().collect();
-        let groups = series_groups(&refs);
+        let groups = series_groups(&refs, &all);
         let got: Vec<(String, usize, Vec<&str>)> = (groups.iter())
             .map(|g| {
                 let s = g.series.as_ref().unwrap();
@@ -110,9 +114,18 @@ mod tests {
     }
 
     #[test]
+    fn a_series_counts_the_cycles_the_filter_box_hides() {
+        let all = counts(&[("v6.19", 5), ("v6.10", 2), ("v5.19", 4)]);
+        let groups = series_groups(&[&all[1]], &all);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].series.as_ref().unwrap().count, 7);
+        assert_eq!(groups[0].cycles, [&all[1]]);
+    }
+
+    #[test]
     fn series_values_are_release_selectors_the_view_state_accepts() {
         let all = counts(&[("v6.7", 1)]);
-        let series = series_groups(&[&all[0]]).remove(0).series.unwrap();
+        let series = series_groups(&[&all[0]], &all).remove(0).series.unwrap();
         let parsed: ReleaseSelector = series.value.parse().unwrap();
         assert_eq!(parsed, ReleaseSelector::Major(6));
     }
@@ -124,7 +137,7 @@ mod tests {
         let mut state = ViewState::default();
         state.toggle(Facet::Release, "v6.x");
         state.toggle(Facet::Release, "v5.19");
-        let html = release_values_html(&refs, &state);
+        let html = release_values_html(&refs, &all, &state);
         assert_eq!(
             html.matches("<ul class=\"series-cycles\">").count(),
             2,
@@ -145,10 +158,10 @@ mod tests {
     fn values_that_are_not_versions_get_a_group_without_a_series_box() {
         let all = counts(&[("v6.7", 1), ("unknown", 2)]);
         let refs: Vec<&FacetCount> = all.iter().collect();
-        let groups = series_groups(&refs);
+        let groups = series_groups(&refs, &all);
         assert_eq!(groups.len(), 2);
         assert!(groups[1].series.is_none());
-        let html = release_values_html(&refs, &ViewState::default());
+        let html = release_values_html(&refs, &all, &ViewState::default());
         assert!(
             html.contains("</li><li><ul class=\"series-cycles\">"),
             "{html}"

@@ -107,7 +107,7 @@ impl Expect {
                     // As the release list shows them: each major series
                     // (`v6.x`, its cycles summed), then its cycles.
                     let refs: Vec<&FacetCount> = counts.iter().collect();
-                    (series_groups(&refs).iter())
+                    (series_groups(&refs, counts).iter())
                         .flat_map(|g| g.series.iter().chain(g.cycles.iter().copied()))
                         .map(value)
                         .collect()
