@@ -126,4 +126,37 @@ test.describe("release-stat charts", () => {
     await expect(page).toHaveURL(/#rel=v6\.7$/);
     await expect(page.getByRole("status").first()).toContainText(`${entries} of`);
   });
+
+  test("a chart inside a list, with a reference defined after it, renders in place and the markdown stays whole", async ({ page }) => {
+    const b = await bundle(page);
+    const post = b.posts.find((p) => p.entries.some((e) => (e.charts ?? []).length > 0));
+    const entry = post.entries.find((e) => (e.charts ?? []).length > 0);
+    const src = entry.charts[0].src;
+    const thread = "https://lore.kernel.org/all/reference-after-chart@example.org/";
+    entry.body = [
+      "Two points:",
+      "",
+      "- the first, see [the thread][t]",
+      "",
+      `  ![Kernel release stat](${src})`,
+      "",
+      "- the second",
+      "",
+      `[t]: ${thread}`,
+    ].join("\n");
+    entry.charts = [entry.charts[0]];
+    await page.route("**/bundle.json", (route) => route.fulfill({ json: b }));
+    await page.goto(`./#post=${post.id}`);
+    const section = page.locator("section.post-entry", { has: page.locator("h3", { hasText: entry.title }) });
+    const list = section.locator("div.markdown > ul");
+    // One list of two items, the chart drawn inside the first, after its text.
+    await expect(list).toHaveCount(1);
+    await expect(list.locator("> li")).toHaveCount(2);
+    await expect(list.locator("> li").first().locator(".release-chart svg")).toHaveCount(1);
+    await expect(list.locator("> li").nth(1)).toHaveText("the second");
+    // The reference defined below the chart still links.
+    await expect(section.getByRole("link", { name: "the thread" })).toHaveAttribute("href", thread);
+    await expect(section.locator(`img[src="${src}"]`)).toHaveCount(0);
+    await expect(section).not.toContainText("[t]");
+  });
 });
