@@ -4,6 +4,7 @@
 //! unit-tested with plain `cargo test`.
 
 pub mod archive;
+pub mod autolink;
 pub mod bitset;
 pub mod bundle;
 pub mod chart;

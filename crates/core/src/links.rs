@@ -1,130 +1,28 @@
 //! Links in an entry body, with lkml.kernel.org and lore.kernel.org URLs read as message-ids.
 
-use std::borrow::Cow;
-use std::ops::Range;
-
-use pulldown_cmark::{Event, Parser, Tag};
-
-use crate::markdown::options;
+use crate::autolink::{scan, unescape};
 use crate::Link;
 
 /// Every distinct http(s) link in `body`, in order of appearance: exactly the
-/// links the viewer's renderer draws, read by the same parser from the same
-/// [`autolink_bare_urls`] text. Images are charts or pictures, not links, and
-/// URLs in code are shown as code.
+/// links the viewer's renderer draws (link destinations and bare URLs, read
+/// by one [`scan`]). Images are charts or pictures, not links, and URLs in
+/// code are shown as code.
 pub fn extract_links(body: &str) -> Vec<Link> {
+    let urls = scan(body);
+    let bare = (urls.bare.iter()).map(|r| (r.start, unescape(&body[r.clone()]).into_owned()));
+    let mut found: Vec<(usize, String)> = urls.links.into_iter().chain(bare).collect();
+    found.sort_by_key(|(at, _)| *at);
     let mut out: Vec<Link> = Vec::new();
-    for event in Parser::new_ext(&autolink_bare_urls(body), options()) {
-        let Event::Start(Tag::Link { dest_url, .. }) = event else {
-            continue;
-        };
-        let web = dest_url.starts_with("https://") || dest_url.starts_with("http://");
-        if web && !out.iter().any(|l| l.url == dest_url.as_ref()) {
+    for (_, url) in found {
+        let web = url.starts_with("https://") || url.starts_with("http://");
+        if web && !out.iter().any(|l| l.url == url) {
             out.push(Link {
-                message_id: message_id(&dest_url),
-                url: dest_url.into_string(),
+                message_id: message_id(&url),
+                url,
             });
         }
     }
     out
-}
-
-/// `markdown` with every bare URL written as an autolink (`<https://...>`),
-/// so the parser reads it as one link. Found in the source, not in the
-/// parsed text: a message-id such as `CAHk-=wc+_Nu..._x@mail.gmail.com` has
-/// underscores that the parser would otherwise pair into emphasis, cutting
-/// the URL in two. Code, links, images and raw HTML are left as written.
-pub fn autolink_bare_urls(markdown: &str) -> Cow<'_, str> {
-    if find_scheme(markdown).is_none() {
-        return Cow::Borrowed(markdown);
-    }
-    // The parser reports whole elements; an element inside another lies in its range.
-    let mut kept: Vec<Range<usize>> = Vec::new();
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        let whole = matches!(
-            event,
-            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock)
-                | Event::Code(_)
-                | Event::Html(_)
-                | Event::InlineHtml(_)
-        );
-        if whole && kept.last().is_none_or(|k| range.start >= k.end) {
-            kept.push(range);
-        }
-    }
-    let mut out = String::with_capacity(markdown.len() + 16);
-    let mut at = 0;
-    let gaps = (kept.iter())
-        .map(|k| (k.start, k.end))
-        .chain([(markdown.len(), markdown.len())]);
-    for (start, end) in gaps {
-        let gap = &markdown[at..start];
-        let mut written = 0;
-        for url in bare_urls(gap) {
-            out.push_str(&gap[written..url.start]);
-            out.push('<');
-            out.push_str(&gap[url.clone()]);
-            out.push('>');
-            written = url.end;
-        }
-        out.push_str(&gap[written..]);
-        out.push_str(&markdown[start..end]);
-        at = end;
-    }
-    Cow::Owned(out)
-}
-
-/// The byte ranges of bare `http(s)://` URLs in text. A URL ends at
-/// whitespace, `<`, `>`, `"`, a backtick or `|` (a table's cell border); sentence punctuation after it is
-/// not part of it, and a closing `)` or `]` is only when the URL opened one
-/// (Wikipedia-style links).
-pub fn bare_urls(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || loop {
-        let rest = &text[at..];
-        let start = at + find_scheme(rest)?;
-        let tail = &text[start..];
-        let end = tail
-            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '|'))
-            .unwrap_or(tail.len());
-        let url = trim_trailing(&tail[..end]);
-        at = start + end.max(1);
-        if has_host(url) {
-            return Some(start..start + url.len());
-        }
-    })
-}
-
-/// `http://` alone, or followed only by punctuation, is not a URL.
-fn has_host(url: &str) -> bool {
-    url.split_once("://")
-        .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_alphanumeric))
-}
-
-fn find_scheme(s: &str) -> Option<usize> {
-    let a = s.find("https://");
-    let b = s.find("http://");
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
-    }
-}
-
-fn trim_trailing(url: &str) -> &str {
-    let mut u = url;
-    loop {
-        let before = u.len();
-        u = u.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*', '_']);
-        if u.ends_with(')') && u.matches('(').count() < u.matches(')').count() {
-            u = &u[..u.len() - 1];
-        }
-        if u.ends_with(']') && u.matches('[').count() < u.matches(']').count() {
-            u = &u[..u.len() - 1];
-        }
-        if u.len() == before {
-            return u;
-        }
-    }
 }
 
 /// `https://lkml.kernel.org/r/ID`, `https://lore.kernel.org/r/ID`,
@@ -259,16 +157,6 @@ mod tests {
                 "https://a.org/x",
                 "https://b.org/y"
             ]
-        );
-    }
-
-    #[test]
-    fn bare_url_ranges_skip_trailing_punctuation() {
-        let text = "see https://a.org/b. and (https://c.org/d) or https://e.org/f_(g)!";
-        let urls: Vec<_> = bare_urls(text).map(|r| &text[r]).collect();
-        assert_eq!(
-            urls,
-            ["https://a.org/b", "https://c.org/d", "https://e.org/f_(g)"]
         );
     }
 

@@ -2,7 +2,7 @@
 //! as text, only http(s)/mailto/relative links survive, external links get
 //! `rel="noopener noreferrer"`, and bare URLs become links.
 
-use crate::links::autolink_bare_urls;
+use crate::autolink::autolink_bare_urls;
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// The CommonMark extensions every reader of post markdown uses: the renderer,
