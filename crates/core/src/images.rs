@@ -1,4 +1,4 @@
-//! Inline markdown images with their file lines and byte spans, as the
+//! Markdown images with their file lines, as the
 //! renderer's own parser (pulldown-cmark) reads them: the bundler records chart
 //! images by them and the viewer draws live charts in the same places.
 
@@ -9,16 +9,11 @@ use crate::markdown::options;
 /// One image as the renderer sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Image {
-    /// The alternative text, as plain text.
-    pub alt: String,
     /// The destination, as the renderer resolves it (no `<>`, escapes and
     /// reference definitions resolved).
     pub src: String,
     /// 1-based file line of its `![`.
     pub line: u32,
-    /// Byte range of the image (`![...](...)` or `![...][ref]`) in the
-    /// markdown given to [`find_images`].
-    pub span: std::ops::Range<usize>,
 }
 
 /// Every image in `markdown`, whose first line is file line `first_line`.
@@ -27,9 +22,9 @@ pub struct Image {
 /// not one here either.
 pub fn find_images(markdown: &str, first_line: u32) -> Vec<Image> {
     let mut out: Vec<Image> = Vec::new();
-    // Lines are counted forwards from the last image, so the whole body is scanned once.
+    // Lines are counted forwards from the last image, so the body is scanned once.
     let (mut counted_to, mut line) = (0, first_line);
-    // Alt text of the image being read; images nest inside alt text.
+    // Images nest inside alt text; only the outer one is on the page.
     let mut depth = 0usize;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
@@ -38,27 +33,16 @@ pub fn find_images(markdown: &str, first_line: u32) -> Vec<Image> {
                 if depth > 1 {
                     continue;
                 }
-                line += memchr::memchr_iter(b'\n', &markdown.as_bytes()[counted_to..range.start])
-                    .count() as u32;
+                let newlines =
+                    memchr::memchr_iter(b'\n', &markdown.as_bytes()[counted_to..range.start]);
+                line += newlines.count() as u32;
                 counted_to = range.start;
                 out.push(Image {
-                    alt: String::new(),
                     src: dest_url.into_string(),
                     line,
-                    span: range,
                 });
             }
             Event::End(TagEnd::Image) => depth = depth.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) if depth > 0 => {
-                if let Some(image) = out.last_mut() {
-                    image.alt.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak if depth > 0 => {
-                if let Some(image) = out.last_mut() {
-                    image.alt.push(' ');
-                }
-            }
             _ => {}
         }
     }
@@ -77,28 +61,18 @@ mod tests {
     fn images_with_and_without_titles_and_their_lines() {
         let md = "text\n![a](/x.png) and ![b [c]](<y z.png> \"T\")\n\n![d](/w.png 'q')";
         let imgs = find_images(md, 40);
-        let got: Vec<_> = imgs
-            .iter()
-            .map(|i| (i.alt.as_str(), i.src.as_str(), i.line))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("a", "/x.png", 41),
-                ("b [c]", "y z.png", 41),
-                ("d", "/w.png", 43)
-            ]
-        );
+        let got: Vec<_> = imgs.iter().map(|i| (i.src.as_str(), i.line)).collect();
+        assert_eq!(got, [("/x.png", 41), ("y z.png", 41), ("/w.png", 43)]);
     }
 
     #[test]
-    fn spans_cover_the_whole_image_across_lines_and_crlf() {
-        let md = "a\r\nsee ![x](<y.png> \"t\") end\n![z](w)";
-        let spans: Vec<&str> = find_images(md, 1)
-            .iter()
-            .map(|i| &md[i.span.clone()])
+    fn lines_count_across_crlf_and_an_image_in_alt_text_is_not_one() {
+        let md = "a\r\nsee ![x ![inner](/in.png)](<y.png> \"t\") end\n\n![z](w)";
+        let got: Vec<_> = find_images(md, 1)
+            .into_iter()
+            .map(|i| (i.src, i.line))
             .collect();
-        assert_eq!(spans, ["![x](<y.png> \"t\")", "![z](w)"]);
+        assert_eq!(got, [("y.png".to_string(), 2), ("w".to_string(), 4)]);
     }
 
     #[test]
@@ -123,10 +97,7 @@ mod tests {
         let imgs = find_images(md, 1);
         assert_eq!(imgs.len(), 1);
         assert_eq!(imgs[0].src, "/img/kernel_release_stat/v6.7.png");
-        assert_eq!(
-            (imgs[0].line, &md[imgs[0].span.clone()]),
-            (3, "![chart][stat]")
-        );
+        assert_eq!(imgs[0].line, 3);
     }
 
     #[test]

@@ -191,22 +191,36 @@ pub fn facet_values_html(
 ) -> String {
     let mut out = String::with_capacity(shown.len() * 160);
     for c in shown {
-        let depth = match facet {
-            Facet::Subsystem => c.value.matches('/').count(),
-            _ => 0,
-        };
-        let _ = write!(
-            out,
-            "<li{} style=\"--depth:{depth}\"><label><input type=\"checkbox\" {DATA_VALUE}=\"{}\"{}>\
-             <span class=\"value\">{}</span><span class=\"count\">{}</span></label></li>",
-            if c.count == 0 { " class=\"zero\"" } else { "" },
-            escape(&c.value),
-            if state.is_picked(facet, &c.value) { " checked" } else { "" },
-            escape(&label(&c.value)),
-            c.count
-        );
+        facet_value_html(&mut out, facet, c, state, &label(&c.value), "");
     }
     out
+}
+
+/// One value's `li`, as [`facet_values_html`] writes each, with `nested`
+/// (HTML, already escaped: a sub-list) inside it after the label.
+pub fn facet_value_html(
+    out: &mut String,
+    facet: Facet,
+    c: &FacetCount,
+    state: &ViewState,
+    label: &str,
+    nested: &str,
+) {
+    let depth = match facet {
+        Facet::Subsystem => c.value.matches('/').count(),
+        _ => 0,
+    };
+    let _ =
+        write!(
+        out,
+        "<li{} style=\"--depth:{depth}\"><label><input type=\"checkbox\" {DATA_VALUE}=\"{}\"{}>\
+         <span class=\"value\">{}</span><span class=\"count\">{}</span></label>{nested}</li>",
+        if c.count == 0 { " class=\"zero\"" } else { "" },
+        escape(&c.value),
+        if state.is_picked(facet, &c.value) { " checked" } else { "" },
+        escape(label),
+        c.count
+    );
 }
 
 /// `text` escaped, with case-insensitive matches of `needles` (lowercased) in `<mark>`.

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::facets::{Facet, FacetCount};
-use crate::listing::facet_values_html;
+use crate::listing::{facet_value_html, facet_values_html};
 use crate::selector::ReleaseSelector;
 use crate::viewstate::ViewState;
 use crate::KernelVersion;
@@ -63,17 +63,16 @@ pub fn release_values_html(shown: &[&FacetCount], all: &[FacetCount], state: &Vi
     let label = |v: &str| v.to_string();
     let mut out = String::with_capacity(shown.len() * 180);
     for group in series_groups(shown, all) {
-        let head = group.series.as_ref().map_or(String::new(), |s| {
-            facet_values_html(Facet::Release, &[s], state, label)
-        });
-        // The series' own item, with its cycles nested inside it.
-        let head = head.strip_suffix("</li>").unwrap_or(&head);
-        let _ = write!(
-            out,
-            "{}<ul class=\"series-cycles\">{}</ul></li>",
-            if head.is_empty() { "<li>" } else { head },
-            facet_values_html(Facet::Release, &group.cycles, state, label),
+        let cycles = format!(
+            "<ul class=\"series-cycles\">{}</ul>",
+            facet_values_html(Facet::Release, &group.cycles, state, label)
         );
+        match &group.series {
+            Some(s) => facet_value_html(&mut out, Facet::Release, s, state, &s.value, &cycles),
+            None => {
+                let _ = write!(out, "<li>{cycles}</li>");
+            }
+        }
     }
     out
 }
