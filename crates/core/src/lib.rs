@@ -16,6 +16,7 @@ pub mod facets;
 pub mod ids;
 pub mod images;
 pub mod keys;
+pub mod lang;
 pub mod links;
 pub mod listing;
 pub mod load;

@@ -10,6 +10,7 @@ use std::fmt::Write;
 
 use crate::archive::Archive;
 use crate::facets::{Facet, FacetCount};
+use crate::lang;
 use crate::search::{highlight, snippet};
 use crate::viewstate::{Open, ViewState};
 use crate::{Entry, Post};
@@ -47,16 +48,15 @@ pub fn row_id(number: u32) -> String {
 /// A post's facts under its title in the post view, as text: release, day
 /// and language (`v6.7-rc4 · 2023-12-03 · 한국어`), leaving out what is unknown.
 pub fn post_facts(post: &Post) -> String {
-    let lang = if post.lang == "ko" {
-        "한국어"
-    } else {
-        "English"
-    };
-    [post.release.as_deref(), post.day(), Some(lang)]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
+    [
+        post.release.as_deref(),
+        post.day(),
+        Some(lang::name(&post.lang)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attributes.
@@ -89,11 +89,11 @@ pub fn results_html(
             );
         }
         let _ = write!(out, " · {}", escape(post.day().unwrap_or("undated")));
-        if post.lang != "en" {
+        if let Some(badge) = lang::badge(&post.lang) {
             let _ = write!(
                 out,
                 "<span class=\"lang-badge\" title=\"Language\">{}</span>",
-                escape(&post.lang.to_uppercase())
+                escape(&badge)
             );
         }
         out.push_str("</span></h2><ul class=\"entries\">");
