@@ -176,3 +176,9 @@ fn post_facts_leave_out_what_is_unknown() {
     (post.release, post.date, post.lang) = (None, None, "en".into());
     assert_eq!(post_facts(&post), "English");
 }
+
+#[test]
+fn dom_selectors_name_the_classes_the_html_is_written_with() {
+    assert_eq!(ENTRY_LINK_SELECTOR, format!("a.{ENTRY_LINK}"));
+    assert_eq!(FACET_SECTION_SELECTOR, format!("section.{FACET_SECTION}"));
+}
