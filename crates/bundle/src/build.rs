@@ -98,8 +98,10 @@ pub fn build(opts: &Options) -> Built {
         };
         for skipped in walk.skipped {
             let level = match skipped.error {
-                // Nothing is missing: the posts there are read through the ancestor.
-                WalkError::Loop { .. } => WarningLevel::Warning,
+                // Nothing is missing: the posts there are read through another path.
+                WalkError::Loop { .. } | WalkError::Aliased { .. } | WalkError::Again { .. } => {
+                    WarningLevel::Warning
+                }
                 // A post may be what could not be read.
                 WalkError::Dangling { .. } | WalkError::Io(_) => WarningLevel::Error,
             };
