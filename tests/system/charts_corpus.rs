@@ -4,38 +4,29 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use kernel_news_core::bundle::ChartKind;
+use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::support::{bundle_dirs, shared};
 
-/// Release-stat image targets on the lines of `text` outside fenced code,
-/// found without the bundler's scanner: `![` ... `](` target.
+/// Release-stat image targets of `text`, a whole post file read in one pass by
+/// pulldown-cmark with core's extensions (front matter as metadata), not cut
+/// into bodies and entries by the bundler first.
 fn relstat_images(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut fenced = false;
-    for line in text.lines() {
-        let t = line.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fenced = !fenced;
-            continue;
-        }
-        if fenced {
-            continue;
-        }
-        for piece in line.split("![").skip(1) {
-            let Some((_, after)) = piece.split_once("](") else {
-                continue;
-            };
-            let src = after.split([')', ' ']).next().unwrap_or("");
+    let options = kernel_news_core::markdown::options()
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    Parser::new_ext(text, options)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url.into_string()),
+            _ => None,
+        })
+        .filter(|src| {
             let name = src.rsplit('/').next().unwrap_or(src);
-            if src.contains("/kernel_release_stat/")
+            src.contains("/kernel_release_stat/")
                 || name.starts_with("linux_stat")
                 || name.starts_with("linux_vstat")
-            {
-                out.push(src.to_string());
-            }
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 /// The file-name form: `v5.16-rc5..v6.7-rc4.png` -> `vX-rcN..vX-rcN.png`.
@@ -75,6 +66,24 @@ fn md_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
             out.push(p);
         }
     }
+}
+
+#[test]
+fn relstat_images_are_the_images_pulldown_cmark_sees() {
+    let text = "+++\ntitle = \"![f](/img/kernel_release_stat/v1.0.png)\"\n+++\n\
+                ![a](/img/kernel_release_stat/v6.6..v6.7.png \"title\")\n\n\
+                ```\n![b](/img/kernel_release_stat/v6.5.png)\n```\n\n\
+                `![c](/img/kernel_release_stat/v6.4.png)` and ![plain](/img/other.png)\n\n\
+                - ![d][ref]\n\n\
+                [ref]: /img/linux_stat_v6.8-rc2-only.png\n";
+    // Not the front matter, the fence or the code span; the reference resolved.
+    assert_eq!(
+        relstat_images(text),
+        [
+            "/img/kernel_release_stat/v6.6..v6.7.png",
+            "/img/linux_stat_v6.8-rc2-only.png"
+        ]
+    );
 }
 
 #[test]
