@@ -7,15 +7,12 @@ use kernel_news_core::listing::{
 };
 use kernel_news_core::release_facet::release_values_html;
 use kernel_news_core::selector::ReleaseSelector;
-use kernel_news_core::shortlist::shortlist;
+use kernel_news_core::shortlist::{cap, is_long, shortlist, show_all_label, show_fewer_label};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 
 use crate::ctx::use_ctx;
-
-/// Values shown before "show all" and before a filter box appears.
-const SHORT: usize = 10;
 
 #[component]
 pub fn FacetPanel() -> impl IntoView {
@@ -29,25 +26,22 @@ pub fn FacetPanel() -> impl IntoView {
 fn FacetList(facet: Facet) -> impl IntoView {
     let ctx = use_ctx();
     let filter = RwSignal::new(String::new());
-    let expanded = RwSignal::new(false);
+    let expand = RwSignal::new(false);
     let heading = format!("facet-{}", facet.key());
-    let many = ctx.outcome.with_untracked(|o| {
-        o.counts
-            .iter()
-            .find(|(f, _)| *f == facet)
-            .map_or(0, |(_, c)| c.len())
-    });
+    let many = ctx
+        .outcome
+        .with_untracked(|o| o.counts_of(facet).map_or(0, <[_]>::len));
     let values = move || {
         let needle = filter.get();
-        // Releases read as a list of series, every cycle shown: a reader looks
-        // for the kernel they run, not the busiest cycles.
+        // Releases read as a list of series, never capped (see core's `cap`).
         let releases = facet == Facet::Release;
-        let cap = (!expanded.get() && !releases).then_some(SHORT);
+        let expanded = expand.get();
+        let limit = cap(facet, expanded);
         let state = ctx.filters.get();
         ctx.outcome.with(|o| {
-            let counts = &o.counts.iter().find(|(f, _)| *f == facet)?.1;
+            let counts = o.counts_of(facet)?;
             let list = ctx.archive.with_value(|a| {
-                shortlist(counts, &needle, cap, |v| state.is_picked(facet, v), |v| a.value_label(facet, v))
+                shortlist(counts, &needle, limit, |v| state.is_picked(facet, v), |v| a.value_label(facet, v))
             });
             let items = if releases {
                 release_values_html(&list.shown, counts, &state)
@@ -57,12 +51,11 @@ fn FacetList(facet: Facet) -> impl IntoView {
                 })
             };
             let class = if releases { "facet-values releases" } else { "facet-values" };
-            let more = (list.hidden > 0).then(|| {
-                let text = format!("Show all ({} more)", list.hidden);
-                view! { <button type="button" class="link-button" on:click=move |_| expanded.set(true)>{text}</button> }
+            let more = show_all_label(list.hidden).map(|text| view! {
+                <button type="button" class="link-button" on:click=move |_| expand.set(true)>{text}</button>
             });
-            let fewer = (expanded.get() && !releases && list.hidden == 0 && counts.len() > SHORT).then(|| view! {
-                <button type="button" class="link-button" on:click=move |_| expanded.set(false)>"Show fewer"</button>
+            let fewer = show_fewer_label(facet, expanded, counts.len()).map(|text| view! {
+                <button type="button" class="link-button" on:click=move |_| expand.set(false)>{text}</button>
             });
             Some(view! {
                 <ul class=class inner_html=items on:change=move |ev| toggle_value(facet, &ev)></ul>
@@ -71,7 +64,7 @@ fn FacetList(facet: Facet) -> impl IntoView {
             })
         })
     };
-    let search = (many > SHORT).then(|| {
+    let search = is_long(many).then(|| {
         let label = format!("Filter {} values", facet.label().to_lowercase());
         view! {
             <input type="search" class="facet-filter" placeholder="Filter…" aria-label=label
@@ -130,15 +123,8 @@ fn ReleasePicker() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let options = ctx.archive.with_value(|a| {
-        let mut tags: Vec<String> = a
-            .bundle
-            .posts
-            .iter()
-            .filter_map(|p| p.release.clone())
-            .collect();
-        tags.dedup();
-        tags.into_iter()
-            .map(|t| view! { <option value=t></option> })
+        (a.release_tags().into_iter())
+            .map(|t| view! { <option value=t.to_string()></option> })
             .collect_view()
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

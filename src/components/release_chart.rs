@@ -4,9 +4,8 @@
 use std::collections::BTreeSet;
 
 use kernel_news_core::chart::Window;
-use kernel_news_core::chart::{
-    description, figures, format_thousands, layout, missing_note, ChartSpec, Metric,
-};
+use kernel_news_core::chart::{description, figures, layout, missing_note, ChartSpec, Metric};
+use kernel_news_core::cycles::figure_cell;
 use kernel_news_core::facets::Facet;
 use kernel_news_core::Release;
 use leptos::prelude::*;
@@ -135,7 +134,7 @@ pub fn ReleaseChart(window: Window) -> impl IntoView {
     };
     let table = move || {
         points.with_value(|p| p.iter().map(|r| {
-        let cell = |m: Metric| m.value(r).map_or("–".to_string(), format_thousands);
+        let cell = |m: Metric| figure_cell(m.value(r));
         view! { <tr><th scope="row">{r.version.clone()}</th><td>{r.date.clone().unwrap_or_default()}</td>
             <td>{cell(Metric::Files)}</td><td>{cell(Metric::Deletions)}</td><td>{cell(Metric::Insertions)}</td><td>{cell(Metric::Diff)}</td></tr> }
     }).collect_view())

@@ -1,8 +1,8 @@
 //! The releases page: the releases chart on top, then every cycle with its tags,
 //! length and statistics, each linking to its news.
 
-use kernel_news_core::chart::{format_thousands, Window};
-use kernel_news_core::cycles::{cycles, news_label, tag_name};
+use kernel_news_core::chart::Window;
+use kernel_news_core::cycles::{cycles, figure_cell, news_label, tag_date, tag_name, UNKNOWN};
 use kernel_news_core::facets::Facet;
 use kernel_news_core::listing::OPEN_TITLE;
 use kernel_news_core::viewstate::ViewState;
@@ -24,7 +24,7 @@ pub fn ReleasesPage() -> impl IntoView {
                     .tags
                     .iter()
                     .map(|t| {
-                        let tip = t.date.clone().unwrap_or_else(|| "date unknown".into());
+                        let tip = tag_date(t).to_string();
                         let name = tag_name(&t.version);
                         view! { <li title=tip.clone()>{name}" "<time>{tip.clone()}</time></li> }
                     })
@@ -36,12 +36,9 @@ pub fn ReleasesPage() -> impl IntoView {
                 let totals = c
                     .totals
                     .iter()
-                    .map(|(_, v)| {
-                        let v = v.map_or("–".to_string(), format_thousands);
-                        view! { <td class="num">{v}</td> }
-                    })
+                    .map(|(_, v)| view! { <td class="num">{figure_cell(*v)}</td> })
                     .collect_view();
-                let days = c.days.map_or("–".to_string(), |d| d.to_string());
+                let days = c.days_cell();
                 let state = c.state();
                 view! {
                     <tr>
@@ -65,7 +62,7 @@ pub fn ReleasesPage() -> impl IntoView {
             {chart}
             <div class="table-scroll">
                 <table class="cycles">
-                    <caption>"Every release cycle: rc tags with dates, rcs, days from the previous release, and the sum of each tag's diffstat (– where a tag's figures are unknown)"</caption>
+                    <caption>{format!("Every release cycle: rc tags with dates, rcs, days from the previous release, and the sum of each tag's diffstat ({UNKNOWN} where a tag's figures are unknown)")}</caption>
                     <thead><tr>
                         <th scope="col">"cycle"</th><th scope="col">"tags"</th><th scope="col">"rcs"</th><th scope="col">"days"</th>
                         <th scope="col">"files changed"</th><th scope="col">"deletions"</th><th scope="col">"insertions"</th><th scope="col">"diff"</th>

@@ -106,7 +106,7 @@ test.describe("accessibility", () => {
     await audit(page, "the open filters at 360px");
     // A facet still works there.
     await facetSection(page, "Language").locator("li", { hasText: "한국어" }).getByRole("checkbox").click();
-    await expect(page.locator("p.result-count")).toHaveText(model.statusText(model.view("#lang=ko")));
+    await expect(page.locator("p.result-count")).toHaveText(model.view("#lang=ko").status);
     await toggle.click();
     await expect(page.locator("aside#filters")).toBeHidden();
 

@@ -1,6 +1,7 @@
 // Release-stat charts drawn live from the bundle's release table, in real Chromium.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import { getModel, resultCount } from "./helpers.mjs";
 
 const shots = "tests/e2e/screenshots";
 
@@ -9,52 +10,39 @@ async function bundle(page) {
   return res.json();
 }
 
-// The tags a `from..until` chart plots: the bundle's releases are in kernel order.
-function windowOf(b, from, until) {
-  const versions = b.releases.map((r) => r.version);
-  const lo = versions.indexOf(from);
-  const hi = versions.indexOf(until);
-  expect(lo, `${from} in the release table`).toBeGreaterThanOrEqual(0);
-  expect(hi, `${until} in the release table`).toBeGreaterThan(lo);
-  return b.releases.slice(lo, hi + 1);
-}
-
-const thousands = (n) => n.toLocaleString("en-US");
-
 test.describe("release-stat charts", () => {
   test("a post that showed chart images draws them as SVG with one point per tag", async ({ page }) => {
-    const b = await bundle(page);
-    const post = b.posts.find((p) => p.entries.some((e) => (e.charts ?? []).some((c) => c.kind === "releases" && c.from)));
-    expect(post, "a sample post with a releases chart").toBeTruthy();
-    const entry = post.entries.find((e) => (e.charts ?? []).some((c) => c.kind === "releases" && c.from));
-    const chart = entry.charts.find((c) => c.kind === "releases" && c.from);
-    const tags = windowOf(b, chart.from, chart.until);
+    // Which tags a chart plots, their figures and its gaps are core's
+    // (chart::Window, chart::caption), drawn as the chart first shows.
+    const model = getModel();
+    const entry = model.entries.find((e) => e.charts.some((c) => c.kind === "releases" && c.tags.length > 1));
+    expect(entry, "a sample post with a releases chart").toBeTruthy();
+    const chart = entry.charts.find((c) => c.kind === "releases" && c.tags.length > 1);
+    const tags = chart.tags;
 
-    await page.goto(`./#post=${post.id}`);
-    const figure = page.locator(".release-chart").first();
-    await expect(figure.locator("figcaption")).toContainText(`${chart.from}..${chart.until}`);
+    await page.goto(`./#post=${entry.post.id}`);
+    const figure = page.locator(".release-chart", { has: page.getByText(chart.title, { exact: true }) }).first();
+    await expect(figure.locator("figcaption")).toHaveText(chart.title);
     await expect(figure.locator("svg .point")).toHaveCount(tags.length);
     // The image itself is gone: drawn, not linked.
     await expect(page.locator(`.markdown img[src="${chart.src}"]`)).toHaveCount(0);
 
-    // Hover a tag with figures and read them.
-    const i = tags.findIndex((r) => r.files != null && r.insertions != null && r.deletions != null);
+    // Hover a tag with figures and read them; its point is named by them too.
+    const i = tags.findIndex((t) => t.known);
     expect(i).toBeGreaterThanOrEqual(0);
-    const r = tags[i];
-    await figure.locator("svg .point").nth(i).hover();
+    const point = figure.locator("svg .point").nth(i);
+    await expect(point).toHaveAttribute("aria-label", tags[i].figures);
+    await point.hover();
     const readout = figure.locator(".readout");
-    await expect(readout).toContainText(r.version);
-    await expect(readout).toContainText(`files changed ${thousands(r.files)}`);
-    await expect(readout).toContainText(`insertions ${thousands(r.insertions)}`);
-    await expect(readout).toContainText(`diff ${thousands(r.insertions + r.deletions)}`);
+    await expect(readout).toHaveText(tags[i].figures);
+    await expect(readout).toContainText(tags[i].version);
 
     // Unknown figures are counted, and drawn as gaps.
-    const missing = tags.filter((t) => t.files == null && t.insertions == null && t.deletions == null).length;
-    await expect(figure.locator(".missing")).toContainText(missing === 0 ? "Every tag has data" : `${missing} tag`);
-    const drawn = tags.filter((t) => t.files != null).length;
-    await expect(figure.locator("g.series.files circle.dot")).toHaveCount(drawn);
+    await expect(figure.locator(".missing")).toHaveText(chart.missing_note);
+    await expect(figure.locator("g.series.files circle.dot")).toHaveCount(chart.dots.files);
 
     // The post's own release is marked.
+    expect(chart.mark, "the chart reaches the post's release").not.toBeNull();
     await expect(figure.locator("line.own-release")).toHaveCount(1);
     await figure.screenshot({ path: `${shots}/chart.png` });
   });
@@ -110,21 +98,26 @@ test.describe("release-stat charts", () => {
   });
 
   test("the releases page lists every cycle and links each to its news", async ({ page }) => {
-    const b = await bundle(page);
+    // The cycles, their entries and their links' words are core's (cycles.rs).
+    const model = getModel();
     await page.goto("./");
     await page.getByRole("link", { name: "Releases" }).click();
     await expect(page).toHaveURL(/#page=releases$/);
     await expect(page.locator("h2#open-title")).toHaveText("Releases");
     await expect(page.locator(".releases-page .release-chart svg")).toHaveCount(1);
-    const cycles = new Set(b.releases.map((r) => r.version.replace(/-rc\d+$/, "")));
-    await expect(page.locator("table.cycles tbody tr")).toHaveCount(cycles.size);
-    const row = page.locator("table.cycles tbody tr", { has: page.locator("th", { hasText: /^v6\.7$/ }) });
-    const entries = b.posts.filter((p) => p.cycle === "v6.7").reduce((n, p) => n + p.entries.length, 0);
-    await expect(row.getByRole("link")).toHaveText(`${entries} entries`);
+    const rows = page.locator("table.cycles tbody tr");
+    await expect(rows.locator("th")).toHaveText(model.cycles.map((c) => c.version));
+    await expect(rows.locator("td:last-child")).toHaveText(model.cycles.map((c) => c.news ?? ""));
+    const v67 = model.cycles.find((c) => c.version === "v6.7");
+    expect(v67.entries, "v6.7 has news in the sample").toBeGreaterThan(0);
+    const row = rows.filter({ has: page.locator("th", { hasText: /^v6\.7$/ }) });
+    await expect(row.getByRole("link")).toHaveText(v67.news);
     await page.screenshot({ path: `${shots}/releases.png` });
     await row.getByRole("link").click();
     await expect(page).toHaveURL(/#rel=v6\.7$/);
-    await expect(page.getByRole("status").first()).toContainText(`${entries} of`);
+    const want = model.view("#rel=v6.7");
+    expect(want.hits.length).toBe(v67.entries);
+    await expect(resultCount(page)).toHaveText(want.status);
   });
 
   test("a chart inside a list, with a reference defined after it, renders in place and the markdown stays whole", async ({ page }) => {

@@ -2,21 +2,19 @@
 // bundle, asked of the engine itself (kernel-news-expect, crates/expect), and
 // page helpers that read what a user sees.
 //
-// Every rule of the viewer (entry ids, post order, the URL fragment, the query
-// language, release selectors, facet counts and labels) lives in
-// kernel-news-core; the expect binary loads the served bundle the way the app
-// does and prints core's answers as JSON. What stays here is the browser side:
-// locators, clicks, the fragment as the page's URL shows it, and the wording a
-// user reads (the status line).
+// Every rule of the viewer (entry ids, post order, links and thread urls, the
+// URL fragment, the query language, release selectors, facet counts and
+// labels, the facet lists' shortlist, the status line, the page size, the
+// release cycles) lives in kernel-news-core; the expect binary loads the
+// served bundle the way the app does and prints core's answers as JSON, down
+// to the words a user reads. What stays here is the browser side: locators,
+// clicks, and the fragment as the page's URL shows it.
 import { execFileSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "@playwright/test";
 
 export const shots = "tests/e2e/screenshots";
-
-/** Result rows the viewer renders at first and adds per "Show more" (src/ctx.rs PAGE). */
-export const PAGE = 50;
 
 /** The bundle the served app loads (playwright.config.mjs serves dist/). */
 export const SERVED_BUNDLE = "dist/bundle.json";
@@ -66,7 +64,12 @@ function ask(source, args) {
  * A bundle as the engine reads it. `posts` are in display order, each with its
  * `entries`; `entries[n]` is the entry the page renders as `li.entry#entry-n`,
  * with `id`, `post` (its post object), `position`, `title`, `kind`,
- * `kindLabel`, `authors`, `subsystems` and `body`.
+ * `kindLabel`, `authors`, `subsystems`, `body`, `links` ([{url, message_id}],
+ * as core reads them from the body) and `threadUrl` (where its thread link
+ * points, or null). `page`: result rows rendered at first and added per "Show
+ * more" (core's cursor::PAGE). `cycles`: the releases page's rows, newest
+ * first, as [{version, entries, news}] (`news`: its link's text, or null).
+ * `releaseTags`: the release picker's suggestions.
  */
 export class Model {
   /** `text`: the bundle's JSON text; without it, the served dist/bundle.json. */
@@ -74,11 +77,19 @@ export class Model {
     this.source = text === undefined ? { file: SERVED_BUNDLE } : { text };
     const m = ask(this.source, ["model"]);
     this.total = m.total;
+    this.page = m.page;
+    this.cycles = m.cycles;
+    this.releaseTags = m.release_tags;
     /** Entry ids as the loader derives them, in the bundle's own post order. */
     this.bundleEntryIds = m.bundle_entry_ids;
     this.posts = m.posts.map((p) => ({ ...p }));
     const byId = new Map(this.posts.map((p) => [p.id, p]));
-    this.entries = m.entries.map(({ kind_label, post, ...e }) => ({ ...e, kindLabel: kind_label, post: byId.get(post) }));
+    this.entries = m.entries.map(({ kind_label, thread_url, post, ...e }) => ({
+      ...e,
+      kindLabel: kind_label,
+      threadUrl: thread_url,
+      post: byId.get(post),
+    }));
     for (const p of this.posts) p.entries = p.entries.map((n) => this.entries[n]);
     this.views = new Map();
   }
@@ -90,20 +101,27 @@ export class Model {
   /**
    * What the results and facets show for a URL fragment (`"#rel=v6.7&kind=patch"`,
    * `""` for everything), read by core as the app reads location.hash:
-   * `hits` (entries in display order), `groups` (post ids of the result
+   * `status` (the status line: "6 of 61 entries, in 5 posts"), `showMore`
+   * (the "Show more" button's text after each page of rows, none when all
+   * fit), `hits` (entries in display order), `places` (per hit, its place
+   * as the entry view says it: "3 of 61 results"), `groups` (post ids of the result
    * groups), `posts` (their number), `facets` ([{key, heading, values:
-   * [{value, label, count}]}] in display order), `counts` (facet key -> Map
-   * value -> count), `problems`, `highlights` (the terms marked) and
-   * `selectors` (per `rel` value: the post ids it takes, or its problem).
+   * [{value, label, count}], list: {filter_box, shown, show_all, show_fewer}}]
+   * in display order; `list`: how the facet's list shows at first, its
+   * filter box empty), `counts` (facet key -> Map value -> count),
+   * `problems`, `highlights` (the terms marked) and `selectors` (per `rel`
+   * value: the post ids it takes, or its problem).
    */
   view(fragment = "") {
     if (!this.views.has(fragment)) {
-      const v = ask(this.source, ["view", fragment]);
+      const { show_more, ...v } = ask(this.source, ["view", fragment]);
       this.views.set(fragment, {
         ...v,
+        showMore: show_more,
         hits: v.hits.map((n) => this.entries[n]),
         counts: Object.fromEntries(v.facets.map((f) => [f.key, new Map(f.values.map((x) => [x.value, x.count]))])),
         facet: (key) => v.facets.find((f) => f.key === key).values,
+        list: (key) => v.facets.find((f) => f.key === key).list,
       });
     }
     return this.views.get(fragment);
@@ -115,20 +133,6 @@ export class Model {
     expect(found, `${facet} value ${value} is in the bundle`).toBeTruthy();
     return found.label;
   }
-
-  /**
-   * The status line a user reads for a view: "61 entries in 17 posts"
-   * unfiltered, else "6 of 61 entries, in 5 posts" ("1 of 61 entries, in 1
-   * post": the noun follows the total it counts, the post count has its own number).
-   */
-  statusText(view) {
-    const n = view.hits.length;
-    const noun = (k, one, many) => (k === 1 ? one : many);
-    const posts = `${view.posts} ${noun(view.posts, "post", "posts")}`;
-    return n === this.total
-      ? `${n} ${noun(n, "entry", "entries")} in ${posts}`
-      : `${n} of ${this.total} ${noun(this.total, "entry", "entries")}, in ${posts}`;
-  }
 }
 
 let served = null;
@@ -137,11 +141,6 @@ let served = null;
 export function getModel() {
   served ??= new Model();
   return served;
-}
-
-/** The message-id of the first bare `https://lkml.kernel.org/r/ID` link in a body as written, or null. */
-export function lkmlMessageId(body) {
-  return /https:\/\/lkml\.kernel\.org\/r\/([^\s/)>]+@[^\s/)>]+)/.exec(body)?.[1] ?? null;
 }
 
 // ------------------------------------------------------------- page helpers
@@ -225,11 +224,11 @@ export function fragmentOf(url) {
 /** Expects the status line and the rendered rows to show exactly `view`. */
 export async function expectShows(page, model, view) {
   // Soft: a wrong status wording is reported, and the rows are still checked.
-  await expect.soft(resultCount(page)).toHaveText(model.statusText(view));
+  await expect.soft(resultCount(page)).toHaveText(view.status);
   if (view.hits.length === 0) {
     await expect(page.locator("p.empty")).toBeVisible();
   }
-  const shown = Math.min(view.hits.length, PAGE);
+  const shown = Math.min(view.hits.length, model.page);
   await expect(page.locator("div.results li.entry")).toHaveCount(shown);
   await expect
     .poll(() => rowNumbers(page), { message: "result rows, in display order" })

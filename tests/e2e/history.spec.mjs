@@ -35,12 +35,12 @@ test.describe("history", () => {
     // Forward: the entry again.
     await page.goForward();
     await expect(page.locator("article.entry-view h2#open-title")).toHaveText(target.title);
-    await expect(page.locator("article.entry-view span.place")).toHaveText(`2 of ${filtered.hits.length} results`);
+    await expect(page.locator("article.entry-view span.place")).toHaveText(filtered.places[1]);
 
     // Reload: the same entry, in the same filtered context.
     await page.reload();
     await expect(page.locator("article.entry-view h2#open-title")).toHaveText(target.title);
-    await expect(page.locator("article.entry-view span.place")).toHaveText(`2 of ${filtered.hits.length} results`);
+    await expect(page.locator("article.entry-view span.place")).toHaveText(filtered.places[1]);
 
     // Back twice more: the unfiltered start.
     await page.goBack();
@@ -104,6 +104,6 @@ test.describe("history", () => {
     });
     await expectShows(page, model, model.view("#lang=ko&sort=oldest"));
     expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
-    await expect(resultCount(page)).toHaveText(model.statusText(model.view("#lang=ko")));
+    await expect(resultCount(page)).toHaveText(model.view("#lang=ko").status);
   });
 });

@@ -51,6 +51,15 @@ pub struct Outcome {
     pub posts: usize,
 }
 
+impl Outcome {
+    /// One facet's values with their counts, in display order.
+    pub fn counts_of(&self, facet: Facet) -> Option<&[FacetCount]> {
+        (self.counts.iter())
+            .find(|(f, _)| *f == facet)
+            .map(|(_, c)| c.as_slice())
+    }
+}
+
 /// A run of consecutive hits from one post.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
@@ -267,6 +276,21 @@ impl Archive {
     /// Entries per release cycle (`v6.7`), for the releases page's links to the news.
     pub fn entries_in_cycle(&self, cycle: &str) -> usize {
         self.cycle_entries.get(cycle).copied().unwrap_or(0)
+    }
+
+    /// Every release tag a post is dated by, once each, newest first (tags
+    /// that are not kernel versions last): the release picker's suggestions.
+    /// Posts are in cycle order, not tag order (a merge-window post of v6.7
+    /// is dated v6.6 and sits among v6.7's posts), so the same tag can come
+    /// back after others.
+    pub fn release_tags(&self) -> Vec<&str> {
+        let mut tags: Vec<(Option<KernelVersion>, &str)> = (self.bundle.posts.iter())
+            .filter_map(|p| p.release.as_deref())
+            .map(|t| (t.parse().ok(), t))
+            .collect();
+        tags.sort_unstable_by(|a, b| b.cmp(a));
+        tags.dedup();
+        tags.into_iter().map(|(_, t)| t).collect()
     }
 
     /// How a facet value reads in the viewer: subsystem and language names, kind labels.

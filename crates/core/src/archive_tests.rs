@@ -139,18 +139,13 @@ fn search_and_facets_combine_and_counts_hold_the_search_fixed() {
     let a = archive();
     let o = run(&a, "#q=damon&sub=mm");
     assert_eq!(titles(&a, &o.hits), ["slab damon", "damon stats"]);
-    let kinds = &o.counts.iter().find(|(f, _)| *f == Facet::Kind).unwrap().1;
+    let kinds = o.counts_of(Facet::Kind).unwrap();
     let patch = kinds.iter().find(|c| c.value == "patch").unwrap();
     assert_eq!(patch.count, 2);
     // Values with no hits stay listed, with zero.
     assert!(kinds.iter().any(|c| c.value == "rfc" && c.count == 0));
     // The subsystem facet's own counts ignore its own selection but keep the search.
-    let subs = &o
-        .counts
-        .iter()
-        .find(|(f, _)| *f == Facet::Subsystem)
-        .unwrap()
-        .1;
+    let subs = o.counts_of(Facet::Subsystem).unwrap();
     assert_eq!(subs.iter().find(|c| c.value == "bpf").unwrap().count, 0);
 }
 
@@ -178,12 +173,7 @@ fn a_release_range_filter_spans_cycles_in_kernel_order() {
         titles(&a, &o.hits),
         ["bpf arena", "Linux 6.7-rc1", "mm pull", "slab damon"]
     );
-    let rel = &o
-        .counts
-        .iter()
-        .find(|(f, _)| *f == Facet::Release)
-        .unwrap()
-        .1;
+    let rel = o.counts_of(Facet::Release).unwrap();
     let values: Vec<&str> = rel.iter().map(|c| c.value.as_str()).collect();
     assert_eq!(values, ["v6.10", "v6.7", "v6.6"]);
 }
@@ -192,14 +182,60 @@ fn a_release_range_filter_spans_cycles_in_kernel_order() {
 fn authors_are_ordered_by_archive_wide_frequency_not_current_counts() {
     let a = archive();
     let o = run(&a, "#kind=rfc");
-    let authors = &o
-        .counts
-        .iter()
-        .find(|(f, _)| *f == Facet::Author)
-        .unwrap()
-        .1;
+    let authors = o.counts_of(Facet::Author).unwrap();
     let values: Vec<&str> = authors.iter().map(|c| c.value.as_str()).collect();
     assert_eq!(values, ["Sj", "Linus", "Alexei", "Andrew"]);
+}
+
+#[test]
+fn counts_of_finds_one_facets_values() {
+    let a = archive();
+    let o = run(&a, "");
+    for facet in Facet::ALL {
+        let by_hand = &o.counts.iter().find(|(f, _)| *f == facet).unwrap().1;
+        assert_eq!(o.counts_of(facet), Some(by_hand.as_slice()));
+    }
+    let none = Outcome {
+        hits: vec![],
+        counts: vec![],
+        problems: vec![],
+        posts: 0,
+    };
+    assert_eq!(none.counts_of(Facet::Kind), None);
+}
+
+#[test]
+fn release_tags_are_distinct_and_newest_first_though_posts_are_in_cycle_order() {
+    let a = archive();
+    // The merge-window post dated v6.6 sits among v6.7's posts, apart from the v6.6 post.
+    let dated: Vec<Option<&str>> = a
+        .bundle
+        .posts
+        .iter()
+        .map(|p| p.release.as_deref())
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            Some("v6.10-rc1"),
+            Some("v6.7-rc1"),
+            Some("v6.6"),
+            Some("v6.6"),
+            None
+        ]
+    );
+    assert_eq!(a.release_tags(), ["v6.10-rc1", "v6.7-rc1", "v6.6"]);
+    let mut b = bundle(vec![
+        post("x", Some("v6.6"), Some("v6.7"), vec![]),
+        post("y", Some("v6.7-rc1"), Some("v6.7"), vec![]),
+        post("z", Some("v6.6"), Some("v6.6"), vec![]),
+        post("odd", Some("next-20240101"), None, vec![]),
+    ]);
+    b.posts.reverse();
+    assert_eq!(
+        Archive::new(b).release_tags(),
+        ["v6.7-rc1", "v6.6", "next-20240101"]
+    );
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Release cycles from the release calendar: each cycle's tags, length and statistics.
 
-use crate::chart::Metric;
+use crate::chart::{format_thousands, Metric};
 use crate::date::parse_ymd;
 use crate::version::KernelVersion;
 use crate::Release;
@@ -20,6 +20,23 @@ pub struct Cycle<'a> {
     pub totals: Vec<(Metric, Option<u64>)>,
 }
 
+/// What a table cell shows for a figure that is not known (a tag without
+/// statistics, a cycle not yet released): a dash, never a zero.
+pub const UNKNOWN: &str = "–";
+
+/// A tag's date where it is not known.
+pub const DATE_UNKNOWN: &str = "date unknown";
+
+/// A figure as a table cell shows it: `1,234`, or [`UNKNOWN`].
+pub fn figure_cell(value: Option<u64>) -> String {
+    value.map_or_else(|| UNKNOWN.to_string(), format_thousands)
+}
+
+/// A tag's date as its cycle's row shows it: `2023-12-03`, or [`DATE_UNKNOWN`].
+pub fn tag_date(tag: &Release) -> &str {
+    tag.date.as_deref().unwrap_or(DATE_UNKNOWN)
+}
+
 impl Cycle<'_> {
     /// The days column's tooltip: whether the cycle has its final release yet.
     pub fn state(&self) -> &'static str {
@@ -28,6 +45,12 @@ impl Cycle<'_> {
         } else {
             "in progress"
         }
+    }
+
+    /// The days column: the cycle's length in days, or [`UNKNOWN`].
+    pub fn days_cell(&self) -> String {
+        self.days
+            .map_or_else(|| UNKNOWN.to_string(), |d| d.to_string())
     }
 }
 
@@ -120,6 +143,28 @@ mod tests {
         assert_eq!(c[0].totals[0], (Metric::Files, None));
         // The first final has no earlier final to count from.
         assert_eq!(c[2].days, None);
+    }
+
+    #[test]
+    fn unknown_figures_and_dates_read_as_such_never_as_zero() {
+        assert_eq!(figure_cell(Some(1234567)), "1,234,567");
+        assert_eq!(figure_cell(Some(0)), "0");
+        assert_eq!(figure_cell(None), UNKNOWN);
+        let rows = vec![
+            r("v6.6", "2023-10-30", None),
+            r("v6.7-rc1", "2023-11-12", None),
+            r("v6.7", "2024-01-07", None),
+        ];
+        let c = cycles(&rows);
+        assert_eq!(
+            (c[0].days_cell(), c[1].days_cell()),
+            ("69".into(), UNKNOWN.into())
+        );
+        let mut undated = r("v6.8-rc1", "", None);
+        assert_eq!(tag_date(&undated), "");
+        undated.date = None;
+        assert_eq!(tag_date(&undated), DATE_UNKNOWN);
+        assert_eq!(tag_date(&rows[0]), "2023-10-30");
     }
 
     #[test]

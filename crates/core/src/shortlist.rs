@@ -1,7 +1,39 @@
 //! Which values of a long facet list to show: matches of the list's own filter
-//! box, capped, with picked values always kept so a selection never hides.
+//! box, capped, with picked values always kept so a selection never hides;
+//! and the list's policy around it: when it is long, how far it is capped, and
+//! the words of the buttons that lift and restore the cap.
 
-use crate::facets::FacetCount;
+use crate::facets::{Facet, FacetCount};
+
+/// Values a long list shows before "Show all", and the length past which a
+/// list is long (gets a filter box and the cap).
+pub const SHORT: usize = 10;
+
+/// Whether a facet with `values` values is long: it gets a filter box, and
+/// (but for releases) a cap.
+pub fn is_long(values: usize) -> bool {
+    values > SHORT
+}
+
+/// How many unpicked values a facet's list shows: [`SHORT`] until the reader
+/// expands it, every one once expanded. Releases are never capped: they read
+/// as a list of series with every cycle shown, since a reader looks for the
+/// kernel they run, not the busiest cycles.
+pub fn cap(facet: Facet, expanded: bool) -> Option<usize> {
+    (!expanded && facet != Facet::Release).then_some(SHORT)
+}
+
+/// The button that lifts the cap, when the cap hides some values: "Show all (36 more)".
+pub fn show_all_label(hidden: usize) -> Option<String> {
+    (hidden > 0).then(|| format!("Show all ({hidden} more)"))
+}
+
+/// The button that restores the cap: once the reader has expanded a list the
+/// cap would shorten (`values` values in all), so nothing is hidden.
+pub fn show_fewer_label(facet: Facet, expanded: bool, values: usize) -> Option<&'static str> {
+    let capped = cap(facet, false).is_some_and(|cap| values > cap);
+    (expanded && capped).then_some("Show fewer")
+}
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Shortlist<'a> {
@@ -109,6 +141,51 @@ mod tests {
         assert_eq!(shown(&s), ["bpf", "net"]);
         let s = shortlist(&c, "damon", Some(5), |_| false, label);
         assert_eq!(shown(&s), ["mm/damon"]);
+    }
+
+    #[test]
+    fn a_list_is_long_past_short_and_capped_to_short_until_expanded() {
+        assert!(!is_long(SHORT));
+        assert!(is_long(SHORT + 1));
+        assert_eq!(cap(Facet::Author, false), Some(SHORT));
+        assert_eq!(cap(Facet::Author, true), None);
+        // Every cycle is listed, expanded or not.
+        assert_eq!(cap(Facet::Release, false), None);
+    }
+
+    #[test]
+    fn show_all_counts_what_the_cap_hides_and_is_absent_when_nothing_is() {
+        assert_eq!(show_all_label(0), None);
+        assert_eq!(show_all_label(36).as_deref(), Some("Show all (36 more)"));
+        assert_eq!(show_all_label(1).as_deref(), Some("Show all (1 more)"));
+    }
+
+    #[test]
+    fn show_fewer_appears_only_on_an_expanded_list_the_cap_would_shorten() {
+        assert_eq!(
+            show_fewer_label(Facet::Author, true, 40),
+            Some("Show fewer")
+        );
+        assert_eq!(show_fewer_label(Facet::Author, false, 40), None);
+        assert_eq!(show_fewer_label(Facet::Author, true, SHORT), None);
+        assert_eq!(show_fewer_label(Facet::Release, true, 40), None);
+    }
+
+    #[test]
+    fn the_labels_follow_the_lists_they_label() {
+        let c = counts(&["a"; 25]);
+        let closed = shortlist(&c, "", cap(Facet::Tag, false), |_| false, str::to_string);
+        assert_eq!((closed.shown.len(), closed.hidden), (SHORT, 15));
+        assert_eq!(
+            show_all_label(closed.hidden).as_deref(),
+            Some("Show all (15 more)")
+        );
+        let open = shortlist(&c, "", cap(Facet::Tag, true), |_| false, str::to_string);
+        assert_eq!(show_all_label(open.hidden), None);
+        assert_eq!(
+            show_fewer_label(Facet::Tag, true, c.len()),
+            Some("Show fewer")
+        );
     }
 
     #[test]

@@ -1,18 +1,26 @@
 //! What the viewer should show for a bundle, worked out by kernel-news-core alone, as JSON for the browser end-to-end suite.
 //!
-//! Every rule (entry ids, post order, the URL fragment, the query language,
-//! release selectors, facet counts and labels) is a call into core: this
+//! Every rule (entry ids, post order, links and thread urls, the URL fragment,
+//! the query language, release selectors, facet counts and labels, the facet
+//! lists' shortlist, the status line, the result page size, the release
+//! cycles and their news) is a call into core: this
 //! crate only loads a bundle the way the app does and writes down the answers,
 //! so tests/e2e compares the page against the engine instead of a JavaScript
 //! port of it.
 
 use anyhow::{Context, Result};
 use kernel_news_core::archive::Archive;
+use kernel_news_core::bundle::ChartRef;
+use kernel_news_core::chart::{figures, layout, missing_note, ChartSpec, Metric, Window};
+use kernel_news_core::cursor::{more_label, place, place_label, PAGE};
+use kernel_news_core::cycles::{cycles, news_label};
 use kernel_news_core::facets::{Facet, FacetCount};
 use kernel_news_core::load::parse_bundle_bytes;
 use kernel_news_core::query;
 use kernel_news_core::release_facet::series_groups;
 use kernel_news_core::selector::ReleaseSelector;
+use kernel_news_core::shortlist::{cap, is_long, shortlist, show_all_label, show_fewer_label};
+use kernel_news_core::status::result_count;
 use kernel_news_core::viewstate::ViewState;
 use kernel_news_core::KernelVersion;
 use serde_json::{json, Value};
@@ -39,7 +47,9 @@ impl Expect {
     }
 
     /// Every post in display order and every entry by its number (the `N` of
-    /// `li.entry#entry-N`), with the fields the viewer derives.
+    /// `li.entry#entry-N`), with the fields the viewer derives (its links and
+    /// thread url among them); the result rows per page; the release cycles
+    /// as the releases page lists them; the release picker's suggestions.
     pub fn model(&self) -> Value {
         let a = &self.archive;
         let mut post_entries: Vec<Vec<u32>> = vec![Vec::new(); a.bundle.posts.len()];
@@ -58,6 +68,11 @@ impl Expect {
                     "authors": e.authors,
                     "subsystems": e.subsystems,
                     "body": e.body,
+                    "links": (e.links().iter())
+                        .map(|l| json!({"url": l.url, "message_id": l.message_id}))
+                        .collect::<Vec<_>>(),
+                    "thread_url": e.thread_url(),
+                    "charts": e.charts.iter().map(|c| self.chart(c)).collect::<Vec<_>>(),
                 })
             })
             .collect();
@@ -70,21 +85,34 @@ impl Expect {
                     "cycle": p.cycle,
                     "lang": p.lang,
                     "preamble": p.preamble,
+                    "charts": p.charts.iter().map(|c| self.chart(c)).collect::<Vec<_>>(),
                     "entries": numbers,
                 })
             })
             .collect();
+        let cycles: Vec<Value> = (cycles(&a.bundle.releases).iter())
+            .map(|c| {
+                let entries = a.entries_in_cycle(&c.version);
+                json!({"version": c.version, "entries": entries, "news": news_label(entries)})
+            })
+            .collect();
         json!({
             "total": a.len(),
+            "page": PAGE,
             "bundle_entry_ids": self.bundle_entry_ids,
             "posts": posts,
             "entries": entries,
+            "cycles": cycles,
+            "release_tags": a.release_tags(),
         })
     }
 
     /// What the results, facets and problems show for a URL fragment, read as
-    /// the app reads `location.hash` (an open entry or post changes none of it).
-    /// Facet values come in the sidebar's order, before any "show all" cap.
+    /// the app reads `location.hash` (an open entry or post changes none of it):
+    /// the status line, the "Show more" button's text after each page of rows,
+    /// each hit's place as its entry view says it ("3 of 61 results"),
+    /// and per facet its values in the sidebar's order (before any "show all"
+    /// cap) and how its list shows at first (the cap, its buttons' words).
     pub fn view(&self, fragment: &str) -> Value {
         let a = &self.archive;
         let state = ViewState::from_fragment(fragment).closed();
@@ -114,14 +142,41 @@ impl Expect {
                 } else {
                     counts.iter().map(value).collect()
                 };
-                json!({"key": facet.key(), "heading": facet.label(), "values": values})
+                // As the list shows first, its filter box empty.
+                let picked = |v: &str| state.is_picked(*facet, v);
+                let label = |v: &str| a.value_label(*facet, v);
+                let first = shortlist(counts, "", cap(*facet, false), picked, label);
+                let list = json!({
+                    "filter_box": is_long(counts.len()),
+                    "shown": first.shown.len(),
+                    "show_all": show_all_label(first.hidden),
+                    "show_fewer": show_fewer_label(*facet, true, counts.len()),
+                });
+                json!({
+                    "key": facet.key(),
+                    "heading": facet.label(),
+                    "values": values,
+                    "list": list,
+                })
             })
             .collect();
         let selectors: Vec<Value> = (state.filters.get(&Facet::Release).into_iter().flatten())
             .map(|text| self.selector(text))
             .collect();
+        let hits = outcome.hits.len();
+        let show_more: Vec<String> = (1..)
+            .map_while(|pages| more_label(hits, pages * PAGE))
+            .collect();
+        // Quadratic, as each entry view finds its own place; fine for the
+        // bundles the suite serves.
+        let places: Vec<String> = (outcome.hits.iter())
+            .map(|&n| place_label(place(&outcome.hits, n), hits))
+            .collect();
         json!({
             "fragment": state.to_fragment(),
+            "status": result_count(hits, a.len(), outcome.posts),
+            "show_more": show_more,
+            "places": places,
             "hits": outcome.hits,
             "posts": outcome.posts,
             "groups": groups,
@@ -129,6 +184,42 @@ impl Expect {
             "problems": outcome.problems,
             "highlights": query.highlights().collect::<Vec<_>>(),
             "selectors": selectors,
+        })
+    }
+
+    /// A chart image of a post as the viewer draws it at first (log scale,
+    /// every metric shown): its caption, the tags it plots with each one's
+    /// figures (the readout and the point's name) and whether all are known,
+    /// the dots per metric, the note on gaps and which tag is marked.
+    fn chart(&self, chart: &ChartRef) -> Value {
+        let window = Window::of(chart);
+        let tags = window.select(&self.archive.bundle.releases);
+        let spec = ChartSpec {
+            log: true,
+            ..ChartSpec::default()
+        };
+        let geometry = layout(&tags, &spec);
+        let dots: serde_json::Map<String, Value> = (geometry.series.iter())
+            .map(|s| (s.metric.as_str().to_string(), json!(s.points.len())))
+            .collect();
+        let points: Vec<Value> = (tags.iter())
+            .map(|r| {
+                json!({
+                    "version": r.version,
+                    "figures": figures(r),
+                    "known": Metric::ALL.iter().all(|m| m.value(r).is_some()),
+                })
+            })
+            .collect();
+        let owned: Vec<_> = tags.iter().map(|r| (*r).clone()).collect();
+        json!({
+            "src": chart.src,
+            "kind": chart.kind,
+            "title": window.title(),
+            "tags": points,
+            "dots": dots,
+            "missing_note": missing_note(geometry.missing),
+            "mark": window.mark(&owned),
         })
     }
 
@@ -154,17 +245,23 @@ mod tests {
     use super::*;
 
     const BUNDLE: &str = r#"{
-      "format_version": 2, "generator": "test", "releases": [], "warnings": [],
+      "format_version": 2, "generator": "test", "warnings": [],
+      "releases": [{"version": "v6.6", "date": "2023-10-30", "files": 3, "insertions": 4000, "deletions": 5},
+                   {"version": "v6.7-rc1"}],
       "subsystems": [{"id": "mm/damon", "name": "DAMON"}],
       "posts": [
         {"id": "old", "path": "old.md", "title": "Old", "release": "v6.6-rc2",
          "release_source": "title", "lang": "en",
          "entries": [{"title": "Same", "kind": "patch", "body": "a", "line": 1},
-                     {"title": "Same", "kind": "rfc", "body": "damon b", "line": 2,
+                     {"title": "Same", "kind": "rfc", "line": 2,
+                      "body": "damon b https://lkml.kernel.org/r/x@y.org",
                       "subsystems": ["mm/damon"]}]},
         {"id": "new", "path": "new.md", "title": "New", "release": "v6.7-rc1",
          "release_source": "title", "lang": "ko",
-         "entries": [{"title": "메모리 관리", "kind": "patch", "body": "c", "line": 1}]}
+         "entries": [{"title": "메모리 관리", "kind": "patch", "line": 1,
+                      "body": "c ![stat](v6.6..v6.7-rc1.png)",
+                      "charts": [{"src": "v6.6..v6.7-rc1.png", "kind": "releases",
+                                  "from": "v6.6", "until": "v6.7-rc1", "rc": null}]}]}
       ]}"#;
 
     fn load() -> Expect {
@@ -183,6 +280,49 @@ mod tests {
         assert_eq!(m["posts"][1]["entries"], json!([1, 2]));
         assert_eq!(m["entries"][2]["id"], "old/same-2");
         assert_eq!(m["entries"][2]["kind_label"], "RFC");
+        assert_eq!(
+            m["entries"][2]["links"],
+            json!([{"url": "https://lkml.kernel.org/r/x@y.org", "message_id": "x@y.org"}])
+        );
+        assert_eq!(
+            m["entries"][2]["thread_url"],
+            "https://lore.kernel.org/r/x@y.org"
+        );
+        assert_eq!(m["entries"][1]["links"], json!([]));
+        assert_eq!(m["entries"][1]["thread_url"], Value::Null);
+        assert_eq!(m["page"], PAGE);
+        assert_eq!(
+            m["cycles"],
+            json!([
+                {"version": "v6.7", "entries": 1, "news": "1 entry"},
+                {"version": "v6.6", "entries": 2, "news": "2 entries"},
+            ])
+        );
+        assert_eq!(m["release_tags"], json!(["v6.7-rc1", "v6.6-rc2"]));
+    }
+
+    #[test]
+    fn model_draws_each_chart_as_the_viewer_does_at_first() {
+        let m = load().model();
+        let chart = &m["entries"][0]["charts"][0];
+        assert_eq!(chart["title"], "Kernel release stats, v6.6..v6.7-rc1");
+        assert_eq!(chart["kind"], "releases");
+        assert_eq!(
+            chart["tags"],
+            json!([
+                {"version": "v6.6", "known": true,
+                 "figures": "v6.6(2023-10-30): files changed 3, deletions 5, insertions 4,000, diff 4,005"},
+                {"version": "v6.7-rc1", "known": false,
+                 "figures": "v6.7-rc1: files changed unknown, deletions unknown, insertions unknown, diff unknown"},
+            ])
+        );
+        assert_eq!(chart["dots"]["files"], 1);
+        assert_eq!(chart["mark"], 1);
+        assert_eq!(
+            chart["missing_note"],
+            "1 tag in this window has no data (a gap, not zero)."
+        );
+        assert_eq!(m["posts"][0]["charts"], json!([]));
     }
 
     #[test]
@@ -206,5 +346,39 @@ mod tests {
             .map(|x| x["label"].as_str().unwrap())
             .collect();
         assert_eq!(releases, ["v6.x", "v6.7", "v6.6"]);
+        assert_eq!(v["status"], "1 of 3 entries, in 1 post");
+        assert_eq!(v["places"], json!(["1 of 1 results"]));
+        assert_eq!(v["show_more"], json!([]));
+        assert_eq!(
+            sub["list"],
+            json!({"filter_box": false, "shown": 2, "show_all": null, "show_fewer": null})
+        );
+    }
+
+    #[test]
+    fn view_words_the_status_and_a_long_list_as_core_does() {
+        let v = load().view("");
+        assert_eq!(v["status"], "3 entries in 2 posts");
+        // Twelve authors: past the short list, so capped with a Show all.
+        let mut bundle: Value = serde_json::from_str(BUNDLE).unwrap();
+        let entries = bundle["posts"][0]["entries"].as_array_mut().unwrap();
+        let template = entries[0].clone();
+        for i in 0..(PAGE + 10) {
+            let mut e = template.clone();
+            e["title"] = json!(format!("E{i}"));
+            e["authors"] = json!([format!("author {}", i % 12)]);
+            entries.push(e);
+        }
+        let many = Expect::load(bundle.to_string().as_bytes()).unwrap();
+        let v = many.view("");
+        // 63 entries: one more page, then every row is shown.
+        assert_eq!(v["show_more"], json!(["Show more (13 not shown)"]));
+        let author = (v["facets"].as_array().unwrap().iter())
+            .find(|f| f["key"] == "author")
+            .unwrap();
+        assert_eq!(
+            author["list"],
+            json!({"filter_box": true, "shown": 10, "show_all": "Show all (2 more)", "show_fewer": "Show fewer"})
+        );
     }
 }

@@ -16,10 +16,16 @@ USAGE:
 
 COMMANDS:
     model            posts in display order and entries by number, with derived
-                     ids, positions and kind labels, and the entry ids in bundle order
+                     ids, positions, kind labels, links and thread urls; the entry
+                     ids in bundle order; the result rows per page; the release
+                     cycles with their entries and news links; the release
+                     picker's suggestions
     view FRAGMENT    for a URL fragment (`#q=damon&rel=v6.7`, read as the app reads
-                     location.hash): hits, groups, facet labels and counts,
-                     query problems, highlights and what each release selection takes
+                     location.hash): the status line, the `Show more` texts, hits
+                     and each one's place in the entry view,
+                     groups, facet labels and counts with how each list shows at
+                     first, query problems, highlights and what each release
+                     selection takes
 
 OPTIONS:
     --bundle FILE    the bundle to read, `-` for stdin [default: dist/bundle.json]
