@@ -207,9 +207,8 @@ fn pass_keystrokes(archive: &Archive, mut out: Option<&mut Vec<Probe>>) {
 fn facet_states(archive: &Archive) -> Vec<(&'static str, String)> {
     let all = archive.outcome(&ViewState::default(), None);
     let top = |facet: Facet| {
-        (all.counts.iter())
-            .find(|(f, _)| *f == facet)
-            .and_then(|(_, counts)| counts.first())
+        (all.counts_of(facet))
+            .and_then(|counts| counts.first())
             .map(|c| encode(&c.value))
             .unwrap_or_default()
     };

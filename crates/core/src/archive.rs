@@ -304,11 +304,7 @@ impl Archive {
                 .find(|k| k.as_str() == value)
                 .map_or(value, |k| k.label())
                 .to_string(),
-            Facet::Lang => match value {
-                "en" => "English".into(),
-                "ko" => "한국어 (Korean)".into(),
-                other => other.into(),
-            },
+            Facet::Lang => crate::lang::label(value),
             _ => value.to_string(),
         }
     }
