@@ -176,13 +176,9 @@ fn follow_focus(ctx: Ctx) {
         match (&open, previous.flatten()) {
             (Some(_), _) => {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
-                // On a cold deep link this first runs while Suspense still
-                // holds the new view off the page: focus once it is painted.
-                request_animation_frame(|| {
-                    if let Some(h) = element(OPEN_TITLE) {
-                        let _ = h.focus();
-                    }
-                });
+                if let Some(h) = element(OPEN_TITLE) {
+                    let _ = h.focus();
+                }
             }
             (None, Some(Open::Entry(id))) => {
                 let n = ctx.archive.with_value(|a| a.entry_number(&id));
