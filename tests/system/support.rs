@@ -32,20 +32,9 @@ pub fn workspace() -> PathBuf {
         .unwrap()
 }
 
-/// `../shared` beside the checkout, or `None` with the reason printed: it is
-/// test data for developers and CI, not part of the product.
-pub fn shared(sub: &str) -> Option<PathBuf> {
-    let dir = workspace().join("../shared").join(sub);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipping: {} is absent (../shared is developer test data)",
-            dir.display()
-        );
-        None
-    }
-}
+/// `../shared` beside the checkout: skipped with the reason printed where it
+/// is absent, a failure under CI (see `kernel_news_bundle::testdata`).
+pub use kernel_news_bundle::testdata::shared;
 
 pub fn bundle_dirs(dirs: &[&Path]) -> Built {
     build(&Options {

@@ -24,4 +24,6 @@ pub mod source;
 pub mod split;
 pub mod subject;
 pub mod subsystem;
+#[doc(hidden)]
+pub mod testdata;
 pub mod walk;

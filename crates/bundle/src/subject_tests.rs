@@ -174,28 +174,24 @@ fn keywords_add_subsystems() {
     );
 }
 
-/// Reads every setext heading of ../shared/corpus (if present) and checks properties.
+/// Reads every entry heading of ../shared/corpus, cut by the bundler's own
+/// splitter, and checks properties.
 #[test]
 fn real_corpus_headings_have_consistent_kinds_and_authors() {
-    let root =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/posts");
-    if !root.is_dir() {
-        eprintln!("skipping: ../shared absent");
+    let Some(root) = crate::testdata::shared("corpus/posts") else {
         return;
-    }
+    };
     let mut headings = Vec::new();
     for dir in [root.clone(), root.join("ko")] {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
             if p.extension().is_some_and(|x| x == "md") {
                 let text = std::fs::read_to_string(&p).unwrap();
-                let lines: Vec<&str> = text.lines().collect();
-                for w in lines.windows(2).skip(3) {
-                    let t = w[1].trim_end();
-                    if t.len() >= 3 && t.bytes().all(|b| b == b'-') && !w[0].trim().is_empty() {
-                        headings.push(w[0].to_string());
-                    }
-                }
+                let Ok(split) = crate::frontmatter::split(&text) else {
+                    continue;
+                };
+                let body = crate::split::split_entries(split.body, split.body_line);
+                headings.extend(body.entries.into_iter().map(|e| e.heading));
             }
         }
     }
