@@ -221,3 +221,33 @@ test.describe("hostile markdown", () => {
     await expectHarmless(page, alert, dialogs);
   });
 });
+
+test.describe("nothing is fetched from another host", () => {
+  test("a remote image shows as a link naming its host, and the page never requests it", async ({ page, baseURL }) => {
+    const bundle = JSON.parse(readFileSync(SERVED_BUNDLE, "utf8"));
+    const post = bundle.posts[0];
+    post.entries[0].body = [
+      "A tracking pixel: ![a pixel](https://tracker.example/pixel.png?reader=1) and a protocol-relative one ![cdn](//cdn.example/x.png).",
+      "",
+      "[![badge](https://ci.example/badge.svg)](https://ci.example/run/1)",
+    ].join("\n");
+    const elsewhere = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).origin !== new URL(baseURL).origin) elsewhere.push(r.url());
+    });
+    await page.route("**/bundle.json", (route) => route.fulfill({ json: bundle }));
+    await page.goto(`./#post=${post.id}`);
+    const md = page.locator("section.post-entry div.markdown").first();
+    const pixel = md.locator("a.remote-image").first();
+    await expect(pixel).toHaveAttribute("href", "https://tracker.example/pixel.png?reader=1");
+    await expect(pixel).toHaveText("a pixel (image on tracker.example, not loaded)");
+    await expect(pixel).toHaveAttribute("rel", "noopener noreferrer");
+    await expect(md.locator("a.remote-image").nth(1)).toContainText("image on cdn.example");
+    // Inside a link, the placeholder names the host without a second anchor.
+    await expect(md.locator('a[href="https://ci.example/run/1"] span.remote-image')).toContainText("image on ci.example");
+    await expect(md.locator("img")).toHaveCount(0);
+    // Let anything that would load, load; none of it may leave the page's origin.
+    await page.waitForLoadState("networkidle");
+    expect(elsewhere).toEqual([]);
+  });
+});

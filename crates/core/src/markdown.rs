@@ -31,8 +31,8 @@ pub fn render(markdown: &str) -> String {
 /// image was, even inside a paragraph.
 pub fn render_with_charts(markdown: &str, srcs: &[&str]) -> String {
     let mut out: Vec<Event<'_>> = Vec::new();
-    // One flag per open link/image: was it kept (true) or neutralised (false)?
-    let mut links: Vec<bool> = Vec::new();
+    // Per open link or image, how it was written, so its end matches.
+    let mut open: Vec<Opened> = Vec::new();
     // Nesting depth inside a chart image whose alt text is being dropped.
     let mut in_chart = 0usize;
     let linked = autolink_bare_urls(markdown);
@@ -58,45 +58,96 @@ pub fn render_with_charts(markdown: &str, srcs: &[&str]) -> String {
             Event::Start(Tag::Link {
                 dest_url, title, ..
             }) => {
-                let safe = is_safe_url(&dest_url);
-                out.push(Event::Html(if safe {
-                    open_anchor(&dest_url, &title).into()
+                if is_safe_url(&dest_url) {
+                    out.push(Event::Html(open_anchor(&dest_url, &title).into()));
+                    open.push(Opened::Closes("</a>".into()));
                 } else {
-                    CowStr::Borrowed("<span class=\"link-removed\" title=\"unsafe link removed\">")
-                }));
-                links.push(safe);
-            }
-            Event::End(TagEnd::Link) => {
-                let safe = links.pop().unwrap_or(false);
-                out.push(Event::Html(CowStr::Borrowed(if safe {
-                    "</a>"
-                } else {
-                    "</span>"
-                })));
+                    out.push(Event::Html(CowStr::Borrowed(
+                        "<span class=\"link-removed\" title=\"unsafe link removed\">",
+                    )));
+                    open.push(Opened::Closes("</span>".into()));
+                }
             }
             Event::Start(Tag::Image { dest_url, .. }) if !is_safe_url(&dest_url) => {
                 out.push(Event::Html(CowStr::Borrowed(
                     "<span class=\"image-removed\">",
                 )));
-                links.push(false);
+                open.push(Opened::Closes("</span>".into()));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) if is_remote(&dest_url) => {
+                // An anchor cannot sit inside another: within a link the
+                // placeholder only names the host.
+                let in_link = open
+                    .iter()
+                    .any(|o| matches!(o, Opened::Closes(c) if c == "</a>"));
+                let (html, closes) = remote_image(&dest_url, in_link);
+                out.push(Event::Html(html.into()));
+                open.push(Opened::Closes(closes));
             }
             Event::Start(tag @ Tag::Image { .. }) => {
-                links.push(true);
+                open.push(Opened::Kept);
                 out.push(Event::Start(tag));
             }
-            Event::End(TagEnd::Image) => {
-                if links.pop().unwrap_or(false) {
-                    out.push(Event::End(TagEnd::Image));
-                } else {
-                    out.push(Event::Html(CowStr::Borrowed("</span>")));
-                }
-            }
+            Event::End(end @ (TagEnd::Link | TagEnd::Image)) => match open.pop() {
+                Some(Opened::Closes(html)) => out.push(Event::Html(html.into())),
+                _ => out.push(Event::End(end)),
+            },
             other => out.push(other),
         }
     }
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, out.into_iter());
     html_out
+}
+
+/// How an open link or image was written, so that its end matches.
+enum Opened {
+    /// As the parser gave it: its own end event closes it.
+    Kept,
+    /// Replaced by HTML that this closes.
+    Closes(String),
+}
+
+/// Is `url` on another host? Absolute http(s) URLs and protocol-relative ones
+/// (`//host/x`, and `/\host/x`, which browsers read alike) are; relative paths
+/// are the archive's own.
+pub fn is_remote(url: &str) -> bool {
+    let u = url.trim_start().to_ascii_lowercase();
+    u.starts_with("http://")
+        || u.starts_with("https://")
+        || (u.len() >= 2 && u.as_bytes()[..2].iter().all(|b| matches!(b, b'/' | b'\\')))
+}
+
+/// The host part of a remote URL, for a reader to see where it leads.
+pub fn host_of(url: &str) -> &str {
+    let rest = url.trim_start();
+    let rest = rest.split_once("://").map_or(rest, |(_, r)| r);
+    let rest = rest.trim_start_matches(['/', '\\']);
+    let authority = rest.split(['/', '\\', '?', '#']).next().unwrap_or(rest);
+    authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host)
+}
+
+/// A remote image is never fetched when the page loads (that would tell its
+/// host who reads what): it shows as a link to the image, naming the host, so
+/// it loads only when the reader opens it. Returns the opening HTML and what
+/// closes it; the alt text goes between.
+fn remote_image(url: &str, in_link: bool) -> (String, String) {
+    let host = escape_attr(host_of(url));
+    let note = format!(" <span class=\"remote-host\">(image on {host}, not loaded)</span>");
+    if in_link {
+        return (
+            "<span class=\"remote-image\">".to_string(),
+            format!("{note}</span>"),
+        );
+    }
+    let title = format!("Open the image on {host}; it is not loaded with the page");
+    let open = format!(
+        "<a class=\"remote-image\" href=\"{}\" title=\"{title}\" rel=\"noopener noreferrer\">",
+        escape_attr(url)
+    );
+    (open, format!("{note}</a>"))
 }
 
 /// The empty element a live chart is mounted into.
@@ -197,6 +248,54 @@ mod tests {
         let html = render_with_charts(&md, &[CHART]);
         assert!(!html.contains(CHART_SLOT_CLASS), "{html}");
         assert_eq!(html.matches(CHART).count(), 2, "{html}");
+    }
+
+    #[test]
+    fn remote_images_become_links_naming_their_host_and_are_never_loaded() {
+        let html = render("See ![a pixel](https://tracker.example/p.png?u=1) here.");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains("<a class=\"remote-image\" href=\"https://tracker.example/p.png?u=1\""),
+            "{html}"
+        );
+        assert!(html.contains("a pixel <span class=\"remote-host\">(image on tracker.example, not loaded)</span></a>"), "{html}");
+        for src in [
+            "//cdn.example/x.png",
+            "/\\cdn.example/x.png",
+            " HTTP://cdn.example/x.png",
+        ] {
+            let html = render(&format!("![x](<{src}>)"));
+            assert!(!html.contains("<img"), "{src}: {html}");
+            assert!(html.contains("image on cdn.example"), "{src}: {html}");
+        }
+    }
+
+    #[test]
+    fn the_archives_own_images_still_show() {
+        let html = render("![own](/img/cat.png) ![rel](cat.png)");
+        assert_eq!(html.matches("<img").count(), 2, "{html}");
+        assert!(!html.contains("remote-image"), "{html}");
+    }
+
+    #[test]
+    fn a_remote_image_inside_a_link_adds_no_nested_anchor() {
+        let html = render("[![badge](https://ci.example/b.svg)](https://ci.example/run/1)");
+        assert!(!html.contains("<img"), "{html}");
+        assert_eq!(html.matches("<a ").count(), 1, "{html}");
+        assert!(
+            html.contains("<span class=\"remote-image\">badge"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn hosts_are_read_without_userinfo_or_path() {
+        assert_eq!(
+            host_of("https://user:pw@img.example:8080/a?b"),
+            "img.example:8080"
+        );
+        assert_eq!(host_of("//cdn.example/x"), "cdn.example");
+        assert_eq!(host_of("/\\cdn.example\\x"), "cdn.example");
     }
 
     #[test]
