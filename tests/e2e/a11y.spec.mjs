@@ -1,7 +1,7 @@
 // Accessibility: axe-core finds no serious or critical violation on each main
 // view (the rest is printed), and a 360px phone gets no horizontal scroll and
 // a Filters button that reveals the facets.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { facetSection, getModel, openApp, shots } from "./helpers.mjs";
 

@@ -1,5 +1,5 @@
 // Release-stat charts drawn live from the bundle's release table, in real Chromium.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { readFile } from "node:fs/promises";
 import { getModel, resultCount } from "./helpers.mjs";
 

@@ -1,7 +1,7 @@
 // Faceted filtering: release cycles, ranges and tags, combined facets with
 // their counts, chips, "Clear all", long value lists and the sort order.
 import { readFileSync } from "node:fs";
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import {
   clickValue,
   expectFacetCounts,

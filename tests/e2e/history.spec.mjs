@@ -1,6 +1,6 @@
 // The URL is the state: back/forward and reload restore every view; typing
 // replaces the history entry instead of adding one per keystroke.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { expectShows, facetRow, fragmentOf, getModel, openApp, resultCount } from "./helpers.mjs";
 
 const historyLength = (page) => page.evaluate(() => history.length);

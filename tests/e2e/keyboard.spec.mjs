@@ -1,6 +1,6 @@
 // Keyboard use: / to search, j/k through the rows, Enter to open, j/k through
 // entries, Esc to close with focus back on the row, ? for help.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { expectShows, facetRow, fragmentOf, getModel, openApp } from "./helpers.mjs";
 
 const rowLink = (page, e) => page.locator(`div.results li.entry#entry-${e.n} a.entry-link`);

@@ -1,7 +1,7 @@
 // Sharing: "Copy link" puts the entry's canonical permalink on the clipboard,
 // the permalink opens that entry in a fresh page, and without a clipboard
 // the link is shown for copying by hand.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { fragmentOf, getModel } from "./helpers.mjs";
 
 test.describe("links", () => {

@@ -1,5 +1,5 @@
 // Offline after the first visit: the hosted viewer's service worker (public/sw.js), on a server of its own whose files the tests change.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

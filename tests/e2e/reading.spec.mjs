@@ -1,6 +1,6 @@
 // Reading: an entry opened from a cold deep link, its rendered markdown,
 // previous/next through the results, unknown ids, and whole posts.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { fragmentOf, getModel, openApp, resultCount, shots } from "./helpers.mjs";
 
 const entryView = (page) => page.locator("article.entry-view");

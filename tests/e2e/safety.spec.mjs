@@ -2,7 +2,7 @@
 // javascript:/data: links and iframes must render as harmless text, whatever
 // the reader hovers or clicks.
 import { readFileSync } from "node:fs";
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { Model, SERVED_BUNDLE, shots } from "./helpers.mjs";
 
 const PWN = "window.__pwned=1";

@@ -1,6 +1,6 @@
 // The search box and its query language, typed as a user would, with the
 // results, the URL, the highlights and the problems it reports; and the help popover.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import {
   expectShows,
   fragmentOf,

@@ -2,7 +2,7 @@
 //
 // This suite builds nothing: scripts/test writes the file after `trunk build
 // --release`. Expectations come from the bundle embedded in the file itself.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";

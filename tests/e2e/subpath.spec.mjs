@@ -1,6 +1,6 @@
 // Served under a sub-path (a second static server in playwright.config.mjs):
 // every request stays under the prefix and deep links, filters and entries work.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { expectShows, facetRow, fragmentOf, getModel } from "./helpers.mjs";
 
 const SUB = "http://127.0.0.1:4174/some/sub/path/";

@@ -1,5 +1,5 @@
 // Colour schemes: the page follows the system's dark preference.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { openApp, shots } from "./helpers.mjs";
 
 /** Relative luminance (0 black .. 1 white) of a computed `rgb(...)` colour. */

@@ -1,6 +1,6 @@
 // The viewer's loading, listing and error states, in real headless Chromium.
 import { readFileSync } from "node:fs";
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { expectShows, getModel, groupPostIds, shots } from "./helpers.mjs";
 
 test.describe("loading and listing", () => {
