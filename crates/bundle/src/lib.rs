@@ -12,6 +12,7 @@
 
 pub mod build;
 pub mod charts;
+pub mod csp;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod lang;

@@ -13,6 +13,9 @@
 //! - the bundle rides along as a JSON data block that the viewer reads instead
 //!   of fetching `bundle.json` (see `src/fetch.rs`).
 //!
+//! - the content security policy is rewritten for the new inline scripts
+//!   (see [`crate::csp`]).
+//!
 //! Anything else that would load a file is refused with an error naming it,
 //! so a changed Trunk output cannot silently give a page that breaks on disk.
 
@@ -21,7 +24,7 @@ use std::path::{Path, PathBuf};
 use kernel_news_core::load::{parse_bundle, LoadError};
 
 mod glue;
-mod rewrite;
+pub(crate) mod rewrite;
 
 pub use glue::{inline_glue, json_for_script};
 use rewrite::Rewriter;
@@ -156,7 +159,8 @@ pub fn single_file(dist: &Path, bundle: &Path) -> Result<Single, SingleError> {
         bundle_json: &bundle_text,
         glue_done: false,
     };
-    let html = rewriter.rewrite(&html)?;
+    // The inline scripts are new, so the policy is written anew for their hashes.
+    let html = crate::csp::with_policy(&rewriter.rewrite(&html)?);
     if !rewriter.glue_done {
         return Err(SingleError::NoGlueScript {
             index,

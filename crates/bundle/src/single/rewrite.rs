@@ -159,7 +159,7 @@ impl Rewriter<'_> {
 }
 
 /// Does `rest` (lowercased, starting at `<`) open a `name` element?
-fn starts_tag(rest: &str, name: &str) -> bool {
+pub(crate) fn starts_tag(rest: &str, name: &str) -> bool {
     rest[1..].starts_with(name)
         && rest[1 + name.len()..]
             .chars()
@@ -168,7 +168,7 @@ fn starts_tag(rest: &str, name: &str) -> bool {
 }
 
 /// The offset just past the `>` that closes the tag opening at `at`, quotes respected.
-fn tag_end(html: &str, at: usize) -> usize {
+pub(crate) fn tag_end(html: &str, at: usize) -> usize {
     let mut quote = None;
     for (i, c) in html[at..].char_indices() {
         match (quote, c) {
@@ -182,7 +182,7 @@ fn tag_end(html: &str, at: usize) -> usize {
 }
 
 /// The attributes of a start tag, names lowercased, values as written (no entities in Trunk's output).
-fn attributes(tag: &str) -> Vec<(String, String)> {
+pub(crate) fn attributes(tag: &str) -> Vec<(String, String)> {
     let inner = tag
         .trim_start_matches('<')
         .trim_end_matches('>')
