@@ -198,7 +198,9 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("src=\"https://x.org/kernel_release_stat/v6.7.png\""),
+            html.contains(
+                "class=\"remote-image\" href=\"https://x.org/kernel_release_stat/v6.7.png\""
+            ),
             "{html}"
         );
     }
