@@ -60,8 +60,12 @@ impl ViewState {
         self.filters.get(&facet).is_some_and(|v| v.contains(value))
     }
 
-    /// Adds the value if absent, removes it if present.
+    /// Adds the value if absent, removes it if present. A blank value means
+    /// nothing (the fragment reader drops it too), so it is never added.
     pub fn toggle(&mut self, facet: Facet, value: &str) {
+        if value.trim().is_empty() {
+            return;
+        }
         if !self.remove(facet, value) {
             self.filters
                 .entry(facet)

@@ -1,0 +1,166 @@
+//! Property tests: the fast paths agree with the obvious, over generated input.
+//!
+//! Each property states what a slow, plainly right computation gives and
+//! checks the engine's against it for a few hundred generated cases per run.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use kernel_news_core::archive::Archive;
+use kernel_news_core::facets::Facet;
+use kernel_news_core::load::parse_bundle;
+use kernel_news_core::searched::Searched;
+use kernel_news_core::viewstate::{Open, Sort, ViewState};
+use kernel_news_core::KernelVersion;
+use proptest::prelude::*;
+
+/// Text a reader may type or a link may hold: the fragment's own delimiters,
+/// percent signs, pluses, quotes, Hangul and emoji among plain words.
+const TEXT: &str = "[a-z0-9 &#%+=?/._:\"'\\-가-힣😀]{1,14}";
+
+fn view_state() -> impl Strategy<Value = ViewState> {
+    let filters = prop::collection::btree_map(
+        prop::sample::select(Facet::ALL.to_vec()),
+        // A blank value means nothing and the fragment reader drops it, as
+        // toggling one does.
+        prop::collection::btree_set(
+            TEXT.prop_filter("a facet value is never blank", |v| !v.trim().is_empty()),
+            1..4,
+        ),
+        0..4,
+    );
+    let open = prop_oneof![
+        Just(None),
+        TEXT.prop_map(|id| Some(Open::Entry(id))),
+        TEXT.prop_map(|id| Some(Open::Post(id))),
+        Just(Some(Open::Releases)),
+    ];
+    let sort = prop_oneof![Just(Sort::Newest), Just(Sort::Oldest)];
+    (
+        prop_oneof![Just(String::new()), TEXT.prop_map(String::from)],
+        filters,
+        sort,
+        open,
+    )
+        .prop_map(
+            |(query, filters, sort, open): (
+                String,
+                BTreeMap<Facet, BTreeSet<String>>,
+                Sort,
+                Option<Open>,
+            )| ViewState {
+                query,
+                filters,
+                sort,
+                open,
+            },
+        )
+}
+
+fn version() -> impl Strategy<Value = KernelVersion> {
+    let rc = prop::option::of(1u32..12);
+    prop_oneof![
+        (3u32..9, 0u32..25, rc.clone())
+            .prop_map(|(major, minor, rc)| KernelVersion::new(major, minor, rc)),
+        (0u32..40, rc).prop_map(|(sub, rc)| KernelVersion {
+            major: 2,
+            minor: 6,
+            sub: Some(sub),
+            rc
+        }),
+    ]
+}
+
+/// The kernel's order spelled out: by numbers, and within a cycle every rc
+/// (in order) before the final release.
+fn plain_key(v: &KernelVersion) -> (u32, u32, u32, u32, u32) {
+    let (is_final, rc) = v.rc.map_or((1, 0), |rc| (0, rc));
+    (v.major, v.minor, v.sub.unwrap_or(0), is_final, rc)
+}
+
+const WORDS: [&str; 10] = [
+    "damon",
+    "slab",
+    "folio",
+    "mm",
+    "bpf",
+    "page",
+    "memcg",
+    "zswap",
+    "메모리",
+    "rfc",
+];
+
+/// A bundle of `titles` (one entry each, one post per title), bodies from `bodies`.
+fn archive(entries: &[(usize, usize, usize)]) -> Archive {
+    let posts: Vec<serde_json::Value> = (entries.iter().enumerate())
+        .map(|(i, &(a, b, c))| {
+            serde_json::json!({
+                "id": format!("p{i}"),
+                "path": format!("p{i}.md"),
+                "title": format!("LKML News v6.{i}"),
+                "release_source": "title",
+                "lang": "en",
+                "entries": [{
+                    "title": format!("[PATCH] {}: {}", WORDS[a], WORDS[b]),
+                    "kind": if c % 2 == 0 { "patch" } else { "rfc" },
+                    "body": format!("About {} and {}.", WORDS[c], WORDS[(a + c) % WORDS.len()]),
+                    "line": 5,
+                }],
+            })
+        })
+        .collect();
+    let bundle = serde_json::json!({
+        "format_version": kernel_news_core::FORMAT_VERSION,
+        "generator": "properties",
+        "posts": posts,
+        "releases": [],
+        "warnings": [],
+    });
+    Archive::new(parse_bundle(&bundle.to_string()).expect("a generated bundle loads"))
+}
+
+/// Query text from the vocabulary: words, their prefixes, exclusions and fields.
+fn query_text() -> impl Strategy<Value = String> {
+    let token = (0..WORDS.len(), 1usize..6, 0u8..4).prop_map(|(w, cut, form)| {
+        let word: String = WORDS[w].chars().take(cut).collect();
+        match form {
+            0 => format!("-{word}"),
+            1 => format!("s:{word}"),
+            _ => word,
+        }
+    });
+    prop::collection::vec(token, 0..4).prop_map(|t| t.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_url_fragment_round_trips_any_view_state(state in view_state()) {
+        let fragment = state.to_fragment();
+        prop_assert_eq!(ViewState::from_fragment(&fragment), state, "fragment {}", fragment);
+    }
+
+    #[test]
+    fn versions_round_trip_and_order_as_the_kernel_does(a in version(), b in version()) {
+        prop_assert_eq!(a.to_string().parse::<KernelVersion>(), Ok(a));
+        prop_assert_eq!(a.cmp(&b), plain_key(&a).cmp(&plain_key(&b)), "{} vs {}", a, b);
+    }
+
+    #[test]
+    fn searching_within_any_previous_hits_gives_what_a_fresh_search_gives(
+        entries in prop::collection::vec((0..WORDS.len(), 0..WORDS.len(), 0..WORDS.len()), 1..30),
+        before in query_text(),
+        typed in query_text(),
+    ) {
+        let archive = archive(&entries);
+        let previous = Searched::new(&archive, &before, None);
+        // Typing on (the usual case, where the previous hits are reused) and
+        // anything else: the answer never depends on what came before.
+        for text in [format!("{before}{typed}"), format!("{before} {typed}"), typed.clone()] {
+            let narrowed = Searched::new(&archive, &text, Some(&previous));
+            let fresh = Searched::new(&archive, &text, None);
+            prop_assert_eq!(narrowed.hits, fresh.hits, "{:?} after {:?}", text, before);
+        }
+    }
+}
