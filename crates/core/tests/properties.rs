@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use kernel_news_core::archive::Archive;
 use kernel_news_core::facets::Facet;
 use kernel_news_core::load::parse_bundle;
+use kernel_news_core::markdown::{is_remote, is_safe_url, render_with_charts};
 use kernel_news_core::searched::Searched;
 use kernel_news_core::viewstate::{Open, Sort, ViewState};
 use kernel_news_core::KernelVersion;
@@ -132,6 +133,78 @@ fn query_text() -> impl Strategy<Value = String> {
     prop::collection::vec(token, 0..4).prop_map(|t| t.join(" "))
 }
 
+/// Pieces of markdown and HTML, friendly and hostile, that a post may hold.
+const PIECES: [&str; 34] = [
+    "text ",
+    "\n\n",
+    "\n",
+    "*",
+    "_",
+    "`",
+    "```\n",
+    "> ",
+    "- ",
+    "1. ",
+    "# ",
+    "---\n",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<a href=\"javascript:x\">a</a>",
+    "<div onmouseover=\"x\">",
+    "</div>",
+    "<iframe src=x>",
+    "<svg onload=x>",
+    "<style>*{}</style>",
+    "[a](javascript:alert(1))",
+    "[b](data:text/html,x)",
+    "[c](java\tscript:x)",
+    "[d](https://lore.kernel.org/r/a@b)",
+    "![i](https://tracker.example/p.png)",
+    "![j](//cdn.example/x.png)",
+    "![k](/img/own.png)",
+    "![chart](/img/kernel_release_stat/v6.7.png)",
+    "https://lkml.kernel.org/r/CAHk-=w_x_@mail.gmail.com",
+    "<https://a.org/x>",
+    "[r]: https://r.example/\n",
+    "[r] ",
+    "| a | b |\n|:-|-:|\n| c | d |\n",
+    "&amp; &lt; \"'",
+];
+
+/// Elements the renderer may write, each with the attributes it may carry.
+const ALLOWED: [(&str, &[&str]); 30] = [
+    ("p", &[]),
+    ("a", &["href", "title", "rel", "class"]),
+    ("em", &[]),
+    ("strong", &[]),
+    ("del", &[]),
+    ("code", &["class"]),
+    ("pre", &[]),
+    ("ul", &[]),
+    ("ol", &["start"]),
+    ("li", &[]),
+    ("blockquote", &[]),
+    ("h1", &[]),
+    ("h2", &[]),
+    ("h3", &[]),
+    ("h4", &[]),
+    ("h5", &[]),
+    ("h6", &[]),
+    ("hr", &[]),
+    ("br", &[]),
+    ("img", &["src", "alt", "title"]),
+    ("table", &[]),
+    ("thead", &[]),
+    ("tbody", &[]),
+    ("tr", &[]),
+    ("th", &["style"]),
+    ("td", &["style"]),
+    ("span", &["class", "title", "data-chart"]),
+    ("div", &[]),
+    ("sup", &[]),
+    ("input", &[]),
+];
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -161,6 +234,35 @@ proptest! {
             let narrowed = Searched::new(&archive, &text, Some(&previous));
             let fresh = Searched::new(&archive, &text, None);
             prop_assert_eq!(narrowed.hits, fresh.hits, "{:?} after {:?}", text, before);
+        }
+    }
+
+    #[test]
+    fn rendered_markdown_holds_only_allowed_elements_attributes_and_urls(
+        pieces in prop::collection::vec(prop::sample::select(PIECES.to_vec()), 0..24),
+    ) {
+        let markdown: String = pieces.concat();
+        let html = render_with_charts(&markdown, &["/img/kernel_release_stat/v6.7.png"]);
+        for token in html5gum::Tokenizer::new(html.as_str()) {
+            let Ok(html5gum::Token::StartTag(tag)) = token else { continue };
+            let name = String::from_utf8_lossy(&tag.name).to_string();
+            let allowed = ALLOWED.iter().find(|(n, _)| *n == name);
+            prop_assert!(allowed.is_some(), "<{}> in {:?} -> {}", name, markdown, html);
+            for (key, value) in &tag.attributes {
+                let key = String::from_utf8_lossy(key).to_string();
+                let value = String::from_utf8_lossy(&value.value).to_string();
+                prop_assert!(allowed.unwrap().1.contains(&key.as_str()), "{}={:?} on <{}> in {:?}", key, value, name, markdown);
+                if key == "href" {
+                    prop_assert!(is_safe_url(&value), "href {:?} from {:?}", value, markdown);
+                }
+                if key == "src" {
+                    // Never a script URL, and never another host: nothing loads from elsewhere.
+                    prop_assert!(is_safe_url(&value) && !is_remote(&value), "src {:?} from {:?}", value, markdown);
+                }
+                if key == "style" {
+                    prop_assert!(value.starts_with("text-align:"), "style {:?}", value);
+                }
+            }
         }
     }
 }
