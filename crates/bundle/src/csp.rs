@@ -10,7 +10,7 @@
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use crate::single::rewrite::{attributes, starts_tag, tag_end};
+use crate::single::rewrite::{attributes, script_at, starts_tag, tag_end};
 
 /// Marks the meta element this module writes, so a rewrite replaces it.
 const META_OPEN: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
@@ -76,11 +76,8 @@ fn inline_scripts(html: &str) -> Vec<&str> {
             i = at + 1;
             continue;
         }
-        let open_end = tag_end(html, at);
-        let close = lower[open_end..]
-            .find("</script")
-            .map_or(html.len(), |c| open_end + c);
-        let attrs = attributes(&html[at..open_end]);
+        let el = script_at(html, &lower, at);
+        let attrs = attributes(&html[at..el.open_end]);
         let has_src = attrs.iter().any(|(k, _)| k == "src");
         let kind = attrs
             .iter()
@@ -91,9 +88,9 @@ fn inline_scripts(html: &str) -> Vec<&str> {
             Some(_) => false,
         };
         if runs && !has_src {
-            out.push(&html[open_end..close]);
+            out.push(&html[el.open_end..el.close]);
         }
-        i = close.max(at + 1);
+        i = el.end.max(at + 1);
     }
     out
 }

@@ -37,19 +37,14 @@ impl Rewriter<'_> {
                 out.push_str(&self.link(&html[at..end])?);
                 i = end;
             } else if starts_tag(rest, "script") {
-                let open_end = tag_end(html, at);
-                let close = lower[open_end..]
-                    .find("</script")
-                    .map_or(html.len(), |c| open_end + c);
-                let end = if close < html.len() {
-                    tag_end(html, close)
-                } else {
-                    close
-                };
-                let replaced =
-                    self.script(&html[at..open_end], &html[open_end..close], &html[at..end])?;
+                let el = script_at(html, &lower, at);
+                let replaced = self.script(
+                    &html[at..el.open_end],
+                    &html[el.open_end..el.close],
+                    &html[at..el.end],
+                )?;
                 out.push_str(&replaced);
-                i = end;
+                i = el.end;
             } else {
                 out.push('<');
                 i = at + 1;
@@ -155,6 +150,32 @@ impl Rewriter<'_> {
             }),
             Err(source) => Err(SingleError::Read { path, source }),
         }
+    }
+}
+
+/// Where a `<script>` element opening at `at` ends its start tag, its text
+/// and itself (the end of its `</script>`, or of the page when unclosed).
+pub(crate) struct ScriptSpan {
+    pub open_end: usize,
+    pub close: usize,
+    pub end: usize,
+}
+
+/// The [`ScriptSpan`] of the script opening at `at`; `lower` is `html` ASCII-lowercased.
+pub(crate) fn script_at(html: &str, lower: &str, at: usize) -> ScriptSpan {
+    let open_end = tag_end(html, at);
+    let close = lower[open_end..]
+        .find("</script")
+        .map_or(html.len(), |c| open_end + c);
+    let end = if close < html.len() {
+        tag_end(html, close)
+    } else {
+        close
+    };
+    ScriptSpan {
+        open_end,
+        close,
+        end,
     }
 }
 
