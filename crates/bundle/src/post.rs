@@ -136,6 +136,7 @@ pub fn read_post(
             position: 0,
             line: raw.line,
             charts,
+            ..Default::default()
         });
     }
     let mut post = Post {
@@ -152,6 +153,7 @@ pub fn read_post(
         preamble: body.preamble,
         entries,
         charts: preamble_charts,
+        ..Default::default()
     };
     ids::assign_entries(&mut post);
     Ok(PostRead::Post(Box::new(post), warnings))

@@ -83,6 +83,7 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Release>, RelstatError> {
             files: count(2, "files")?,
             insertions: count(3, "insertions")?,
             deletions: count(4, "deletions")?,
+            ..Default::default()
         });
     }
     if out.is_empty() {
@@ -144,6 +145,7 @@ pub fn parse_relstat_output(text: &str) -> Result<Vec<Release>, RelstatError> {
             files: Some(files),
             insertions: Some(insertions),
             deletions: Some(deletions),
+            ..Default::default()
         });
     }
     if out.is_empty() {
@@ -294,6 +296,7 @@ mod tests {
             files: Some(1),
             insertions: None,
             deletions: Some(3),
+            ..Default::default()
         }];
         let b = vec![Release {
             version: "v6.7".into(),
@@ -301,6 +304,7 @@ mod tests {
             files: Some(9),
             insertions: Some(5),
             deletions: None,
+            ..Default::default()
         }];
         let m = merge(vec![a, b]);
         assert_eq!(m.len(), 1);

@@ -88,6 +88,7 @@ pub fn from_git(repo: &Path) -> Result<Vec<Release>, GitError> {
             files,
             insertions,
             deletions,
+            ..Default::default()
         });
     }
     Ok(out)

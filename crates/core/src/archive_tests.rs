@@ -18,6 +18,7 @@ fn entry(post: &str, title: &str, kind: EntryKind, subs: &[&str], author: &str) 
         body: format!("body of {title}"),
         position: 0,
         line: 1,
+        ..Default::default()
     }
 }
 
@@ -36,6 +37,7 @@ fn post(id: &str, release: Option<&str>, cycle: Option<&str>, entries: Vec<Entry
         categories: vec![],
         preamble: String::new(),
         entries,
+        ..Default::default()
     }
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the bundle layout. The viewer refuses any other value with a
 /// readable message rather than guessing at fields it does not know.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The whole archive: every post, the release calendar and what the build noticed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,12 +25,26 @@ pub struct Bundle {
     pub warnings: Vec<Warning>,
 }
 
-/// One news post (one markdown file).
+/// The source of the posts read from content trees.
+pub const SOURCE_LKML_NEWS: &str = "lkml-news";
+/// The source of LWN.net feed items.
+pub const SOURCE_LWN: &str = "lwn";
+
+fn lkml_news() -> String {
+    SOURCE_LKML_NEWS.to_string()
+}
+
+/// One news post: one markdown file, or the feed items of one source filed
+/// under one release (see `docs/bundle-format.md`, "Feed posts").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Post {
     /// URL-safe, derived from the path: `ko/lkml_news_v4.15` -> `ko-lkml-news-v4-15`.
     pub id: String,
-    /// Relative to its content root, with `/` separators.
+    /// Where the post comes from: [`SOURCE_LKML_NEWS`] or [`SOURCE_LWN`].
+    #[serde(default = "lkml_news")]
+    pub source: String,
+    /// Relative to its content root, with `/` separators; for a feed post,
+    /// `<source>/<release or group>` (it has no file of its own).
     pub path: String,
     pub title: String,
     /// RFC 3339 with the author's offset, as written (normalised form).
@@ -60,18 +74,19 @@ pub struct Post {
 }
 
 /// Where a post's release came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReleaseSource {
     Title,
     FileName,
     /// Title and file name disagreed; the post date against the release calendar decided.
     Date,
+    #[default]
     None,
 }
 
 /// One item of a post: a patch series, a pull request, Linus's release mail ...
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     /// `<post id>/<title slug>`, stable when other posts change, unique in the
     /// bundle. Not written to the bundle: [`crate::ids::assign_entries`] derives
@@ -105,6 +120,47 @@ pub struct Entry {
     /// Release-stat charts shown in the body, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub charts: Vec<ChartRef>,
+    /// Feed items: the item's own date (RFC 3339); posts' entries share the post's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Feed items: `date` was not in the item but taken from its neighbours in the feed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub date_estimated: bool,
+    /// Feed items: the article's canonical link, the entry's primary link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Feed items: LWN's `[$] ` title marker (removed from `title`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub subscriber_only: bool,
+    /// Feed items: where this item's release came from (the post's `release`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release_source: Option<ReleaseSource>,
+}
+
+impl Default for Post {
+    /// An empty post of the [`SOURCE_LKML_NEWS`] source, as a bundle without `source` reads.
+    fn default() -> Post {
+        Post {
+            id: String::new(),
+            source: lkml_news(),
+            path: String::new(),
+            title: String::new(),
+            date: None,
+            release: None,
+            release_source: ReleaseSource::None,
+            cycle: None,
+            lang: String::new(),
+            tags: Vec::new(),
+            categories: Vec::new(),
+            preamble: String::new(),
+            entries: Vec::new(),
+            charts: Vec::new(),
+        }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Post {
@@ -130,9 +186,13 @@ impl Entry {
         crate::links::extract_links(&self.body)
     }
 
-    /// The thread on lore.kernel.org: the first link that names a message-id,
-    /// else the first link as written.
+    /// The entry's primary link: a feed item's own article, else the thread
+    /// on lore.kernel.org (the first link that names a message-id), else the
+    /// first link as written.
     pub fn thread_url(&self) -> Option<String> {
+        if let Some(url) = &self.url {
+            return Some(url.clone());
+        }
         let links = self.links();
         links
             .iter()
@@ -144,7 +204,9 @@ impl Entry {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     Patch,
@@ -157,11 +219,22 @@ pub enum EntryKind {
     Discussion,
     /// Conference topic or planning (LSF/MM/BPF, Kernel Summit, Plumbers).
     Conference,
+    /// A feature article (LWN's `[$]` items).
+    Article,
+    /// A report on a merge window ("The first half of the 7.2 merge window").
+    MergeWindow,
+    /// "LWN.net Weekly Edition for May 14, 2026".
+    WeeklyEdition,
+    /// A short news item.
+    Brief,
+    /// "Security updates for Thursday".
+    SecurityUpdates,
+    #[default]
     Other,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 8] = [
+    pub const ALL: [EntryKind; 13] = [
         EntryKind::Patch,
         EntryKind::Rfc,
         EntryKind::PullRequest,
@@ -169,6 +242,11 @@ impl EntryKind {
         EntryKind::BugReport,
         EntryKind::Discussion,
         EntryKind::Conference,
+        EntryKind::Article,
+        EntryKind::MergeWindow,
+        EntryKind::WeeklyEdition,
+        EntryKind::Brief,
+        EntryKind::SecurityUpdates,
         EntryKind::Other,
     ];
 
@@ -182,6 +260,11 @@ impl EntryKind {
             EntryKind::BugReport => "bug_report",
             EntryKind::Discussion => "discussion",
             EntryKind::Conference => "conference",
+            EntryKind::Article => "article",
+            EntryKind::MergeWindow => "merge_window",
+            EntryKind::WeeklyEdition => "weekly_edition",
+            EntryKind::Brief => "brief",
+            EntryKind::SecurityUpdates => "security_updates",
             EntryKind::Other => "other",
         }
     }
@@ -195,6 +278,11 @@ impl EntryKind {
             EntryKind::BugReport => "bug / regression",
             EntryKind::Discussion => "discussion",
             EntryKind::Conference => "conference",
+            EntryKind::Article => "article",
+            EntryKind::MergeWindow => "merge-window report",
+            EntryKind::WeeklyEdition => "weekly edition",
+            EntryKind::Brief => "brief",
+            EntryKind::SecurityUpdates => "security updates",
             EntryKind::Other => "other",
         }
     }
@@ -245,7 +333,7 @@ pub struct Subsystem {
 }
 
 /// Per-tag statistics: `git diff --shortstat <previous tag>..<tag>`. Null is unknown, never zero.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Release {
     pub version: String,
     /// `YYYY-MM-DD` (UTC).
@@ -253,6 +341,10 @@ pub struct Release {
     pub files: Option<u64>,
     pub insertions: Option<u64>,
     pub deletions: Option<u64>,
+    /// `date` is not known but inferred from the release cadence (rc1 two
+    /// weeks after the previous final, then weekly).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub estimated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,6 +9,7 @@ fn rel(version: &str, date: Option<&str>, stats: Option<(u64, u64, u64)>) -> Rel
         files: stats.map(|s| s.0),
         insertions: stats.map(|s| s.1),
         deletions: stats.map(|s| s.2),
+        ..Default::default()
     }
 }
 
@@ -204,6 +205,7 @@ fn shipped() -> Vec<Release> {
                 files: num(),
                 insertions: num(),
                 deletions: num(),
+                ..Default::default()
             }
         })
         .collect()
@@ -286,6 +288,7 @@ fn a_named_range_keeps_both_ends_in_kernel_order() {
             files: None,
             insertions: None,
             deletions: None,
+            ..Default::default()
         })
         .collect();
     let got: Vec<&str> = range_releases(&rows, "v6.9", "v6.10-rc2")

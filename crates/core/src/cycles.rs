@@ -122,6 +122,7 @@ mod tests {
             files,
             insertions: files,
             deletions: Some(1),
+            ..Default::default()
         }
     }
 

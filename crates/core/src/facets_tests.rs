@@ -17,6 +17,7 @@ fn entry(title: &str, kind: EntryKind, subsystems: &[&str], author: &str) -> Ent
         body: String::new(),
         position: 0,
         line: 1,
+        ..Default::default()
     }
 }
 
@@ -35,6 +36,7 @@ fn post(release: &str, cycle: &str, lang: &str, entries: Vec<Entry>) -> Post {
         categories: vec![],
         preamble: String::new(),
         entries,
+        ..Default::default()
     }
 }
 

@@ -184,6 +184,7 @@ mod tests {
             position: 0,
             line: 1,
             charts: vec![],
+            ..Default::default()
         };
         crate::Post {
             id: id.into(),
@@ -199,6 +200,7 @@ mod tests {
             preamble: String::new(),
             entries: titles.iter().map(entry).collect(),
             charts: vec![],
+            ..Default::default()
         }
     }
 

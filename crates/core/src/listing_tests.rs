@@ -17,6 +17,7 @@ fn archive(title: &str, body: &str, author: &str) -> Archive {
         position: 0,
         line: 1,
         charts: vec![],
+        ..Default::default()
     };
     let mut post = Post {
         id: "p".into(),
@@ -32,6 +33,7 @@ fn archive(title: &str, body: &str, author: &str) -> Archive {
         preamble: String::new(),
         entries: vec![entry],
         charts: vec![],
+        ..Default::default()
     };
     crate::ids::assign_entries(&mut post);
     Archive::new(Bundle {

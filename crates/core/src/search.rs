@@ -271,6 +271,7 @@ mod tests {
             body: body.into(),
             position: 0,
             line: 1,
+            ..Default::default()
         };
         Bundle {
             format_version: FORMAT_VERSION,
@@ -300,6 +301,7 @@ mod tests {
                         "https://lkml.kernel.org/r/a.b-1@x.org 메모리 사용량",
                     ),
                 ],
+                ..Default::default()
             }],
             releases: vec![],
             subsystems: vec![],

@@ -43,6 +43,7 @@ mod tests {
             files: Some(1234),
             insertions: Some(56789),
             deletions: None,
+            ..Default::default()
         };
         assert_eq!(
             figures(&r),

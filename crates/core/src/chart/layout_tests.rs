@@ -9,6 +9,7 @@ fn rel(version: &str, stats: Option<(u64, u64, u64)>) -> Release {
         files: stats.map(|s| s.0),
         insertions: stats.map(|s| s.1),
         deletions: stats.map(|s| s.2),
+        ..Default::default()
     }
 }
 

@@ -108,6 +108,7 @@ mod tests {
             files,
             insertions: files,
             deletions: files,
+            ..Default::default()
         }
     }
 

@@ -1,0 +1,29 @@
+//! Reading news feeds (RSS 2.0, RSS 1.0/RDF, Atom, a feed reader's copied text) into [`FeedItem`]s.
+//!
+//! The format is detected from the content, never the file name. Each reader
+//! turns one file into items plus per-item problems; [`merge`] folds several
+//! snapshots of one feed into one item per article. What an item *means*
+//! (kind, release, subsystems, kernel or not) is decided later, in
+//! [`crate::feed_post`].
+
+use kernel_news_core::date::DateTime;
+
+/// One feed item as read, before it is classified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedItem {
+    /// As written, including LWN's `[$] ` marker, whitespace collapsed.
+    pub title: String,
+    /// Normalised article link (`https://lwn.net/Articles/N/`), if the item has one.
+    pub link: Option<String>,
+    /// The guid / rdf:about / Atom id, normalised like `link` when it is a URL.
+    pub guid: Option<String>,
+    /// `dc:creator`, `author`, Atom `author/name`, or the text form's `Par :` / `By:` line.
+    pub author: Option<String>,
+    /// When the item was published; `None` when the feed gives no date.
+    pub date: Option<DateTime>,
+    /// The description as markdown: converted from HTML, every text run
+    /// escaped so nothing in it is read as markdown or HTML.
+    pub summary: String,
+    /// 1-based line of the item in its file.
+    pub line: u32,
+}
