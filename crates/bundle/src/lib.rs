@@ -11,9 +11,11 @@
 //! [`Bundle`]: kernel_news_core::Bundle
 
 pub mod build;
+pub mod cadence;
 pub mod charts;
 pub mod csp;
 pub mod diagnostic;
+pub mod feed;
 pub mod frontmatter;
 pub mod lang;
 pub mod post;
