@@ -16,6 +16,8 @@ pub mod charts;
 pub mod csp;
 pub mod diagnostic;
 pub mod feed;
+pub mod feed_title;
+pub mod feed_topic;
 pub mod frontmatter;
 pub mod lang;
 pub mod post;

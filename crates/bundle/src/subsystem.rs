@@ -127,7 +127,7 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-fn contains_word(haystack: &str, word: &str) -> bool {
+pub fn contains_word(haystack: &str, word: &str) -> bool {
     haystack.match_indices(word).any(|(i, _)| {
         let before = haystack[..i].chars().next_back();
         let after = haystack[i + word.len()..].chars().next();
