@@ -1,4 +1,4 @@
-//! Links in an entry body, with lkml.kernel.org and lore.kernel.org URLs read as message-ids.
+//! Links in an entry body, with lkml.kernel.org, lore.kernel.org and lwn.net/ml URLs read as message-ids.
 
 use crate::autolink::{scan, unescape};
 use crate::Link;
@@ -26,8 +26,10 @@ pub fn extract_links(body: &str) -> Vec<Link> {
 }
 
 /// `https://lkml.kernel.org/r/ID`, `https://lore.kernel.org/r/ID`,
-/// `https://lore.kernel.org/LIST/ID/` and `https://lore.kernel.org/ID` give ID
-/// (percent-decoded, without trailing `/`, `/T/` or `#anchor`).
+/// `https://lore.kernel.org/LIST/ID/`, `https://lore.kernel.org/ID` and LWN's
+/// archive of the same postings, `https://lwn.net/ml/LIST/ID/`, give ID
+/// (percent-decoded, without trailing `/`, `/T/` or `#anchor`): the key that
+/// links an LWN item to the LKML News entries on the same patches.
 pub fn message_id(url: &str) -> Option<String> {
     let rest = url
         .strip_prefix("https://")
@@ -46,6 +48,11 @@ pub fn message_id(url: &str) -> Option<String> {
             rest.join("/")
         }
         ("lore.kernel.org", Some(_)) => parts.join("/"),
+        ("lwn.net" | "www.lwn.net", Some((&"ml", [list, id @ ..])))
+            if !id.is_empty() && !list.contains('@') =>
+        {
+            id.join("/")
+        }
         _ => return None,
     };
     let id = percent_decode(&id);
@@ -103,11 +110,44 @@ mod tests {
     }
 
     #[test]
+    fn lwn_mailing_list_archive_links_give_the_same_message_ids() {
+        let cases = [
+            (
+                "https://lwn.net/ml/all/CAHk-=wiXyz0Q@mail.gmail.com/",
+                "CAHk-=wiXyz0Q@mail.gmail.com",
+            ),
+            (
+                "https://lwn.net/ml/linux-mm/20231128125025.4449-1-weixi.zhu@huawei.com/",
+                "20231128125025.4449-1-weixi.zhu@huawei.com",
+            ),
+            ("http://lwn.net/ml/linux-kernel/x%40y.com", "x@y.com"),
+            ("https://lwn.net/ml/bpf/a%2Bb@c.org/#top", "a+b@c.org"),
+            // Message-ids may hold `/` themselves.
+            (
+                "https://lwn.net/ml/linux-fsdevel/Yky4xQn+9/ZBgqpd@casper.infradead.org/",
+                "Yky4xQn+9/ZBgqpd@casper.infradead.org",
+            ),
+        ];
+        for (url, id) in cases {
+            assert_eq!(message_id(url).as_deref(), Some(id), "{url}");
+        }
+        // The same posting on lore and on LWN reads as one message-id.
+        assert_eq!(
+            message_id("https://lore.kernel.org/linux-mm/a.1-x@y.org/T/#u"),
+            message_id("https://lwn.net/ml/linux-mm/a.1-x@y.org/")
+        );
+    }
+
+    #[test]
     fn other_links_have_no_message_id() {
         for url in [
             "https://lwn.net/Articles/1/",
             "https://lkml.kernl.org/r/x@y",
             "https://lore.kernel.org/linux-mm/",
+            "https://lwn.net/ml/linux-kernel/",
+            "https://lwn.net/ml/x@y.org/",
+            "https://lwn.net/Articles/x@y.org/",
+            "https://example.org/ml/all/x@y.org/",
         ] {
             assert_eq!(message_id(url), None, "{url}");
         }
