@@ -293,7 +293,7 @@ impl Archive {
         tags.into_iter().map(|(_, t)| t).collect()
     }
 
-    /// How a facet value reads in the viewer: subsystem and language names, kind labels.
+    /// How a facet value reads in the viewer: subsystem, language and source names, kind labels.
     pub fn value_label(&self, facet: Facet, value: &str) -> String {
         match facet {
             Facet::Subsystem => match self.subsystem_names.get(value) {
@@ -305,6 +305,7 @@ impl Archive {
                 .map_or(value, |k| k.label())
                 .to_string(),
             Facet::Lang => crate::lang::label(value),
+            Facet::Source => crate::source::label(value).to_string(),
             _ => value.to_string(),
         }
     }
@@ -317,7 +318,8 @@ impl Archive {
 fn display_order(facet: Facet, all: &[FacetCount]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..all.len()).collect();
     match facet {
-        Facet::Release | Facet::Subsystem | Facet::Lang => {}
+        // Sources sort as their ids: `lkml-news`, the archive's own, before `lwn`.
+        Facet::Release | Facet::Subsystem | Facet::Lang | Facet::Source => {}
         Facet::Kind => order.sort_by_key(|&i| {
             (EntryKind::ALL.iter())
                 .position(|k| k.as_str() == all[i].value)

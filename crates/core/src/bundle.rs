@@ -186,6 +186,15 @@ impl Entry {
         crate::links::extract_links(&self.body)
     }
 
+    /// The calendar day the entry is dated: a feed item's own (`2026-05-14`),
+    /// else its post's, as [`Post::day`] reads it.
+    pub fn day<'a>(&'a self, post: &'a Post) -> Option<&'a str> {
+        match &self.date {
+            Some(d) => Some(d.get(..10).unwrap_or(d)),
+            None => post.day(),
+        }
+    }
+
     /// The entry's primary link: a feed item's own article, else the thread
     /// on lore.kernel.org (the first link that names a message-id), else the
     /// first link as written.

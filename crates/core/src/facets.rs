@@ -24,16 +24,19 @@ pub enum Facet {
     Kind,
     Author,
     Lang,
+    /// Where the entry's post comes from (`lkml-news`, `lwn`).
+    Source,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 6] = [
+    pub const ALL: [Facet; 7] = [
         Facet::Release,
         Facet::Subsystem,
         Facet::Tag,
         Facet::Kind,
         Facet::Author,
         Facet::Lang,
+        Facet::Source,
     ];
 
     pub(crate) fn slot(self) -> usize {
@@ -49,6 +52,7 @@ impl Facet {
             Facet::Kind => "kind",
             Facet::Author => "author",
             Facet::Lang => "lang",
+            Facet::Source => "source",
         }
     }
 
@@ -64,6 +68,7 @@ impl Facet {
             Facet::Kind => "Kind",
             Facet::Author => "Author",
             Facet::Lang => "Language",
+            Facet::Source => "Source",
         }
     }
 }
@@ -151,6 +156,7 @@ impl FacetIndex {
                     add(Facet::Author, a);
                 }
                 add(Facet::Lang, &post.lang);
+                add(Facet::Source, &post.source);
             }
         }
         FacetIndex {

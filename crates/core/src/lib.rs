@@ -27,6 +27,7 @@ pub mod search;
 pub mod searched;
 pub mod selector;
 pub mod shortlist;
+pub mod source;
 pub mod status;
 pub mod version;
 pub mod viewstate;

@@ -12,6 +12,7 @@ use crate::archive::Archive;
 use crate::facets::{Facet, FacetCount};
 use crate::lang;
 use crate::search::{highlight, snippet};
+use crate::source::{self, DATE_ESTIMATED, SUBSCRIBER_ONLY, SUBSCRIBER_ONLY_MARK};
 use crate::viewstate::{Open, ViewState};
 use crate::{Entry, Post};
 
@@ -45,13 +46,15 @@ pub fn row_id(number: u32) -> String {
     format!("entry-{number}")
 }
 
-/// A post's facts under its title in the post view, as text: release, day
-/// and language (`v6.7-rc4 · 2023-12-03 · 한국어`), leaving out what is unknown.
+/// A post's facts under its title in the post view, as text: release, day,
+/// language and source (`v6.7-rc4 · 2023-12-03 · 한국어 · LKML News`),
+/// leaving out what is unknown.
 pub fn post_facts(post: &Post) -> String {
     [
         post.release.as_deref(),
         post.day(),
         Some(lang::name(&post.lang)),
+        Some(source::label(&post.source)),
     ]
     .into_iter()
     .flatten()
@@ -122,11 +125,28 @@ pub fn results_html(
     out
 }
 
-/// One entry's facts on one line, the content of its [`ENTRY_META`] `div`: kind,
-/// patch version, series, subsystems (each a link to the archive filtered to
-/// it), authors, date and thread.
+/// One entry's facts on one line, the content of its [`ENTRY_META`] `div`:
+/// source, the subscriber-only marker, kind, patch version, series,
+/// subsystems (each a link to the archive filtered to it), authors, date and
+/// the primary link (the thread, or the LWN article).
 pub fn entry_meta_html(post: &Post, entry: &Entry, state: &ViewState) -> String {
+    // Every row names its source, not only the rarer one: in a mixed archive
+    // a row then tells where it is from without comparing it to its neighbours.
     let mut out = format!(
+        "<span class=\"badge source source-{}\">{}</span>",
+        escape(&post.source),
+        escape(source::label(&post.source))
+    );
+    if entry.subscriber_only {
+        let _ = write!(
+            out,
+            "<span class=\"badge subscriber\" title=\"{SUBSCRIBER_ONLY}\">\
+             <span aria-hidden=\"true\">{SUBSCRIBER_ONLY_MARK}</span>\
+             <span class=\"visually-hidden\">{SUBSCRIBER_ONLY}</span></span>"
+        );
+    }
+    let _ = write!(
+        out,
         "<span class=\"badge kind kind-{}\">{}</span>",
         entry.kind.as_str(),
         escape(entry.kind.label())
@@ -163,9 +183,20 @@ pub fn entry_meta_html(post: &Post, entry: &Entry, state: &ViewState) -> String 
             escape(&entry.authors.join(", "))
         );
     }
-    if let Some(day) = post.day() {
-        let day = escape(day);
-        let _ = write!(out, "<time datetime=\"{day}\">{day}</time>");
+    if let Some(day) = entry.day(post) {
+        // Only a feed item's own date can be estimated; a post's is as written.
+        let estimated = entry.date.is_some() && entry.date_estimated;
+        let tip = if estimated {
+            format!(" title=\"{DATE_ESTIMATED}\"")
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            out,
+            "<time datetime=\"{}\"{tip}>{}</time>",
+            escape(day),
+            escape(&source::day_text(day, estimated))
+        );
     }
     if let Some(url) = entry
         .thread_url()
@@ -173,8 +204,9 @@ pub fn entry_meta_html(post: &Post, entry: &Entry, state: &ViewState) -> String 
     {
         let _ = write!(
             out,
-            "<a class=\"thread\" href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">thread</a>",
-            escape(&url)
+            "<a class=\"thread\" href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>",
+            escape(&url),
+            source::primary_link_label(&post.source)
         );
     }
     out
@@ -239,3 +271,7 @@ pub fn marked_html(text: &str, needles: &[&str]) -> String {
 #[cfg(test)]
 #[path = "listing_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "listing_feed_tests.rs"]
+mod feed_tests;

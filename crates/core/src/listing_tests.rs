@@ -3,7 +3,7 @@
 use super::*;
 use crate::{Bundle, EntryKind, ReleaseSource, FORMAT_VERSION};
 
-fn archive(title: &str, body: &str, author: &str) -> Archive {
+pub(super) fn archive(title: &str, body: &str, author: &str) -> Archive {
     let entry = Entry {
         id: String::new(),
         title: title.into(),
@@ -174,9 +174,14 @@ fn rows_are_written_with_the_names_the_viewer_reads_back() {
 fn post_facts_leave_out_what_is_unknown() {
     let a = archive("t", "b", "Ann");
     let mut post = a.bundle.posts[0].clone();
-    assert_eq!(post_facts(&post), "v6.7-rc4 · 2023-12-03 · 한국어");
+    assert_eq!(
+        post_facts(&post),
+        "v6.7-rc4 · 2023-12-03 · 한국어 · LKML News"
+    );
     (post.release, post.date, post.lang) = (None, None, "en".into());
-    assert_eq!(post_facts(&post), "English");
+    assert_eq!(post_facts(&post), "English · LKML News");
+    post.source = crate::bundle::SOURCE_LWN.into();
+    assert_eq!(post_facts(&post), "English · LWN.net");
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //!
 //! `word` and `"exact phrase"` match anywhere (title, body, authors,
 //! subsystems); `-word` excludes; `s:` (subject), `a:` (author) and `b:` (body)
-//! restrict a term to one field; `rel:v6.7`, `sub:mm`, `kind:rfc`, `lang:ko`
-//! and `tag:x` select facet values. Matching is case-insensitive substring
+//! restrict a term to one field; `rel:v6.7`, `sub:mm`, `kind:rfc`, `lang:ko`,
+//! `tag:x` and `source:lwn` select facet values. Matching is case-insensitive substring
 //! matching, so identifiers (`__GFP_ZERO`, `split_huge_page()`, `mm/damon`),
 //! message-ids and Korean text (no word boundaries) all work as typed.
 
@@ -147,6 +147,7 @@ fn facet_of(prefix: &str) -> Option<Facet> {
         "kind" => Facet::Kind,
         "lang" => Facet::Lang,
         "tag" => Facet::Tag,
+        "source" => Facet::Source,
         _ => return None,
     })
 }
@@ -196,7 +197,7 @@ mod tests {
 
     #[test]
     fn facet_prefixes_become_selections() {
-        let q = parse("rel:v6.7 sub:mm/damon kind:rfc lang:ko rel:v6.0..v6.7");
+        let q = parse("rel:v6.7 sub:mm/damon kind:rfc lang:ko rel:v6.0..v6.7 source:lwn");
         assert_eq!(q.releases.len(), 2);
         assert_eq!(q.releases[1].to_string(), "v6.0..v6.7");
         assert_eq!(
@@ -204,7 +205,8 @@ mod tests {
             [
                 (Facet::Subsystem, "mm/damon".into()),
                 (Facet::Kind, "rfc".into()),
-                (Facet::Lang, "ko".into())
+                (Facet::Lang, "ko".into()),
+                (Facet::Source, "lwn".into())
             ]
         );
         assert!(q.terms.is_empty());

@@ -3,7 +3,7 @@
 //! The state lives in the fragment of the one page, never in path routes, so
 //! the built site needs no server rewrite rules and works from any sub-path
 //! (and from `file://`). Keys: `q`, one per facet value (`rel`, `sub`, `tag`,
-//! `kind`, `author`, `lang`, repeated), `sort=oldest`, then `entry=ID`,
+//! `kind`, `author`, `lang`, `source`, repeated), `sort=oldest`, then `entry=ID`,
 //! `post=ID` or `page=releases`. The default state is the empty fragment.
 
 use std::collections::{BTreeMap, BTreeSet};
