@@ -12,6 +12,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::bitset::Bitset;
+use crate::coverage::CrossIndex;
 use crate::facets::{Facet, FacetCount, FacetIndex};
 use crate::ids;
 use crate::query::Query;
@@ -28,6 +29,9 @@ pub struct Archive {
     /// [`Archive::new`]: lowercasing every entry's text is a third of the
     /// load, and the first results need none of it.
     search: OnceLock<SearchIndex>,
+    /// Message-ids to entries, for the cross-links between sources; built on
+    /// the first [`Archive::coverage`], as it parses every body.
+    cross: OnceLock<CrossIndex>,
     post_numbers: HashMap<String, u32>,
     subsystem_names: HashMap<String, String>,
     /// Per facet slot: the display order of its values as positions in the
@@ -100,6 +104,7 @@ impl Archive {
             bundle,
             facets,
             search: OnceLock::new(),
+            cross: OnceLock::new(),
             post_numbers,
             subsystem_names,
             display,
@@ -172,6 +177,13 @@ impl Archive {
     fn search_index(&self) -> &SearchIndex {
         self.search
             .get_or_init(|| SearchIndex::build(&self.bundle, &self.facets))
+    }
+
+    /// The entries of other sources that cite at least one message-id this
+    /// entry cites (an LWN item on the patches of an LKML News entry, and
+    /// back), in display order, each once.
+    pub fn coverage(&self, number: u32) -> Vec<u32> {
+        (self.cross.get_or_init(|| CrossIndex::build(self))).coverage(self, number)
     }
 
     /// The entries a query's text terms and facet prefixes allow; `None` when

@@ -9,6 +9,7 @@ pub mod bitset;
 pub mod bundle;
 pub mod chart;
 pub mod column;
+pub mod coverage;
 pub mod cursor;
 pub mod cycles;
 pub mod date;
