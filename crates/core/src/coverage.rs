@@ -73,11 +73,9 @@ impl CrossIndex {
     }
 }
 
-/// An entry's cross-links grouped by the other entries' source (sources in
-/// id order, entries in display order), as the entry view shows them: one
-/// paragraph per source, "Covered by LWN: <titles>", each title a link that
-/// opens that entry over the current view. Empty when there are none.
-pub fn coverage_html(archive: &Archive, number: u32, state: &ViewState) -> String {
+/// An entry's cross-links ([`Archive::coverage`]) grouped by the other
+/// entries' source: sources in id order, entries in display order.
+pub fn cross_links(archive: &Archive, number: u32) -> Vec<(&str, Vec<u32>)> {
     let mut groups: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for n in archive.coverage(number) {
         groups
@@ -85,8 +83,15 @@ pub fn coverage_html(archive: &Archive, number: u32, state: &ViewState) -> Strin
             .or_default()
             .push(n);
     }
+    groups.into_iter().collect()
+}
+
+/// An entry's [`cross_links`] as the entry view shows them: one paragraph
+/// per source, "Covered by LWN: <titles>", each title a link that opens that
+/// entry over the current view. Empty when there are none.
+pub fn coverage_html(archive: &Archive, number: u32, state: &ViewState) -> String {
     let mut out = String::new();
-    for (source, entries) in groups {
+    for (source, entries) in cross_links(archive, number) {
         let _ = write!(
             out,
             "<p class=\"coverage coverage-{}\"><span class=\"coverage-head\">{}:</span> ",

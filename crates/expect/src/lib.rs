@@ -3,7 +3,7 @@
 //! Every rule (entry ids, post order, links and thread urls, the URL fragment,
 //! the query language, release selectors, facet counts and labels, the facet
 //! lists' shortlist, the status line, the result page size, the release
-//! cycles and their news) is a call into core: this
+//! cycles and their news, sources and the cross-links between them) is a call into core: this
 //! crate only loads a bundle the way the app does and writes down the answers,
 //! so tests/e2e compares the page against the engine instead of a JavaScript
 //! port of it.
@@ -11,7 +11,9 @@
 use anyhow::{Context, Result};
 use kernel_news_core::archive::Archive;
 use kernel_news_core::bundle::ChartRef;
+use kernel_news_core::bundle::SOURCE_LWN;
 use kernel_news_core::chart::{figures, layout, missing_note, ChartSpec, Metric, Window};
+use kernel_news_core::coverage::{by_cycle, cross_links, cycle_view, has_lwn};
 use kernel_news_core::cursor::{more_label, place, place_label, PAGE};
 use kernel_news_core::cycles::{cycles, news_label};
 use kernel_news_core::facets::{Facet, FacetCount};
@@ -20,6 +22,7 @@ use kernel_news_core::query;
 use kernel_news_core::release_facet::series_groups;
 use kernel_news_core::selector::ReleaseSelector;
 use kernel_news_core::shortlist::{cap, is_long, shortlist, show_all_label, show_fewer_label};
+use kernel_news_core::source;
 use kernel_news_core::status::result_count;
 use kernel_news_core::viewstate::ViewState;
 use kernel_news_core::KernelVersion;
@@ -72,6 +75,12 @@ impl Expect {
                         .map(|l| json!({"url": l.url, "message_id": l.message_id}))
                         .collect::<Vec<_>>(),
                     "thread_url": e.thread_url(),
+                    "thread_label": source::primary_link_label(&post.source),
+                    "subscriber_only": e.subscriber_only,
+                    "day": e.day(post).map(|d| source::day_text(d, e.date.is_some() && e.date_estimated)),
+                    "cross_links": (cross_links(a, n).iter())
+                        .map(|(s, entries)| json!({"source": s, "heading": source::coverage_heading(s), "entries": entries}))
+                        .collect::<Vec<_>>(),
                     "charts": e.charts.iter().map(|c| self.chart(c)).collect::<Vec<_>>(),
                 })
             })
@@ -81,6 +90,8 @@ impl Expect {
                 json!({
                     "id": p.id,
                     "title": p.title,
+                    "source": p.source,
+                    "source_label": source::label(&p.source),
                     "release": p.release,
                     "cycle": p.cycle,
                     "lang": p.lang,
@@ -90,10 +101,21 @@ impl Expect {
                 })
             })
             .collect();
+        let lwn = has_lwn(a).then(|| by_cycle(a, SOURCE_LWN));
         let cycles: Vec<Value> = (cycles(&a.bundle.releases).iter())
             .map(|c| {
                 let entries = a.entries_in_cycle(&c.version);
-                json!({"version": c.version, "entries": entries, "news": news_label(entries)})
+                // Null when the archive has no LWN items (the page shows no column).
+                let lwn = lwn.as_ref().map(|by| {
+                    let found = by.get(&c.version).cloned().unwrap_or_default();
+                    json!({
+                        "items": found.items,
+                        "label": source::items_label(found.items),
+                        "href": cycle_view(&c.version, SOURCE_LWN).href(),
+                        "reports": found.reports,
+                    })
+                });
+                json!({"version": c.version, "entries": entries, "news": news_label(entries), "lwn": lwn})
             })
             .collect();
         json!({
@@ -294,8 +316,8 @@ mod tests {
         assert_eq!(
             m["cycles"],
             json!([
-                {"version": "v6.7", "entries": 1, "news": "1 entry"},
-                {"version": "v6.6", "entries": 2, "news": "2 entries"},
+                {"version": "v6.7", "entries": 1, "news": "1 entry", "lwn": null},
+                {"version": "v6.6", "entries": 2, "news": "2 entries", "lwn": null},
             ])
         );
         assert_eq!(m["release_tags"], json!(["v6.7-rc1", "v6.6-rc2"]));
@@ -352,6 +374,56 @@ mod tests {
         assert_eq!(
             sub["list"],
             json!({"filter_box": false, "shown": 2, "show_all": null, "show_fewer": null})
+        );
+    }
+
+    #[test]
+    fn model_names_sources_and_links_entries_across_them() {
+        let mut bundle: Value = serde_json::from_str(BUNDLE).unwrap();
+        let lwn = json!({
+            "id": "lwn-v6.7-rc1", "source": "lwn", "path": "lwn/v6.7-rc1",
+            "title": "LWN.net during v6.7-rc1", "release": "v6.7-rc1", "cycle": "v6.7",
+            "release_source": "title", "lang": "en",
+            "entries": [{"title": "The first half of the 6.7 merge window", "kind": "merge_window",
+                         "line": 1, "date": "2023-11-02T00:00:00+00:00", "date_estimated": true,
+                         "url": "https://lwn.net/Articles/1/", "subscriber_only": true,
+                         "body": "[damon](https://lwn.net/ml/linux-mm/x@y.org/)"}]
+        });
+        bundle["posts"].as_array_mut().unwrap().push(lwn);
+        let e = Expect::load(bundle.to_string().as_bytes()).unwrap();
+        let m = e.model();
+        assert_eq!(m["posts"][1]["id"], "lwn-v6.7-rc1");
+        assert_eq!(m["posts"][1]["source_label"], "LWN.net");
+        assert_eq!(m["posts"][0]["source_label"], "LKML News");
+        let item = &m["entries"][1];
+        assert_eq!(item["thread_url"], "https://lwn.net/Articles/1/");
+        assert_eq!(item["thread_label"], "Read on LWN.net");
+        assert_eq!(item["day"], "≈ 2023-11-02");
+        assert_eq!(item["subscriber_only"], true);
+        assert_eq!(
+            item["cross_links"],
+            json!([{"source": "lkml-news", "heading": "In LKML News", "entries": [3]}])
+        );
+        assert_eq!(
+            m["entries"][3]["cross_links"],
+            json!([{"source": "lwn", "heading": "Covered by LWN", "entries": [1]}])
+        );
+        assert_eq!(m["entries"][3]["thread_label"], "thread");
+        assert_eq!(
+            m["cycles"][0]["lwn"],
+            json!({"items": 1, "label": "1 item", "href": "#rel=v6.7&source=lwn", "reports": [1]})
+        );
+        assert_eq!(m["cycles"][1]["lwn"]["label"], Value::Null);
+        let v = e.view("#source=lwn");
+        assert_eq!(v["hits"], json!([1]));
+        let source = (v["facets"].as_array().unwrap().iter())
+            .find(|f| f["key"] == "source")
+            .unwrap();
+        assert_eq!(source["heading"], "Source");
+        assert_eq!(
+            source["values"],
+            json!([{"value": "lkml-news", "label": "LKML News", "count": 3},
+                   {"value": "lwn", "label": "LWN.net", "count": 1}])
         );
     }
 
