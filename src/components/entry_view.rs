@@ -1,5 +1,6 @@
-//! One entry, its markdown rendered, with prev/next through the current results and a permalink.
+//! One entry, its markdown rendered, with prev/next through the current results, its cross-links to the other source and a permalink.
 
+use kernel_news_core::coverage::coverage_html;
 use kernel_news_core::cursor::{place, place_label};
 use kernel_news_core::listing::OPEN_TITLE;
 use kernel_news_core::viewstate::{Open, ViewState};
@@ -48,10 +49,15 @@ pub fn EntryView(id: String) -> impl IntoView {
         let post_href = state.opened(Open::Post(post.id.clone())).href();
         let title = entry.title.clone();
         let post_title = post.title.clone();
+        // The other source's entries on the same patches: written (and escaped) by core.
+        let cross = coverage_html(a, number, &state);
+        let cross =
+            (!cross.is_empty()).then(|| view! { <div class="cross-links" inner_html=cross></div> });
         view! {
             <h2 id=OPEN_TITLE tabindex="-1">{title}</h2>
             {entry_meta(post, entry)}
             <p class="from">"From " <a href=post_href>{post_title}</a></p>
+            {cross}
             {body(&entry.body, &entry.charts, &post.lang)}
         }
     });

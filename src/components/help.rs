@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::ctx::use_ctx;
 
-const QUERY_HELP: [(&str, &str); 9] = [
+const QUERY_HELP: [(&str, &str); 10] = [
     (
         "damon",
         "entries containing the text, anywhere (title, body, authors, subsystems)",
@@ -24,6 +24,10 @@ const QUERY_HELP: [(&str, &str); 9] = [
     (
         "kind:rfc  lang:ko  tag:x",
         "an entry kind, a language, a post tag",
+    ),
+    (
+        "source:lwn",
+        "a source: lwn (LWN.net) or lkml-news (LKML News)",
     ),
 ];
 

@@ -1,11 +1,14 @@
 //! The releases page: the releases chart on top, then every cycle with its tags,
-//! length and statistics, each linking to its news.
+//! length and statistics, each linking to its news and to its LWN coverage.
 
+use kernel_news_core::bundle::SOURCE_LWN;
 use kernel_news_core::chart::Window;
+use kernel_news_core::coverage::{by_cycle, cycle_view, has_lwn};
 use kernel_news_core::cycles::{cycles, figure_cell, news_label, tag_date, tag_name, UNKNOWN};
 use kernel_news_core::facets::Facet;
 use kernel_news_core::listing::OPEN_TITLE;
-use kernel_news_core::viewstate::ViewState;
+use kernel_news_core::source::{items_label, label};
+use kernel_news_core::viewstate::{Open, ViewState};
 use leptos::prelude::*;
 
 use crate::components::release_chart::ReleaseChart;
@@ -15,8 +18,10 @@ use crate::ctx::use_ctx;
 pub fn ReleasesPage() -> impl IntoView {
     let ctx = use_ctx();
     let back = ctx.state.get_untracked().closed().href();
-    let (rows, window) = ctx.archive.with_value(|a| {
+    let (rows, window, lwn) = ctx.archive.with_value(|a| {
         let all = cycles(&a.bundle.releases);
+        // An archive without LWN items keeps the table as it was.
+        let lwn = has_lwn(a).then(|| by_cycle(a, SOURCE_LWN));
         let rows = all
             .iter()
             .map(|c| {
@@ -38,6 +43,26 @@ pub fn ReleasesPage() -> impl IntoView {
                     .iter()
                     .map(|(_, v)| view! { <td class="num">{figure_cell(*v)}</td> })
                     .collect_view();
+                // The count links to the cycle's LWN items; its merge-window reports are linked by title.
+                let coverage = lwn.as_ref().map(|by| {
+                    let found = by.get(&c.version);
+                    let count = found.and_then(|f| items_label(f.items)).map(|text| {
+                        view! { <a href=cycle_view(&c.version, SOURCE_LWN).href()>{text}</a> }
+                    });
+                    let reports = found.filter(|f| !f.reports.is_empty()).map(|f| {
+                        let items = (f.reports.iter())
+                            .map(|&n| {
+                                let e = a.entry(n).1;
+                                let href = ViewState::default()
+                                    .opened(Open::Entry(e.id.clone()))
+                                    .href();
+                                view! { <li><a href=href>{e.title.clone()}</a></li> }
+                            })
+                            .collect_view();
+                        view! { <ul class="reports">{items}</ul> }
+                    });
+                    view! { <td class="lwn">{count}{reports}</td> }
+                });
                 let days = c.days_cell();
                 let state = c.state();
                 view! {
@@ -48,12 +73,14 @@ pub fn ReleasesPage() -> impl IntoView {
                         <td class="num" title=state>{days}</td>
                         {totals}
                         <td>{news}</td>
+                        {coverage}
                     </tr>
                 }
             })
             .collect_view();
-        (rows, Window::latest(&a.bundle.releases))
+        (rows, Window::latest(&a.bundle.releases), lwn.is_some())
     });
+    let lwn_head = lwn.then(|| view! { <th scope="col">{label(SOURCE_LWN)}</th> });
     let chart = window.map(|window| view! { <ReleaseChart window=window /> });
     view! {
         <article class="releases-page" aria-labelledby=OPEN_TITLE>
@@ -67,6 +94,7 @@ pub fn ReleasesPage() -> impl IntoView {
                         <th scope="col">"cycle"</th><th scope="col">"tags"</th><th scope="col">"rcs"</th><th scope="col">"days"</th>
                         <th scope="col">"files changed"</th><th scope="col">"deletions"</th><th scope="col">"insertions"</th><th scope="col">"diff"</th>
                         <th scope="col">"news"</th>
+                        {lwn_head}
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
