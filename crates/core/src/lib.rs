@@ -35,6 +35,6 @@ pub mod viewstate;
 
 pub use bundle::{
     Bundle, Entry, EntryKind, Link, Post, Release, ReleaseSource, Series, Subsystem, Warning,
-    WarningLevel, FORMAT_VERSION,
+    WarningLevel, FORMAT_VERSION, SOURCE_LKML_NEWS, SOURCE_LWN,
 };
 pub use version::KernelVersion;
