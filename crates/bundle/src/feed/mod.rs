@@ -6,10 +6,13 @@
 //! (kind, release, subsystems, kernel or not) is decided later, in
 //! [`crate::feed_post`].
 
+pub mod html;
+pub mod link;
+
 use kernel_news_core::date::DateTime;
 
 /// One feed item as read, before it is classified.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FeedItem {
     /// As written, including LWN's `[$] ` marker, whitespace collapsed.
     pub title: String,
@@ -26,4 +29,14 @@ pub struct FeedItem {
     pub summary: String,
     /// 1-based line of the item in its file.
     pub line: u32,
+    /// `date` was not given by the feed but inferred (from the title, or by
+    /// [`merge`] from the item's neighbours).
+    pub date_estimated: bool,
+    /// Order of the file the item was read from, as given to [`merge`]; 0 before.
+    pub file: usize,
+}
+
+/// Collapses runs of whitespace to one space and trims, as titles are shown.
+pub(crate) fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

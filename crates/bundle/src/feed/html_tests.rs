@@ -1,0 +1,180 @@
+//! Tests of html.rs: the markdown written, and that hostile descriptions render as their text only.
+
+use super::*;
+
+/// What a plain CommonMark renderer makes of `md`: raw HTML passes through
+/// it, so an escape missed in `md` shows here as markup.
+fn raw_render(md: &str) -> String {
+    let mut html = String::new();
+    let parser = pulldown_cmark::Parser::new_ext(md, kernel_news_core::markdown::options());
+    pulldown_cmark::html::push_html(&mut html, parser);
+    html
+}
+
+#[test]
+fn lwn_description_becomes_paragraph_link_and_quote() {
+    let html = "After a foray,\n<a href=\"https://www.filfre.net/2023/07/going-rogue/\">this\narticle</a> covers rogue-likes.\n<p>\n<blockquote class=\"bq\">\n\tThe cast of thousands\n\tcontribute.\n</blockquote>\n";
+    assert_eq!(
+        html_to_markdown(html),
+        "After a foray, [this article](https://www.filfre.net/2023/07/going-rogue/) covers rogue-likes.\n\n> The cast of thousands contribute."
+    );
+}
+
+#[test]
+fn list_items_become_dash_lines_and_nest() {
+    let md = html_to_markdown("<p>Inside:</p><ul><li>Front: a; b</li><li>Briefs<ul><li>one</li></ul></li><li>last</ul>after");
+    assert_eq!(
+        md,
+        "Inside:\n\n- Front: a; b\n- Briefs\n  - one\n- last\n\nafter"
+    );
+    let html = raw_render(&md);
+    assert_eq!(html.matches("<li>").count(), 4, "{html}");
+}
+
+#[test]
+fn emphasis_code_and_breaks_become_markdown_syntax() {
+    assert_eq!(
+        html_to_markdown(
+            "<b>bold</b> <i>it</i><strong> </strong>and <code>a`b  c</code>, line<br>two"
+        ),
+        "**bold** *it* and ``a`b c``, line\\\ntwo"
+    );
+    assert_eq!(html_to_markdown("<em> spaced </em>word"), "*spaced* word");
+}
+
+#[test]
+fn pre_becomes_a_fence_longer_than_any_backtick_run_inside() {
+    let md = html_to_markdown("<p>Run:</p><pre>\n$ make  -j2\n```\n<b>done</b></pre>");
+    assert_eq!(md, "Run:\n\n````\n$ make  -j2\n```\ndone\n````");
+    assert!(raw_render(&md).contains("<pre><code>$ make  -j2\n```\ndone\n</code></pre>"));
+}
+
+#[test]
+fn links_other_than_http_are_plain_text() {
+    for href in [
+        "javascript:alert(1)",
+        " JaVa\tScRiPt:alert(1)",
+        "data:text/html,x",
+        "/Articles/1/",
+        "vbscript:x",
+    ] {
+        let md = html_to_markdown(&format!("<a href=\"{href}\">click</a> here"));
+        assert_eq!(md, "click here", "{href}");
+    }
+    assert_eq!(html_to_markdown("<a>no href</a>"), "no href");
+}
+
+#[test]
+fn link_destinations_cannot_break_out_of_their_parentheses() {
+    let md = html_to_markdown("<a href=\"https://x.org/a b(c)<d>\\e`f|g?h=1&amp;i=2\">t</a>");
+    assert_eq!(
+        md,
+        "[t](https://x.org/a%20b%28c%29%3Cd%3E%5Ce%60f%7Cg?h=1\\&i=2)"
+    );
+    let html = raw_render(&md);
+    assert!(
+        html.contains("href=\"https://x.org/a%20b%28c%29%3Cd%3E%5Ce%60f%7Cg?h=1&amp;i=2\""),
+        "{html}"
+    );
+}
+
+#[test]
+fn empty_links_and_formatting_leave_nothing() {
+    assert_eq!(
+        html_to_markdown("a<a href=\"https://x.org/\"></a><b></b> b"),
+        "a b"
+    );
+}
+
+#[test]
+fn images_leave_their_alt_text_and_no_source() {
+    let md = html_to_markdown(
+        "See <img src=\"https://tracker.example/p.png\" alt=\"the *chart*\"> here",
+    );
+    assert_eq!(md, "See the \\*chart\\* here");
+}
+
+#[test]
+fn scripts_styles_frames_and_objects_are_dropped_with_their_content() {
+    let md = html_to_markdown(
+        "a <script>document.write('<b>x</b>')</script><style>p{}</style><iframe src=\"https://x/\">frame</iframe><object><p>obj</p></object>b <svg/>c<noscript>n</noscript>",
+    );
+    assert_eq!(md, "a b c");
+}
+
+#[test]
+fn block_openers_at_a_line_start_are_escaped() {
+    let md = html_to_markdown("<p>- dash</p><p>+ plus</p><p>2026. year</p><p># hash</p><p>=</p><p>a<br>-- b</p><p>> q</p>");
+    let html = raw_render(&md);
+    for tag in ["<ul", "<ol", "<h1", "<h2", "<blockquote", "<hr"] {
+        assert!(!html.contains(tag), "{tag} in {html}");
+    }
+    assert!(html.contains("<p>2026. year</p>"), "{html}");
+    assert!(html.contains("-- b"), "{html}");
+}
+
+#[test]
+fn hostile_descriptions_render_as_their_visible_text_only() {
+    let hostile = concat!(
+        "<script>alert(1)</script>",
+        "<img src=https://tracker.example/p.png onerror=alert(2)>",
+        "<p>&lt;script&gt;alert(3)&lt;/script&gt; and &lt;img src=x onerror=alert(4)&gt;</p>",
+        "<p>[x](javascript:alert(5)) ![i](https://tracker.example/q.png) <b>*bold*</b> _under_ a|b ~~s~~ &amp;amp; `tick`</p>",
+        "<a href=\"javascript:alert(6)\">js</a> <a href=\"https://ok.example/\">ok <i>it</i></a>",
+        "<p>&lt;http://auto.example/&gt; &lt;!-- c --&gt; \\ end</p>",
+    );
+    let md = html_to_markdown(hostile);
+    for html in [raw_render(&md), kernel_news_core::markdown::render(&md)] {
+        let lower = html.to_ascii_lowercase();
+        assert!(!lower.contains("<script"), "{html}");
+        assert!(!lower.contains("<img"), "{html}");
+        assert!(!lower.contains("href=\"javascript:"), "{html}");
+        assert!(!lower.contains("<!--"), "{html}");
+        assert!(
+            !lower.contains("<del") && !lower.contains("<code"),
+            "{html}"
+        );
+        assert_eq!(
+            lower.matches("<em>").count(),
+            1,
+            "only <i>it</i> is emphasis: {html}"
+        );
+        assert!(!lower.contains("tracker.example/p.png"), "{html}");
+        // Everything the feed shows as text is still there, as text.
+        for text in [
+            "&lt;script&gt;alert(3)&lt;/script&gt;",
+            "&lt;img src=x onerror=alert(4)&gt;",
+            "[x](javascript:alert(5))",
+            "![i](",
+            "<strong>*bold*</strong>",
+            "_under_ a|b ~~s~~ &amp;amp; `tick`",
+            "&lt;!-- c --&gt; \\ end",
+        ] {
+            assert!(html.contains(text), "{text:?} missing from {html}");
+        }
+        assert!(html.contains("js <a"), "{html}");
+        assert!(html.contains("href=\"https://ok.example/\""), "{html}");
+    }
+    // The viewer links bare URLs in text; a plain renderer shows them as typed.
+    let raw = raw_render(&md);
+    assert!(raw.contains("&lt;http://auto.example/&gt;"), "{raw}");
+    assert!(raw.contains("![i](https://tracker.example/q.png)"), "{raw}");
+}
+
+#[test]
+fn text_of_an_html_title_is_unescaped_and_collapsed() {
+    assert_eq!(
+        html_to_text("A &amp; <b>B</b>\n<script>x</script> <br>C"),
+        "A & B C"
+    );
+}
+
+#[test]
+fn escape_markdown_escapes_syntax_and_collapses_whitespace() {
+    assert_eq!(
+        escape_markdown("  - a_b  *c* [d]\n<e> "),
+        "\\- a\\_b \\*c\\* \\[d\\] \\<e\\>"
+    );
+    assert_eq!(escape_markdown("12) x"), "12\\) x");
+    assert_eq!(escape_markdown("7.1-rc3 is out"), "7.1-rc3 is out");
+}
