@@ -1,0 +1,310 @@
+//! The XML feeds: RSS 2.0 and RSS 1.0/RDF through the `rss` crate, Atom through `atom_syndication`.
+//!
+//! Neither crate says where an item is, so each item's line comes from
+//! finding its start tag in the text, and an error's line from how far the
+//! XML reader had read when it failed.
+
+use std::io::{BufRead, Read};
+
+use kernel_news_core::date::DateTime;
+
+use super::html::{escape_markdown, html_to_markdown, html_to_text};
+use super::link::normalise_link;
+use super::{collapse_whitespace, line_at, FeedError, FeedFile, FeedItem, Format, ItemProblem};
+
+/// Reads `<rss>` (2.0 and older) and `<rdf:RDF>` (1.0) feeds.
+pub(super) fn read_rss(text: &str, format: Format) -> Result<FeedFile, FeedError> {
+    let mut input = Counted::new(text);
+    let channel = rss::Channel::read_from(&mut input).map_err(|e| {
+        let message = match e {
+            rss::Error::Eof => "the file ends before the channel does".to_string(),
+            e => e.to_string(),
+        };
+        let line = Some(line_at(text, input.read));
+        FeedError::Xml {
+            format,
+            line,
+            message,
+        }
+    })?;
+    let starts = start_tags(text, "item");
+    let mut file = FeedFile {
+        format,
+        items: Vec::new(),
+        problems: Vec::new(),
+    };
+    for (i, item) in channel.items().iter().enumerate() {
+        let span = item_span(text, &starts, i);
+        let dc = item.dublin_core_ext();
+        let creator = dc.and_then(|dc| dc.creators().iter().find(|c| !c.trim().is_empty()));
+        // LWN's RSS 2.0 gives pubDate, its RDF dc:date; either may come alone.
+        let date = match (item.pub_date(), dc.and_then(|dc| dc.dates().first())) {
+            (Some(d), _) => Some(("pubDate", "RFC 2822 or ISO 8601", d)),
+            (None, Some(d)) => Some(("dc:date", "ISO 8601 or RFC 2822", d.as_str())),
+            (None, None) => None,
+        };
+        let guid = match format {
+            Format::Rdf => span.and_then(|(at, _)| rdf_about(&text[at..])),
+            _ => item.guid().map(|g| g.value().to_string()),
+        };
+        let summary = item.description().or(item.content()).unwrap_or_default();
+        let fields = Fields {
+            title: item.title().map(collapse_whitespace),
+            link: item.link(),
+            guid: guid.as_deref(),
+            author: creator.map(String::as_str).or(item.author()),
+            date: date.map(|(tag, expected, value)| {
+                let line = span.and_then(|s| tag_line(text, s, tag));
+                (tag, expected, value, line)
+            }),
+            summary: html_to_markdown(summary),
+        };
+        fields.push_to(&mut file, span.map_or(1, |(at, _)| line_at(text, at)));
+    }
+    Ok(file)
+}
+
+/// Reads an Atom `<feed>`.
+pub(super) fn read_atom(text: &str) -> Result<FeedFile, FeedError> {
+    let mut input = Counted::new(text);
+    let feed = atom_syndication::Feed::read_from(&mut input).map_err(|e| {
+        let line = Some(line_at(text, input.read));
+        let message = match e {
+            // The crate reads every date itself and gives up on the first it cannot.
+            atom_syndication::Error::WrongDatetime(d) => {
+                format!("date {d:?} is not RFC 3339 (the Atom reader cannot skip one entry's date)")
+            }
+            atom_syndication::Error::Eof => "the file ends before the feed does".to_string(),
+            e => e.to_string(),
+        };
+        FeedError::Xml {
+            format: Format::Atom,
+            line,
+            message,
+        }
+    })?;
+    let starts = start_tags(text, "entry");
+    let mut file = FeedFile {
+        format: Format::Atom,
+        items: Vec::new(),
+        problems: Vec::new(),
+    };
+    for (i, entry) in feed.entries().iter().enumerate() {
+        let span = item_span(text, &starts, i);
+        let title = entry.title();
+        let title = match title.r#type {
+            atom_syndication::TextType::Text => collapse_whitespace(&title.value),
+            _ => html_to_text(&title.value),
+        };
+        let links = entry.links();
+        let link = (links.iter().find(|l| l.rel() == "alternate")).or(links.first());
+        // The crate stands in the epoch for a missing <updated>.
+        let updated = Some(entry.updated()).filter(|d| d.timestamp() != 0);
+        let date = entry.published().or(updated).map(|d| d.to_rfc3339());
+        let summary = match (entry.summary(), entry.content()) {
+            (Some(s), _) if s.r#type == atom_syndication::TextType::Text => {
+                escape_paragraphs(&s.value)
+            }
+            (Some(s), _) => html_to_markdown(&s.value),
+            (None, Some(c)) => match (c.content_type(), c.value()) {
+                (None | Some("text"), Some(v)) => escape_paragraphs(v),
+                (Some("html" | "xhtml"), Some(v)) => html_to_markdown(v),
+                _ => String::new(),
+            },
+            (None, None) => String::new(),
+        };
+        let fields = Fields {
+            title: Some(title),
+            link: link.map(|l| l.href()),
+            guid: Some(entry.id()),
+            author: entry.authors().first().map(|a| a.name()),
+            date: date.as_deref().map(|d| ("date", "RFC 3339", d, None)),
+            summary,
+        };
+        fields.push_to(&mut file, span.map_or(1, |(at, _)| line_at(text, at)));
+    }
+    Ok(file)
+}
+
+/// Plain text as markdown paragraphs, split where the text has a blank line.
+fn escape_paragraphs(text: &str) -> String {
+    let paragraphs = text
+        .split("\n\n")
+        .map(escape_markdown)
+        .filter(|p| !p.is_empty());
+    paragraphs.collect::<Vec<_>>().join("\n\n")
+}
+
+/// One item's fields as the feed gives them, before they are checked.
+struct Fields<'a> {
+    title: Option<String>,
+    link: Option<&'a str>,
+    guid: Option<&'a str>,
+    author: Option<&'a str>,
+    /// (element, forms expected, value, line of the element).
+    date: Option<(&'static str, &'static str, &'a str, Option<u32>)>,
+    summary: String,
+}
+
+impl Fields<'_> {
+    fn push_to(self, file: &mut FeedFile, line: u32) {
+        fn present(s: Option<&str>) -> Option<&str> {
+            s.map(str::trim).filter(|s| !s.is_empty())
+        }
+        let title = self.title.filter(|t| !t.is_empty());
+        let link = present(self.link).map(normalise_link);
+        if title.is_none() && link.is_none() {
+            let message = "item has neither a title nor a link; expected at least one".to_string();
+            file.problems.push(ItemProblem {
+                line: Some(line),
+                message,
+            });
+            return;
+        }
+        let date = self.date.and_then(|(tag, expected, value, at)| {
+            let date = DateTime::parse(value);
+            if date.is_none() {
+                let message = format!("{tag} {:?}; expected {expected}", value.trim());
+                file.problems.push(ItemProblem {
+                    line: Some(at.unwrap_or(line)),
+                    message,
+                });
+            }
+            date
+        });
+        file.items.push(FeedItem {
+            title: title.unwrap_or_default(),
+            link,
+            guid: present(self.guid).map(normalise_link),
+            author: present(self.author).map(collapse_whitespace),
+            date,
+            summary: self.summary,
+            line,
+            ..FeedItem::default()
+        });
+    }
+}
+
+/// The text as a reader that counts what the XML parser has taken, so a
+/// parse error can be placed: quick-xml takes one event at a time.
+struct Counted<'a> {
+    rest: &'a [u8],
+    read: usize,
+}
+
+impl<'a> Counted<'a> {
+    fn new(text: &'a str) -> Self {
+        Counted {
+            rest: text.as_bytes(),
+            read: 0,
+        }
+    }
+}
+
+impl Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.rest.read(buf)?;
+        self.read += n;
+        Ok(n)
+    }
+}
+
+impl BufRead for Counted<'_> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        Ok(self.rest)
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.rest = &self.rest[amt..];
+        self.read += amt;
+    }
+}
+
+/// Byte offsets of every `<name ...>` start tag outside comments, CDATA and
+/// processing instructions (`<items>` and `<item` in a description's CDATA
+/// are not items).
+fn start_tags(text: &str, name: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(i) = text[at..].find('<') {
+        let tag = &text[at + i..];
+        let skip = |open: &str, close: &str| {
+            tag.starts_with(open).then(|| {
+                tag[open.len()..]
+                    .find(close)
+                    .map_or(tag.len(), |e| open.len() + e + close.len())
+            })
+        };
+        if let Some(n) = skip("<!--", "-->")
+            .or_else(|| skip("<![CDATA[", "]]>"))
+            .or_else(|| skip("<?", "?>"))
+        {
+            at += i + n;
+            continue;
+        }
+        let after = tag[1..].strip_prefix(name);
+        if after.is_some_and(|a| a.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/'))
+        {
+            found.push(at + i);
+        }
+        at += i + 1;
+    }
+    found
+}
+
+/// The byte range of the `i`-th item: from its start tag to the next one.
+fn item_span(text: &str, starts: &[usize], i: usize) -> Option<(usize, usize)> {
+    let start = *starts.get(i)?;
+    Some((start, starts.get(i + 1).copied().unwrap_or(text.len())))
+}
+
+/// Line of the first `<tag` within `span`.
+fn tag_line(text: &str, (start, end): (usize, usize), tag: &str) -> Option<u32> {
+    let at = start_tags(&text[start..end], tag).first().copied()?;
+    Some(line_at(text, start + at))
+}
+
+/// The `rdf:about` attribute of the start tag `tag` begins with, unescaped.
+fn rdf_about(tag: &str) -> Option<String> {
+    let tag = &tag[..tag.find('>')?];
+    let value = tag
+        .split_once("rdf:about")?
+        .1
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let quote = value.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+    let value = &value[1..];
+    let value = &value[..value.find(quote)?];
+    Some(
+        (value
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\""))
+        .replace("&apos;", "'")
+        .replace("&amp;", "&"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_tags_skip_comments_cdata_and_longer_names() {
+        let text = "<items/>\n<!-- <item> -->\n<item rdf:about=\"a\">\n<![CDATA[<item>]]>\n<item>";
+        let starts = start_tags(text, "item");
+        assert_eq!(
+            starts.iter().map(|&s| line_at(text, s)).collect::<Vec<_>>(),
+            [3, 5]
+        );
+        assert_eq!(rdf_about(&text[starts[0]..]).as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn rdf_about_unescapes_its_value() {
+        let tag = "<item rdf:about = 'https://x.org/?a=1&amp;b=2' >";
+        assert_eq!(rdf_about(tag).as_deref(), Some("https://x.org/?a=1&b=2"));
+        assert_eq!(rdf_about("<item>"), None);
+    }
+}
