@@ -8,6 +8,7 @@
 
 pub mod html;
 pub mod link;
+pub mod merge;
 pub mod text;
 mod xml;
 
