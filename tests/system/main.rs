@@ -5,6 +5,7 @@ mod charts_corpus;
 mod cli;
 mod corpus;
 mod diagnostics;
+mod feeds;
 mod quirks;
 mod sample;
 mod single;

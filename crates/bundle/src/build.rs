@@ -7,7 +7,11 @@ use kernel_news_core::{
     date::parse_ymd, Bundle, KernelVersion, Post, Release, Subsystem, WarningLevel, FORMAT_VERSION,
 };
 
+use crate::cadence;
 use crate::diagnostic::Diagnostic;
+use crate::feed_post::{self, FeedSummary};
+use crate::feed_topic::TopicRules;
+use crate::feeds::read_feeds;
 use crate::post::{read_post, PostRead};
 use crate::release::Calendar;
 use crate::subsystem::SubsystemTable;
@@ -28,6 +32,10 @@ pub struct Options {
     /// A Linux repository to compute statistics from; wins over the files.
     pub git: Option<PathBuf>,
     pub include_drafts: bool,
+    /// Feed files or directories of snapshots (`--feed`).
+    pub feeds: Vec<PathBuf>,
+    /// Keep feed items that are not kernel news too.
+    pub all_feed_items: bool,
 }
 
 /// Counts for the closing summary line.
@@ -38,6 +46,8 @@ pub struct Summary {
     pub warnings: usize,
     pub errors: usize,
     pub drafts_skipped: usize,
+    /// Set when feeds were given.
+    pub feed: Option<FeedSummary>,
 }
 
 /// The bundle plus every problem, each as a [`Diagnostic`] the CLI prints.
@@ -57,7 +67,16 @@ pub fn generator() -> String {
 /// directory or unreadable statistics become errors in the result.
 pub fn build(opts: &Options) -> Built {
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    let releases = load_releases(opts, &mut diagnostics);
+    let feeds = read_feeds(&opts.feeds, &mut diagnostics);
+    let newest_news = (feeds.items())
+        .filter_map(|i| i.date)
+        .map(|d| d.utc_days().floor() as i64)
+        .max();
+    let releases = cadence::grow(
+        load_releases(opts, &mut diagnostics),
+        &feed_post::announced(&feeds.items().cloned().collect::<Vec<_>>()),
+        newest_news,
+    );
     let calendar: Calendar = releases
         .iter()
         .filter_map(|r| {
@@ -138,6 +157,25 @@ pub fn build(opts: &Options) -> Built {
                 }
             }
         }
+    }
+
+    if !opts.feeds.is_empty() {
+        let mut feed = FeedSummary {
+            read: feeds.items().count(),
+            ..Default::default()
+        };
+        let merged = feeds.merge(&calendar);
+        feed.duplicates = merged.duplicates;
+        let rules = TopicRules::builtin();
+        let keep_all = opts.all_feed_items;
+        for mut post in
+            feed_post::posts(merged.items, &calendar, &table, &rules, keep_all, &mut feed)
+        {
+            post.id = post_ids.claim(post.id);
+            ids::assign_entries(&mut post);
+            posts.push(post);
+        }
+        summary.feed = Some(feed);
     }
 
     // Newest first; undated posts last; ties by path so the order is total.

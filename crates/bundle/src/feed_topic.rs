@@ -69,12 +69,14 @@ impl TopicRules {
                 ["kernel", w] => rules.words.push(w.to_lowercase()),
                 ["link", p] => rules.links.push(p.to_string()),
                 ["stop", p] => rules.stops.push(p.to_lowercase()),
-                _ => return Err((
-                    i + 1,
-                    format!(
+                _ => {
+                    return Err((
+                        i + 1,
+                        format!(
                         "found `{line}`; expected `kernel WORD`, `link PREFIX` or `stop PHRASE`"
                     ),
-                )),
+                    ))
+                }
             }
         }
         Ok(rules)
@@ -108,11 +110,11 @@ impl TopicRules {
         summary: &SummaryText,
         table: &SubsystemTable,
     ) -> bool {
-        if matches!(
-            kind,
-            EntryKind::Release | EntryKind::MergeWindow | EntryKind::WeeklyEdition
-        ) {
-            return true;
+        match kind {
+            EntryKind::Release | EntryKind::MergeWindow | EntryKind::WeeklyEdition => return true,
+            // Distributions' advisories list kernel packages among the rest.
+            EntryKind::SecurityUpdates => return false,
+            _ => {}
         }
         if !table.for_keywords(&self.without_stops(title)).is_empty() {
             return true;

@@ -5,16 +5,23 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use kernel_news_bundle::build::{build, to_json, write_atomic, Options};
+use kernel_news_bundle::feed_post::FeedSummary;
 use kernel_news_core::WarningLevel;
 
 const HELP: &str = "\
 kernel-news-bundle: turn Hugo content trees of kernel news posts into the kernel-news JSON bundle
 
 USAGE:
-    kernel-news-bundle --content DIR [--content DIR2 ...] [OPTIONS]
+    kernel-news-bundle --content DIR [--content DIR2 ...] [--feed PATH ...] [OPTIONS]
 
 OPTIONS:
     --content DIR        content tree to read (repeatable); `ko/` subtrees are Korean
+    --feed PATH          a news feed (RSS 2.0, RSS 1.0/RDF, Atom, or a feed reader's
+                         copied text), or a directory of snapshots of feeds, merged
+                         one item per article (repeatable); LWN.net items become
+                         entries of the source `lwn`
+    --all-feed-items     keep feed items that are not kernel news too (by default
+                         they are left out and counted in the summary)
     --relstat FILE       release statistics: the TSV format of data/relstat/ or the
                          text relstat.py prints (repeatable; replaces the built-in
                          linux-mainline statistics; later files win per figure)
@@ -55,6 +62,8 @@ fn parse_args() -> Result<Option<Args>> {
             Long("out") | Short('o') => out = parser.value()?.into(),
             Long("strict") => strict = true,
             Long("include-drafts") => opts.include_drafts = true,
+            Long("feed") => opts.feeds.push(parser.value()?.into()),
+            Long("all-feed-items") => opts.all_feed_items = true,
             Long("quiet") | Short('q') => quiet = true,
             Long("help") | Short('h') => {
                 print!("{HELP}");
@@ -67,8 +76,8 @@ fn parse_args() -> Result<Option<Args>> {
             _ => return Err(arg.unexpected().into()),
         }
     }
-    if opts.content.is_empty() {
-        bail!("no --content DIR given; expected at least one content tree (see --help)");
+    if opts.content.is_empty() && opts.feeds.is_empty() {
+        bail!("no --content DIR or --feed PATH given; expected at least one (see --help)");
     }
     Ok(Some(Args {
         opts,
@@ -108,11 +117,32 @@ fn run() -> Result<ExitCode> {
             n => format!(", {n} drafts skipped"),
         }
     );
+    if let Some(f) = &s.feed {
+        eprintln!("{}", feed_line(f));
+    }
     Ok(if s.errors > 0 || (args.strict && s.warnings > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What the feeds gave, and what was left out and why.
+fn feed_line(f: &FeedSummary) -> String {
+    let left: usize = f.left_out.values().sum();
+    let why = if left == 0 {
+        String::new()
+    } else {
+        let reasons: Vec<String> = (f.left_out.iter())
+            .map(|(why, n)| format!("{n} {why}"))
+            .collect();
+        format!(" ({}; --all-feed-items keeps them)", reasons.join(", "))
+    };
+    format!(
+        "feeds: {} items read ({} copies of an article merged), {} kept, {left} left out{why}; \
+         of those kept {} with a release, {} with a subsystem, {} dated from their title or neighbours",
+        f.read, f.duplicates, f.kept, f.with_release, f.with_subsystem, f.estimated_dates
+    )
 }
 
 fn main() -> ExitCode {

@@ -114,6 +114,11 @@ fn fold(copies: Vec<FeedItem>) -> FeedItem {
     }
     let latest_fed = (copies.iter().filter_map(fed_date)).max_by_key(|d| d.unix_seconds());
     let mut item = copies[winner].clone();
+    item.was_subscriber_only = (copies.iter()).any(|c| {
+        c.title
+            .trim_start()
+            .starts_with(crate::feed_title::SUBSCRIBER_MARKER)
+    });
     if fed_date(&item).is_none() {
         if let Some(date) = latest_fed {
             (item.date, item.date_estimated) = (Some(date), false);

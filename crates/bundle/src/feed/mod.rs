@@ -40,6 +40,9 @@ pub struct FeedItem {
     pub date_estimated: bool,
     /// Order of the file the item was read from, as given to [`merge`]; 0 before.
     pub file: usize,
+    /// Some copy had LWN's `[$] ` marker: a feature article, even once it is
+    /// free to read and the newest copy has lost the marker. Set by [`merge`].
+    pub was_subscriber_only: bool,
 }
 
 /// How a feed file is written.
