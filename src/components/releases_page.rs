@@ -72,7 +72,7 @@ pub fn ReleasesPage() -> impl IntoView {
                         <td class="num">{c.rcs}</td>
                         <td class="num" title=state>{days}</td>
                         {totals}
-                        <td>{news}</td>
+                        <td class="news">{news}</td>
                         {coverage}
                     </tr>
                 }

@@ -63,12 +63,18 @@ function ask(source, args) {
 /**
  * A bundle as the engine reads it. `posts` are in display order, each with its
  * `entries`; `entries[n]` is the entry the page renders as `li.entry#entry-n`,
- * with `id`, `post` (its post object), `position`, `title`, `kind`,
- * `kindLabel`, `authors`, `subsystems`, `body`, `links` ([{url, message_id}],
- * as core reads them from the body) and `threadUrl` (where its thread link
- * points, or null). `page`: result rows rendered at first and added per "Show
- * more" (core's cursor::PAGE). `cycles`: the releases page's rows, newest
- * first, as [{version, entries, news}] (`news`: its link's text, or null).
+ * with `id`, `post` (its post object, with `source` and `source_label`),
+ * `position`, `title`, `kind`, `kindLabel`, `authors`, `subsystems`, `body`,
+ * `links` ([{url, message_id}], as core reads them from the body),
+ * `threadUrl` (where its primary link points, or null) and `threadLabel` (its
+ * text), `subscriberOnly`, `day` (the date its facts show, "≈ " when
+ * estimated) and `crossLinks` ([{source, heading, entries}]: the other
+ * sources' entries on the same message-ids). `page`: result rows rendered at
+ * first and added per "Show more" (core's cursor::PAGE). `cycles`: the
+ * releases page's rows, newest first, as [{version, entries, news, lwn}]
+ * (`news`: its link's text, or null; `lwn`: null when the archive has no LWN
+ * items, else {items, label, href, reports} with the merge-window reports as
+ * entries).
  * `releaseTags`: the release picker's suggestions.
  */
 export class Model {
@@ -84,13 +90,22 @@ export class Model {
     this.bundleEntryIds = m.bundle_entry_ids;
     this.posts = m.posts.map((p) => ({ ...p }));
     const byId = new Map(this.posts.map((p) => [p.id, p]));
-    this.entries = m.entries.map(({ kind_label, thread_url, post, ...e }) => ({
+    this.entries = m.entries.map(({ kind_label, thread_url, thread_label, subscriber_only, cross_links, post, ...e }) => ({
       ...e,
       kindLabel: kind_label,
       threadUrl: thread_url,
+      threadLabel: thread_label,
+      subscriberOnly: subscriber_only,
+      crossLinks: cross_links,
       post: byId.get(post),
     }));
     for (const p of this.posts) p.entries = p.entries.map((n) => this.entries[n]);
+    for (const e of this.entries) {
+      e.crossLinks = e.crossLinks.map((g) => ({ ...g, entries: g.entries.map((n) => this.entries[n]) }));
+    }
+    for (const c of this.cycles) {
+      if (c.lwn) c.lwn.reports = c.lwn.reports.map((n) => this.entries[n]);
+    }
     this.views = new Map();
   }
 

@@ -81,8 +81,9 @@ test.describe("links", () => {
     }
     // A message-id link reads as lore.kernel.org/r/<message-id>: where the
     // thread link points is core's (Entry::thread_url, from the body's links).
-    const e = model.view().hits.find((x) => x.links.some((l) => l.message_id));
-    expect(e, "a listed entry links a message-id").toBeTruthy();
+    // An LKML News entry: an LWN item's primary link is its article (sources.spec.mjs).
+    const e = model.view().hits.find((x) => x.post.source === "lkml-news" && x.links.some((l) => l.message_id));
+    expect(e, "a listed LKML News entry links a message-id").toBeTruthy();
     const id = e.links.find((l) => l.message_id).message_id;
     const href = await page.locator(`li.entry#entry-${e.n} a.thread`).getAttribute("href");
     expect(href).toBe(e.threadUrl);
