@@ -63,6 +63,45 @@ fn strict_turns_warnings_into_exit_1() {
 }
 
 #[test]
+fn a_feed_item_with_a_bad_date_is_a_warning_strict_fails_and_the_summary_counts_what_was_left_out()
+{
+    let feed = b"<rss version=\"2.0\"><channel><title>LWN.net</title>\n\
+<item><title>Kernel prepatch 6.7-rc4</title><link>https://lwn.net/Articles/1/</link>\
+<pubDate>Sun, 03 Dec 2023 23:40:00 +0000</pubDate></item>\n\
+<item><title>Security updates for Monday</title><link>https://lwn.net/Articles/2/</link>\
+<pubDate>Mon, 04 Dec 2023 13:00:00 +0000</pubDate></item>\n\
+<item><title>A kernel brief</title><link>https://lwn.net/Articles/3/</link>\
+<pubDate>someday</pubDate></item>\n</channel></rss>\n";
+    let dir = tree(&[("lkml_news_v6.7-rc4.md", GOOD), ("feeds/lwn.xml", feed)]);
+    let out = dir.path().join("b.json");
+    let base = || {
+        let mut c = bundler();
+        c.arg("--content").arg(dir.path());
+        c.arg("--feed")
+            .arg(dir.path().join("feeds"))
+            .arg("--out")
+            .arg(&out);
+        c
+    };
+    let run = base().output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr.matches("lwn.xml:4: warning: ").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("feeds: 3 items read (0 copies of an article merged), 2 kept, 1 left out (1 security updates; --all-feed-items keeps them)"),
+        "{stderr}"
+    );
+    let strict = base().arg("--strict").output().unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+    let all = base().arg("--all-feed-items").output().unwrap();
+    assert!(String::from_utf8_lossy(&all.stderr).contains("3 kept, 0 left out"));
+}
+
+#[test]
 fn usage_errors_exit_2_and_help_documents_exit_codes() {
     let run = bundler().output().unwrap();
     assert_eq!(run.status.code(), Some(2));
