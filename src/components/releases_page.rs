@@ -3,12 +3,12 @@
 
 use kernel_news_core::bundle::SOURCE_LWN;
 use kernel_news_core::chart::Window;
-use kernel_news_core::coverage::{by_cycle, cycle_view, has_lwn};
+use kernel_news_core::coverage::{by_cycle, cycle_html, has_lwn};
 use kernel_news_core::cycles::{cycles, figure_cell, news_label, tag_date, tag_name, UNKNOWN};
 use kernel_news_core::facets::Facet;
 use kernel_news_core::listing::OPEN_TITLE;
-use kernel_news_core::source::{items_label, label};
-use kernel_news_core::viewstate::{Open, ViewState};
+use kernel_news_core::source::label;
+use kernel_news_core::viewstate::ViewState;
 use leptos::prelude::*;
 
 use crate::components::release_chart::ReleaseChart;
@@ -45,23 +45,8 @@ pub fn ReleasesPage() -> impl IntoView {
                     .collect_view();
                 // The count links to the cycle's LWN items; its merge-window reports are linked by title.
                 let coverage = lwn.as_ref().map(|by| {
-                    let found = by.get(&c.version);
-                    let count = found.and_then(|f| items_label(f.items)).map(|text| {
-                        view! { <a href=cycle_view(&c.version, SOURCE_LWN).href()>{text}</a> }
-                    });
-                    let reports = found.filter(|f| !f.reports.is_empty()).map(|f| {
-                        let items = (f.reports.iter())
-                            .map(|&n| {
-                                let e = a.entry(n).1;
-                                let href = ViewState::default()
-                                    .opened(Open::Entry(e.id.clone()))
-                                    .href();
-                                view! { <li><a href=href>{e.title.clone()}</a></li> }
-                            })
-                            .collect_view();
-                        view! { <ul class="reports">{items}</ul> }
-                    });
-                    view! { <td class="lwn">{count}{reports}</td> }
+                    let cell = cycle_html(a, &c.version, by.get(&c.version));
+                    view! { <td class="lwn" inner_html=cell></td> }
                 });
                 let days = c.days_cell();
                 let state = c.state();

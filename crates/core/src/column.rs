@@ -89,6 +89,19 @@ impl Column {
         }
     }
 
+    /// Adds to `set` every entry sharing a value with entry `entry` (itself included).
+    pub fn union_entry_into(&self, entry: usize, set: &mut Bitset) {
+        let (from, to) = (
+            self.offsets[entry] as usize,
+            self.offsets[entry + 1] as usize,
+        );
+        for &id in &self.ids[from..to] {
+            for &e in &self.postings[id as usize] {
+                set.insert(e as usize);
+            }
+        }
+    }
+
     /// Per value, in `names` order: how many entries of `base` carry it.
     pub fn counts(&self, base: &Bitset) -> Vec<usize> {
         let mut counts = vec![0; self.names.len()];
@@ -135,6 +148,19 @@ mod tests {
         base.insert(3);
         assert_eq!(c.counts(&base), [1, 1, 1]);
         assert_eq!(c.counts(&Bitset::empty(4)), [0, 0, 0]);
+    }
+
+    #[test]
+    fn an_entrys_neighbours_are_the_entries_sharing_any_of_its_values() {
+        let c = column();
+        let near = |e: usize| {
+            let mut set = Bitset::empty(4);
+            c.union_entry_into(e, &mut set);
+            set.iter().collect::<Vec<_>>()
+        };
+        assert_eq!(near(0), [0, 2, 3]);
+        assert_eq!(near(1), Vec::<usize>::new());
+        assert_eq!(near(3), [0, 3]);
     }
 
     #[test]

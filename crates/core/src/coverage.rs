@@ -5,11 +5,13 @@
 //! the same message-id ([`crate::links::message_id`]), which is all that ties
 //! them together.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::archive::Archive;
+use crate::bitset::Bitset;
 use crate::bundle::SOURCE_LWN;
+use crate::column::{Column, ColumnBuilder};
 use crate::facets::Facet;
 use crate::listing::escape;
 use crate::source::coverage_heading;
@@ -17,21 +19,15 @@ use crate::version::KernelVersion;
 use crate::viewstate::{Open, ViewState};
 use crate::EntryKind;
 
-/// Message-id to the entries citing it. Only ids cited from two sources or
-/// more are kept: the others can link nothing.
+// Built from the types the facets already use (a column, bitsets, a map of
+// strings to numbers) rather than maps of lists: each new generic collection
+// costs the app kilobytes of wasm.
+
+/// Every entry's message-ids as a facet-like column: per id the entries
+/// citing it, per entry its ids.
 #[derive(Debug, Default)]
 pub struct CrossIndex {
-    by_id: HashMap<String, Vec<u32>>,
-}
-
-/// The message-ids an entry links, each once.
-fn message_ids(archive: &Archive, number: u32) -> Vec<String> {
-    let mut ids: Vec<String> = (archive.entry(number).1.links().into_iter())
-        .filter_map(|l| l.message_id)
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
+    ids: Option<Column>,
 }
 
 impl CrossIndex {
@@ -43,52 +39,55 @@ impl CrossIndex {
         if posts.iter().all(|p| p.source == posts[0].source) {
             return CrossIndex::default();
         }
-        let mut by_id: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut column = ColumnBuilder::default();
         for n in 0..archive.len() as u32 {
-            for id in message_ids(archive, n) {
-                by_id.entry(id).or_default().push(n);
+            column.next_entry();
+            for link in archive.entry(n).1.links() {
+                // An id linked twice from one entry counts once (the column's rule).
+                if let Some(id) = &link.message_id {
+                    column.add(id);
+                }
             }
         }
-        let source = |n: &u32| archive.entry(*n).0.source.as_str();
-        by_id.retain(|_, entries| entries.iter().any(|n| source(n) != source(&entries[0])));
-        CrossIndex { by_id }
+        CrossIndex {
+            ids: Some(column.finish()),
+        }
     }
 
     /// See [`Archive::coverage`].
     pub fn coverage(&self, archive: &Archive, number: u32) -> Vec<u32> {
-        if self.by_id.is_empty() {
+        let Some(ids) = &self.ids else {
             return Vec::new();
-        }
+        };
+        let mut citing = Bitset::empty(archive.len());
+        ids.union_entry_into(number as usize, &mut citing);
         let own = &archive.entry(number).0.source;
-        let mut out: Vec<u32> = (message_ids(archive, number).iter())
-            .filter_map(|id| self.by_id.get(id))
-            .flatten()
-            .copied()
+        // A bitset walks in entry order, which is display order, each once.
+        (citing.iter())
+            .map(|n| n as u32)
             .filter(|&n| archive.entry(n).0.source != *own)
-            .collect();
-        // Entry numbers are display order.
-        out.sort_unstable();
-        out.dedup();
-        out
+            .collect()
     }
 }
 
 /// An entry's cross-links ([`Archive::coverage`]) grouped by the other
 /// entries' source: sources in id order, entries in display order.
 pub fn cross_links(archive: &Archive, number: u32) -> Vec<(&str, Vec<u32>)> {
-    let mut groups: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    let mut groups: Vec<(&str, Vec<u32>)> = Vec::new();
     for n in archive.coverage(number) {
-        groups
-            .entry(archive.entry(n).0.source.as_str())
-            .or_default()
-            .push(n);
+        let source = archive.entry(n).0.source.as_str();
+        match groups.binary_search_by(|(s, _)| (*s).cmp(source)) {
+            Ok(at) => groups[at].1.push(n),
+            Err(at) => groups.insert(at, (source, vec![n])),
+        }
     }
-    groups.into_iter().collect()
+    groups
 }
 
 /// An entry's [`cross_links`] as the entry view shows them: one paragraph
 /// per source, "Covered by LWN: <titles>", each title a link that opens that
-/// entry over the current view. Empty when there are none.
+/// entry over the current view (with a language badge when its post is not
+/// in English). Empty when there are none.
 pub fn coverage_html(archive: &Archive, number: u32, state: &ViewState) -> String {
     let mut out = String::new();
     for (source, entries) in cross_links(archive, number) {
@@ -109,6 +108,14 @@ pub fn coverage_html(archive: &Archive, number: u32, state: &ViewState) -> Strin
                 escape(&post.title),
                 escape(&entry.title)
             );
+            // The Korean edition repeats the English one's titles: tell them apart as the rows do.
+            if let Some(badge) = crate::lang::badge(&post.lang) {
+                let _ = write!(
+                    out,
+                    " <span class=\"lang-badge\" title=\"Language\">{}</span>",
+                    escape(&badge)
+                );
+            }
         }
         out.push_str("</p>");
     }
@@ -125,10 +132,24 @@ pub struct CycleCoverage {
     pub reports: Vec<u32>,
 }
 
+/// Per cycle, one source's [`CycleCoverage`] (see [`by_cycle`]).
+#[derive(Debug, Default)]
+pub struct ByCycle {
+    numbers: HashMap<String, u32>,
+    cycles: Vec<CycleCoverage>,
+}
+
+impl ByCycle {
+    /// The cycle's coverage (`v7.1`); `None` when it has no entries of the source.
+    pub fn get(&self, cycle: &str) -> Option<&CycleCoverage> {
+        Some(&self.cycles[*self.numbers.get(cycle)? as usize])
+    }
+}
+
 /// Per cycle (`v7.1`), the entries of `source` filed under it, by the cycle
 /// the release facet gives them (a post's `cycle`, else its release's).
-pub fn by_cycle(archive: &Archive, source: &str) -> HashMap<String, CycleCoverage> {
-    let mut out: HashMap<String, CycleCoverage> = HashMap::new();
+pub fn by_cycle(archive: &Archive, source: &str) -> ByCycle {
+    let mut out = ByCycle::default();
     for n in 0..archive.len() as u32 {
         let (post, entry) = archive.entry(n);
         if post.source != source {
@@ -139,11 +160,53 @@ pub fn by_cycle(archive: &Archive, source: &str) -> HashMap<String, CycleCoverag
         else {
             continue;
         };
-        let c = out.entry(cycle.to_string()).or_default();
-        c.items += 1;
+        let cycle = cycle.to_string();
+        let at = match out.numbers.get(&cycle) {
+            Some(&at) => at as usize,
+            None => {
+                out.numbers.insert(cycle, out.cycles.len() as u32);
+                out.cycles.push(CycleCoverage::default());
+                out.cycles.len() - 1
+            }
+        };
+        out.cycles[at].items += 1;
         if entry.kind == EntryKind::MergeWindow {
-            c.reports.push(n);
+            out.cycles[at].reports.push(n);
         }
+    }
+    out
+}
+
+/// A cycle's LWN.net cell on the releases page, as HTML: a link to its
+/// items ("4 items"), then its merge-window reports by title, each opening
+/// that entry; empty when the cycle has no items. Written here, as the rows
+/// are, because a view built element by element for every cycle weighed
+/// kilobytes of wasm.
+pub fn cycle_html(archive: &Archive, cycle: &str, coverage: Option<&CycleCoverage>) -> String {
+    let Some(c) = coverage.filter(|c| c.items > 0) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    if let Some(text) = crate::source::items_label(c.items) {
+        let _ = write!(
+            out,
+            "<a href=\"{}\">{text}</a>",
+            escape(&cycle_view(cycle, SOURCE_LWN).href())
+        );
+    }
+    if !c.reports.is_empty() {
+        out.push_str("<ul class=\"reports\">");
+        for &n in &c.reports {
+            let entry = archive.entry(n).1;
+            let to = ViewState::default().opened(Open::Entry(entry.id.clone()));
+            let _ = write!(
+                out,
+                "<li><a href=\"{}\">{}</a></li>",
+                escape(&to.href()),
+                escape(&entry.title)
+            );
+        }
+        out.push_str("</ul>");
     }
     out
 }
