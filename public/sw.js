@@ -21,7 +21,7 @@ const PREFIX = "kernel-news-cache-v";
 const CACHE = `${PREFIX}${VERSION} ${SCOPE}`;
 const INDEX = new URL("./", self.location).href;
 const BUNDLE = new URL("bundle.json", self.location).href;
-const HASHED = /-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{12,16}(?:_bg)?\.(?:js|wasm|css)$/;
 
 /** The hashed files an index.html loads (Trunk writes them as `./name`). */
 function assetsOf(html) {
