@@ -4,7 +4,9 @@
 use kernel_news_core::bundle::SOURCE_LWN;
 use kernel_news_core::chart::Window;
 use kernel_news_core::coverage::{by_cycle, cycle_html, has_lwn};
-use kernel_news_core::cycles::{cycles, figure_cell, news_label, tag_date, tag_name, UNKNOWN};
+use kernel_news_core::cycles::{
+    cycles, figure_cell, news_label, tag_date, tag_name, tag_tip, UNKNOWN,
+};
 use kernel_news_core::facets::Facet;
 use kernel_news_core::listing::OPEN_TITLE;
 use kernel_news_core::source::label;
@@ -29,9 +31,9 @@ pub fn ReleasesPage() -> impl IntoView {
                     .tags
                     .iter()
                     .map(|t| {
-                        let tip = tag_date(t).to_string();
+                        let (tip, date) = (tag_tip(t), tag_date(t));
                         let name = tag_name(&t.version);
-                        view! { <li title=tip.clone()>{name}" "<time>{tip.clone()}</time></li> }
+                        view! { <li title=tip>{name}" "<time>{date}</time></li> }
                     })
                     .collect_view();
                 let mut to = ViewState::default();
@@ -54,7 +56,7 @@ pub fn ReleasesPage() -> impl IntoView {
                     <tr>
                         <th scope="row" class="release">{c.version.clone()}</th>
                         <td><ul class="tags">{tags}</ul></td>
-                        <td class="num">{c.rcs}</td>
+                        <td class="num" title=c.rcs_tip()>{c.rcs_cell()}</td>
                         <td class="num" title=state>{days}</td>
                         {totals}
                         <td class="news">{news}</td>

@@ -167,12 +167,14 @@ pub fn format_thousands(n: u64) -> String {
     out
 }
 
-/// The x label of a tag as the blog writes it: `v6.7-rc4(2023-12-03)`, or the bare
-/// version when the date is unknown.
+/// The x label of a tag as the blog writes it: `v6.7-rc4(2023-12-03)`,
+/// `v7.1-rc3(≈2026-05-10)` when the date is only estimated from the cadence,
+/// or the bare version when the date is unknown.
 pub fn point_label(r: &Release) -> String {
-    match &r.date {
-        Some(d) => format!("{}({d})", r.version),
-        None => r.version.clone(),
+    match (&r.date, r.estimated) {
+        (Some(d), true) => format!("{}(≈{d})", r.version),
+        (Some(d), false) => format!("{}({d})", r.version),
+        (None, _) => r.version.clone(),
     }
 }
 

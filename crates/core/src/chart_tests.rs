@@ -181,6 +181,11 @@ fn point_labels_read_like_the_blog() {
     let r = rel("v6.7-rc4", Some("2023-12-03"), None);
     assert_eq!(point_label(&r), "v6.7-rc4(2023-12-03)");
     assert_eq!(point_label(&rel("v6.7-rc4", None, None)), "v6.7-rc4");
+    let guess = Release {
+        estimated: true,
+        ..rel("v7.1-rc3", Some("2026-05-10"), None)
+    };
+    assert_eq!(point_label(&guess), "v7.1-rc3(≈2026-05-10)");
 }
 
 const SHIPPED: &str = include_str!("../../../data/relstat/linux-mainline.tsv");

@@ -15,6 +15,8 @@ pub struct Cycle<'a> {
     pub days: Option<i64>,
     /// Number of `-rc` tags.
     pub rcs: usize,
+    /// How many of those have a date estimated from the cadence, not known.
+    pub estimated: usize,
     pub released: bool,
     /// Per metric: the sum over the cycle's tags, `None` if any tag is unknown.
     pub totals: Vec<(Metric, Option<u64>)>,
@@ -32,9 +34,26 @@ pub fn figure_cell(value: Option<u64>) -> String {
     value.map_or_else(|| UNKNOWN.to_string(), format_thousands)
 }
 
-/// A tag's date as its cycle's row shows it: `2023-12-03`, or [`DATE_UNKNOWN`].
-pub fn tag_date(tag: &Release) -> &str {
-    tag.date.as_deref().unwrap_or(DATE_UNKNOWN)
+/// Why a date is marked `≈`.
+pub const ESTIMATED: &str =
+    "estimated from the release cadence (rc1 two weeks after the previous final, then weekly)";
+
+/// A tag's date as its cycle's row shows it: `2023-12-03`, `≈ 2026-05-10`
+/// when only estimated, or [`DATE_UNKNOWN`].
+pub fn tag_date(tag: &Release) -> String {
+    match (&tag.date, tag.estimated) {
+        (Some(d), true) => format!("≈ {d}"),
+        (Some(d), false) => d.clone(),
+        (None, _) => DATE_UNKNOWN.to_string(),
+    }
+}
+
+/// The tooltip of a tag's date: the date, and for an estimate what it rests on.
+pub fn tag_tip(tag: &Release) -> String {
+    match (&tag.date, tag.estimated) {
+        (Some(d), true) => format!("{d}, {ESTIMATED}"),
+        _ => tag_date(tag),
+    }
 }
 
 impl Cycle<'_> {
@@ -45,6 +64,20 @@ impl Cycle<'_> {
         } else {
             "in progress"
         }
+    }
+
+    /// The rcs column: the count, marked `≈` when some rc dates are only estimated.
+    pub fn rcs_cell(&self) -> String {
+        match self.estimated {
+            0 => self.rcs.to_string(),
+            _ => format!("≈ {}", self.rcs),
+        }
+    }
+
+    /// The rcs column's tooltip, when some of the rcs are estimates.
+    pub fn rcs_tip(&self) -> Option<String> {
+        (self.estimated > 0)
+            .then(|| format!("{} of {} rc tags {ESTIMATED}", self.estimated, self.rcs))
     }
 
     /// The days column: the cycle's length in days, or [`UNKNOWN`].
@@ -87,6 +120,7 @@ pub fn cycles(releases: &[Release]) -> Vec<Cycle<'_>> {
                 tags: Vec::new(),
                 days: None,
                 rcs: 0,
+                estimated: 0,
                 released: false,
                 totals: Vec::new(),
             });
@@ -95,6 +129,7 @@ pub fn cycles(releases: &[Release]) -> Vec<Cycle<'_>> {
         c.tags.push(r);
         if v.rc.is_some() {
             c.rcs += 1;
+            c.estimated += usize::from(r.estimated);
         } else {
             c.released = true;
             let day = r.date.as_deref().and_then(parse_ymd);
@@ -144,6 +179,24 @@ mod tests {
         assert_eq!(c[0].totals[0], (Metric::Files, None));
         // The first final has no earlier final to count from.
         assert_eq!(c[2].days, None);
+        assert_eq!((c[1].rcs_cell(), c[1].rcs_tip()), ("2".to_string(), None));
+    }
+
+    #[test]
+    fn a_cycle_with_estimated_rcs_says_so() {
+        let mut rows = vec![
+            r("v6.6", "2023-10-30", None),
+            r("v6.7-rc1", "2023-11-12", None),
+            r("v6.7-rc2", "2023-11-19", None),
+            r("v6.7", "2024-01-07", None),
+        ];
+        rows[2].estimated = true;
+        let c = cycles(&rows);
+        assert_eq!(c[0].rcs_cell(), "≈ 2");
+        assert!(c[0]
+            .rcs_tip()
+            .unwrap()
+            .starts_with("1 of 2 rc tags estimated"));
     }
 
     #[test]
@@ -166,6 +219,12 @@ mod tests {
         undated.date = None;
         assert_eq!(tag_date(&undated), DATE_UNKNOWN);
         assert_eq!(tag_date(&rows[0]), "2023-10-30");
+        let guess = Release {
+            estimated: true,
+            ..rows[0].clone()
+        };
+        assert_eq!(tag_date(&guess), "≈ 2023-10-30");
+        assert!(tag_tip(&guess).starts_with("2023-10-30, estimated"));
     }
 
     #[test]
