@@ -161,7 +161,8 @@ fn trim_trailing(url: &str) -> &str {
     let mut u = url;
     loop {
         let before = u.len();
-        u = u.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*', '_']);
+        // A trailing `\` escaped the terminator after it (`\<https://x/\>`).
+        u = u.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*', '_', '\\']);
         if u.ends_with(')') && u.matches('(').count() < u.matches(')').count() {
             u = &u[..u.len() - 1];
         }
@@ -203,6 +204,15 @@ mod tests {
             ),
             "{html}"
         );
+    }
+
+    #[test]
+    fn an_escaped_angle_bracket_after_a_url_is_not_part_of_it() {
+        // How feed descriptions write `<https://x.org/a>` typed as text.
+        let md = "see \\<https://x.org/a\\> now";
+        assert_eq!(autolink_bare_urls(md), "see \\<<https://x.org/a>\\> now");
+        let html = crate::markdown::render(md);
+        assert!(html.contains("href=\"https://x.org/a\""), "{html}");
     }
 
     #[test]
