@@ -133,12 +133,17 @@ fn version_number(word: &str) -> Option<u32> {
         .flatten()
 }
 
+/// `3/7`: a patch's place in its series, 0 (the cover letter) to the total.
+/// `12/5` or `1/0` is no such place (a date, a ratio), and `+1/2` no number.
 fn series(word: &str) -> Option<Series> {
     let (a, b) = word.split_once('/')?;
-    Some(Series {
-        index: a.parse().ok()?,
-        total: b.parse().ok()?,
-    })
+    let number = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    let (index, total) = (number(a)?, number(b)?);
+    (index <= total && total > 0).then_some(Series { index, total })
 }
 
 /// `mm-new`, `net-next`, `-mm`, `rcu/next`: lowercase words that are not tag keywords.

@@ -37,6 +37,25 @@ fn version_spellings() {
     assert_eq!(parse("[v2 RFC PATCH 0/9] Another").patch_version, Some(2));
 }
 
+/// Found by the fuzz target (issue 18): `12/5` and `1/0` were read as a
+/// patch's place in a series, and `+1/2` as `1/2`.
+#[test]
+fn a_series_position_lies_within_its_series() {
+    let series = |h: &str| parse(h).series;
+    assert_eq!(series("[PATCH 5/5] a"), Some(Series { index: 5, total: 5 }));
+    assert_eq!(series("[PATCH 0/1] a"), Some(Series { index: 0, total: 1 }));
+    for h in [
+        "[PATCH 12/5] a",
+        "[1/0] a",
+        "[0/0] a",
+        "[PATCH +1/2] a",
+        "[PATCH 1/+2] a",
+    ] {
+        assert_eq!(series(h), None, "{h}");
+    }
+    assert_eq!(parse("[PATCH 12/5] a").kind, Patch);
+}
+
 #[test]
 fn tree_tags() {
     let s = parse("[PATCH mm-new v2 3/7] mm/damon/core: fix");
