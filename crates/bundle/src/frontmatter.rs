@@ -150,7 +150,14 @@ impl Value {
 fn parse_yaml(header: &str, first_line: u32) -> Result<FrontMatter, FrontMatterError> {
     use yaml_rust2::{Yaml, YamlLoader};
     let docs = YamlLoader::load_from_str(header).map_err(|e| FrontMatterError::Yaml {
-        line: first_line + e.marker().line().saturating_sub(1) as u32,
+        // From the error's position (in characters), not its line: YAML also
+        // breaks lines at a lone `\r`, which no other line number here counts.
+        line: first_line
+            + header
+                .chars()
+                .take(e.marker().index())
+                .filter(|c| *c == '\n')
+                .count() as u32,
         message: e.info().to_string(),
     })?;
     let map = match docs.into_iter().next() {
@@ -364,6 +371,19 @@ mod tests {
         let err = read("---\ntitle: ok\ndraft: false\ntags: [\"a\n---\n").unwrap_err();
         assert!(matches!(err, FrontMatterError::Yaml { .. }), "{err:?}");
         assert!(err.line() >= 4, "{err}");
+    }
+
+    /// Found by the fuzz target (issue 18): a lone `\r` is a line break to
+    /// YAML, so the error was placed past the end of the file.
+    #[test]
+    fn yaml_error_lines_count_newlines_only() {
+        let err = read("---\n\r\r[[\n---\n").unwrap_err();
+        assert!(matches!(err, FrontMatterError::Yaml { .. }), "{err:?}");
+        assert!(err.line() <= 3, "{err}");
+        // Positions count characters: Hangul before the error moves no line.
+        let err = read("---\ntitle: 메모리 관리 메모리 관리\ndraft: a: b\nx: y\nz: w\n---\n")
+            .unwrap_err();
+        assert_eq!(err.line(), 3, "{err}");
     }
 
     #[test]
