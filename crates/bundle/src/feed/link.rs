@@ -35,7 +35,13 @@ pub fn normalise_link(url: &str) -> String {
     host = "lwn.net".to_string();
     let split = tail.find(['?', '#']).unwrap_or(tail.len());
     let (path, suffix) = tail.split_at(split);
-    let mut path = path.strip_suffix("/rss").unwrap_or(path).to_string();
+    // Strip to a fixed point, so a normalised link normalises to itself
+    // (`article_key` normalises again): `/1 /rss` is `/1/`, as is `/1/rss/rss`.
+    let mut path = path.trim_end();
+    while let Some(p) = path.strip_suffix("/rss") {
+        path = p.trim_end();
+    }
+    let mut path = path.to_string();
     if is_article_path(&path) {
         path.push('/');
     }
@@ -74,6 +80,26 @@ mod tests {
                 "{url}"
             );
         }
+    }
+
+    /// Found by the fuzz target (issue 18): space before `/rss`, or `/rss`
+    /// twice, gave a link that normalised to another one.
+    #[test]
+    fn a_normalised_link_normalises_to_itself() {
+        for url in [
+            "http://lwn.net/Articles/1\t/rss",
+            "http://lwn.net/Articles/1- /rss",
+            "https://lwn.net/Articles/1/rss/rss",
+            "https://lwn.net/rss/rss",
+            "https://lwn.net/Articles/1 ?a",
+        ] {
+            let once = normalise_link(url);
+            assert_eq!(normalise_link(&once), once, "{url:?}");
+        }
+        assert_eq!(
+            normalise_link("http://lwn.net/Articles/1\t/rss"),
+            "https://lwn.net/Articles/1/"
+        );
     }
 
     #[test]
