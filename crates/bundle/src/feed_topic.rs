@@ -6,7 +6,6 @@
 //! changed without touching code.
 
 use kernel_news_core::EntryKind;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::subsystem::{contains_word, with_ancestors, SubsystemTable};
 
@@ -29,26 +28,14 @@ pub struct SummaryText {
 
 impl SummaryText {
     pub fn read(markdown: &str) -> SummaryText {
-        let mut out = SummaryText::default();
-        let mut paragraphs = 0;
-        for event in Parser::new_ext(markdown, kernel_news_core::markdown::options()) {
-            match event {
-                Event::Text(t) | Event::Code(t) => {
-                    out.text.push_str(&t);
-                    if paragraphs == 0 {
-                        out.first_paragraph.push_str(&t);
-                    }
-                }
-                Event::SoftBreak | Event::HardBreak => out.text.push(' '),
-                Event::Start(Tag::Link { dest_url, .. }) => out.links.push(dest_url.to_string()),
-                Event::End(TagEnd::Paragraph) => {
-                    paragraphs += 1;
-                    out.text.push('\n');
-                }
-                _ => {}
-            }
+        let text = kernel_news_core::markdown::plain_text(markdown);
+        SummaryText {
+            first_paragraph: text.lines().next().unwrap_or_default().to_string(),
+            links: (kernel_news_core::links::extract_links(markdown).into_iter())
+                .map(|l| l.url)
+                .collect(),
+            text,
         }
-        out
     }
 }
 

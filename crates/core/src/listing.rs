@@ -113,7 +113,7 @@ pub fn results_html(
             let _ = write!(out, "<div class=\"{ENTRY_META}\">");
             out.push_str(&entry_meta_html(post, entry, state));
             out.push_str("</div>");
-            let text = snippet(&entry.body, needles, SNIPPET);
+            let text = snippet(&crate::markdown::plain_text(&entry.body), needles, SNIPPET);
             let _ = write!(
                 out,
                 "<p class=\"snippet\">{}</p></li>",

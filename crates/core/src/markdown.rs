@@ -19,6 +19,33 @@ pub const CHART_SLOT_CLASS: &str = "chart-slot";
 /// [`render_with_charts`].
 pub const CHART_SLOT_INDEX: &str = "data-chart";
 
+/// The text a reader sees, without markup: emphasis, code spans and link
+/// text as text, link targets left out, raw HTML as the text it is shown as,
+/// each block on a line of its own. Snippets are cut from this, so a row never shows `**`, `\&` or
+/// a link's URL that the entry view would render away.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) => out.push('\n'),
+            Event::End(TagEnd::TableCell) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Renders untrusted markdown to HTML that is safe to insert with `innerHTML`.
 pub fn render(markdown: &str) -> String {
     render_with_charts(markdown, &[])

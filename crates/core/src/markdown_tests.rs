@@ -190,3 +190,12 @@ fn relative_paths_with_colons_are_not_schemes() {
     assert!(!is_safe_url(" javascript:x"));
     assert!(!is_safe_url("file:///etc/passwd"));
 }
+
+#[test]
+fn plain_text_keeps_what_a_reader_sees_and_drops_markup() {
+    let md = "Four **stable** kernels \\& [the notes](https://lwn.net/Articles/1/),\nsee `x()`.\n\n- one\n- two\n\n<b>raw</b> https://lore.kernel.org/r/a@b\n";
+    assert_eq!(
+        plain_text(md),
+        "Four stable kernels & the notes, see x().\none\ntwo\n<b>raw</b> https://lore.kernel.org/r/a@b\n"
+    );
+}

@@ -71,6 +71,8 @@ impl Expect {
                     "authors": e.authors,
                     "subsystems": e.subsystems,
                     "body": e.body,
+                    // What a row's snippet is cut from.
+                    "text": kernel_news_core::markdown::plain_text(&e.body),
                     "links": (e.links().iter())
                         .map(|l| json!({"url": l.url, "message_id": l.message_id}))
                         .collect::<Vec<_>>(),
