@@ -7,6 +7,7 @@ mod engine;
 mod gzip;
 mod html;
 mod native;
+mod pathological;
 mod report;
 mod rss;
 mod stats;
@@ -29,12 +30,17 @@ kernel-news-bench: native benchmarks of kernel-news
 USAGE:
     kernel-news-bench native [--sizes LIST] [--work DIR] [--seed S] [--runs N] [--json FILE]
     kernel-news-bench html --bundle FILE --out DIR
+    kernel-news-bench pathological [--work DIR]
 
 COMMANDS:
     native   per size: generate the corpus (kept in WORK for later runs), run the
              release kernel-news-bundle next to this program on it, load the bundle
              and time keystrokes, facet clicks and release selectors; print tables
              and write every figure as JSON
+    pathological
+             bundle each pathological post (20 MB, 50,000 entries, a 1 MB line, deep
+             quotes and lists, 100,000 equal headings) at half and full size; print
+             time, peak memory and the full/half time ratio (2 is linear)
     html     write every post of a bundle as DIR/<post id>/index.html, rendered like
              the viewer's post view, for indexing with Pagefind
 
@@ -63,6 +69,7 @@ EXIT STATUS:
 
 enum Command {
     Native(native::Options),
+    Pathological(PathBuf),
     Html { bundle: PathBuf, out: PathBuf },
 }
 
@@ -97,9 +104,21 @@ fn parse_args() -> Result<Option<Command>> {
     let (mut sizes, mut work, mut seed, mut runs, mut json) =
         (None, PathBuf::from("target/bench"), 1u64, None, None);
     let (mut bundle, mut out) = (None, None);
+    if command == "pathological" {
+        let mut work = PathBuf::from("target/bench");
+        while let Some(arg) = parser.next()? {
+            match arg {
+                Long("work") => work = parser.value()?.into(),
+                _ => return Err(arg.unexpected().into()),
+            }
+        }
+        return Ok(Some(Command::Pathological(work)));
+    }
     let native = command == "native";
     if !native && command != "html" {
-        bail!("unknown command `{command}`; expected `native` or `html` (see --help)");
+        bail!(
+            "unknown command `{command}`; expected `native`, `html` or `pathological` (see --help)"
+        );
     }
     while let Some(arg) = parser.next()? {
         match arg {
@@ -161,6 +180,10 @@ fn run() -> Result<()> {
     match parse_args()? {
         None => Ok(()),
         Some(Command::Native(opts)) => native::run(&opts),
+        Some(Command::Pathological(work)) => {
+            print!("{}", pathological::run(&work)?);
+            Ok(())
+        }
         Some(Command::Html { bundle, out }) => html(&bundle, &out),
     }
 }
