@@ -149,15 +149,9 @@ impl Value {
 
 fn parse_yaml(header: &str, first_line: u32) -> Result<FrontMatter, FrontMatterError> {
     use yaml_rust2::{Yaml, YamlLoader};
+    yaml_within_limits(header, first_line)?;
     let docs = YamlLoader::load_from_str(header).map_err(|e| FrontMatterError::Yaml {
-        // From the error's position (in characters), not its line: YAML also
-        // breaks lines at a lone `\r`, which no other line number here counts.
-        line: first_line
-            + header
-                .chars()
-                .take(e.marker().index())
-                .filter(|c| *c == '\n')
-                .count() as u32,
+        line: yaml_line(header, e.marker().index(), first_line),
         message: e.info().to_string(),
     })?;
     let map = match docs.into_iter().next() {
@@ -177,6 +171,80 @@ fn parse_yaml(header: &str, first_line: u32) -> Result<FrontMatter, FrontMatterE
         _ => None,
     });
     collect_fields(pairs, header, first_line)
+}
+
+/// File line of the YAML position `index` (in characters), counted from the
+/// position rather than taken from YAML's line: YAML also breaks lines at a
+/// lone `\r`, which no other line number here counts.
+fn yaml_line(header: &str, index: usize, first_line: u32) -> u32 {
+    first_line + header.chars().take(index).filter(|c| *c == '\n').count() as u32
+}
+
+/// How deep a YAML header may nest: the loader recurses per level, and
+/// 50,000 nested `- ` (a 100 KB line) overflow an 8 MB stack.
+const YAML_MAX_DEPTH: usize = 100;
+
+/// How many values a YAML header's aliases may copy in: the loader copies an
+/// anchor's whole value for every alias, so nested aliases grow tenfold a
+/// level (410 bytes of them copy a million values, 600 bytes a billion).
+const YAML_MAX_ALIASED: usize = 100_000;
+
+/// Refuses a header nested deeper or aliased more than the loader can afford,
+/// before it loads. The parser's events are pulled one at a time (it keeps
+/// its state on a stack of its own, so this does not recurse); a syntax
+/// error is left for the loader to report.
+fn yaml_within_limits(header: &str, first_line: u32) -> Result<(), FrontMatterError> {
+    use std::collections::HashMap;
+    use yaml_rust2::parser::{Event, Parser};
+    let mut parser = Parser::new_from_str(header);
+    // Per anchor: the values it holds and how deep they nest.
+    let mut anchors: HashMap<usize, (usize, usize)> = HashMap::new();
+    // Per open sequence or mapping: its anchor, its values so far, its depth.
+    let mut open: Vec<(usize, usize, usize)> = Vec::new();
+    let mut aliased = 0usize;
+    loop {
+        let Ok((event, mark)) = parser.next_token() else {
+            return Ok(());
+        };
+        let (anchor, size, depth) = match event {
+            Event::StreamEnd => return Ok(()),
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                open.push((anchor, 1, 1));
+                (0, 0, 0)
+            }
+            Event::SequenceEnd | Event::MappingEnd => match open.pop() {
+                Some(closed) => closed,
+                None => continue,
+            },
+            Event::Scalar(_, _, anchor, _) => (anchor, 1, 0),
+            Event::Alias(id) => {
+                let (size, depth) = anchors.get(&id).copied().unwrap_or((1, 0));
+                aliased = aliased.saturating_add(size);
+                (0, size, depth)
+            }
+            _ => continue,
+        };
+        if anchor > 0 {
+            anchors.insert(anchor, (size, depth));
+        }
+        if size > 0 {
+            if let Some((_, values, deepest)) = open.last_mut() {
+                *values = values.saturating_add(size);
+                *deepest = (*deepest).max(depth + 1);
+            }
+        }
+        let message = if open.len() + depth > YAML_MAX_DEPTH {
+            format!("values nest more than {YAML_MAX_DEPTH} levels deep")
+        } else if aliased > YAML_MAX_ALIASED {
+            format!("aliases (`*name`) copy in more than {YAML_MAX_ALIASED} values")
+        } else {
+            continue;
+        };
+        return Err(FrontMatterError::Yaml {
+            line: yaml_line(header, mark.index(), first_line),
+            message,
+        });
+    }
 }
 
 fn yaml_value(v: &yaml_rust2::Yaml) -> Value {
@@ -384,6 +452,34 @@ mod tests {
         let err = read("---\ntitle: 메모리 관리 메모리 관리\ndraft: a: b\nx: y\nz: w\n---\n")
             .unwrap_err();
         assert_eq!(err.line(), 3, "{err}");
+    }
+
+    /// Found while fuzzing (issue 18): the YAML loader recursed once per
+    /// level (a 100 KB line of `- ` overflowed the stack, aborting the whole
+    /// build) and copied an anchor's value for every alias (a few hundred
+    /// bytes took minutes and gigabytes). Both are refused up front.
+    #[test]
+    fn yaml_too_deep_or_too_aliased_is_refused_on_its_line() {
+        let deep = format!("---\ntitle: t\ntags:\n  {}x\n---\n", "- ".repeat(50_000));
+        let err = read(&deep).unwrap_err();
+        assert!(
+            err.to_string().contains("nest more than 100 levels"),
+            "{err}"
+        );
+        assert_eq!(err.line(), 4);
+        let mut bomb = String::from("---\ntitle: t\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..=9 {
+            let refs = vec![format!("*a{}", level - 1); 10].join(", ");
+            bomb.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
+        }
+        bomb.push_str("---\n");
+        let err = read(&bomb).unwrap_err();
+        assert!(err.to_string().contains("aliases"), "{err}");
+        // a4, whose ten aliases of a3 would copy in 111,110 values.
+        assert_eq!(err.line(), 7);
+        // Within the limits, anchors and aliases read as before.
+        let fm = read("---\ntags: &t [a, b]\ncategories: *t\nx: [[[[1]]]]\n---\n").unwrap();
+        assert_eq!(fm.categories, ["a", "b"]);
     }
 
     #[test]
