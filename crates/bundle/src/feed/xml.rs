@@ -14,6 +14,7 @@ use super::{collapse_whitespace, line_at, FeedError, FeedFile, FeedItem, Format,
 
 /// Reads `<rss>` (2.0 and older) and `<rdf:RDF>` (1.0) feeds.
 pub(super) fn read_rss(text: &str, format: Format) -> Result<FeedFile, FeedError> {
+    nesting_within_limit(text, format)?;
     let mut input = Counted::new(text);
     let channel = rss::Channel::read_from(&mut input).map_err(|e| {
         let message = match e {
@@ -66,6 +67,7 @@ pub(super) fn read_rss(text: &str, format: Format) -> Result<FeedFile, FeedError
 
 /// Reads an Atom `<feed>`.
 pub(super) fn read_atom(text: &str) -> Result<FeedFile, FeedError> {
+    nesting_within_limit(text, Format::Atom)?;
     let mut input = Counted::new(text);
     let feed = atom_syndication::Feed::read_from(&mut input).map_err(|e| {
         let line = Some(line_at(text, input.read));
@@ -124,6 +126,73 @@ pub(super) fn read_atom(text: &str) -> Result<FeedFile, FeedError> {
         fields.push_to(&mut file, span.map_or(1, |(at, _)| line_at(text, at)));
     }
     Ok(file)
+}
+
+/// How deep elements may nest. The `rss` and `atom_syndication` readers
+/// recurse once per level: 50,000 nested elements (a 1.5 MB file) overflow an
+/// 8 MB stack, 500 a debug test thread's. A feed nests about a dozen deep.
+const MAX_DEPTH: usize = 100;
+
+/// Refuses, before the XML readers see it, a file whose elements nest deeper
+/// than [`MAX_DEPTH`], as malformed XML on the line of the first too deep.
+fn nesting_within_limit(text: &str, format: Format) -> Result<(), FeedError> {
+    match too_deep(text) {
+        None => Ok(()),
+        Some(at) => Err(FeedError::Xml {
+            format,
+            line: Some(line_at(text, at)),
+            message: format!("elements nest more than {MAX_DEPTH} levels deep"),
+        }),
+    }
+}
+
+/// Byte offset of the first start tag nested deeper than [`MAX_DEPTH`].
+/// Comments, CDATA, processing instructions and declarations are skipped; a
+/// tag ends at the first `>` outside quotes; `<x/>` opens nothing.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(i) = text[at..].find('<') {
+        let start = at + i;
+        let tag = &text[start..];
+        let past = |close: &str| {
+            tag.find(close)
+                .map_or(text.len(), |e| start + e + close.len())
+        };
+        at = if tag.starts_with("<!--") {
+            past("-->")
+        } else if tag.starts_with("<![CDATA[") {
+            past("]]>")
+        } else if tag.starts_with("<?") {
+            past("?>")
+        } else if tag.starts_with("<!") {
+            super::doctype_end(tag).map_or(text.len(), |e| start + e)
+        } else {
+            let mut quote = None;
+            let close = tag.bytes().enumerate().skip(1).find(|&(_, c)| match quote {
+                Some(q) => {
+                    quote = (c != q).then_some(q);
+                    false
+                }
+                None if c == b'"' || c == b'\'' => {
+                    quote = Some(c);
+                    false
+                }
+                None => c == b'>',
+            });
+            let end = close.map_or(text.len(), |(e, _)| start + e + 1);
+            if tag.starts_with("</") {
+                depth = depth.saturating_sub(1);
+            } else if !text[..end].ends_with("/>") {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(start);
+                }
+            }
+            end
+        };
+    }
+    None
 }
 
 /// Plain text as markdown paragraphs, split where the text has a blank line.
@@ -299,6 +368,35 @@ mod tests {
             [3, 5]
         );
         assert_eq!(rdf_about(&text[starts[0]..]).as_deref(), Some("a"));
+    }
+
+    /// Found while fuzzing the feed reader (issue 18): the XML readers
+    /// recurse per nesting level, so deeply nested elements overflowed the
+    /// stack and aborted the whole build.
+    #[test]
+    fn elements_nested_too_deep_are_malformed_xml_on_their_line() {
+        let nested = |n: usize| {
+            format!(
+                "<rss version=\"2.0\"><channel><title>t</title>\n<item><title>x</title>\n{}{}</item></channel></rss>",
+                "<a:b xmlns:a=\"urn:a\" c='>'>".repeat(n),
+                "</a:b>".repeat(n)
+            )
+        };
+        let err = read_rss(&nested(50_000), Format::Rss2).unwrap_err();
+        assert!(
+            err.to_string().contains("nest more than 100 levels"),
+            "{err}"
+        );
+        assert_eq!(err.line(), Some(3));
+        // Comments, CDATA and self-closed elements nest nothing.
+        let flat = "<!--<a><a>--><![CDATA[<a><a>]]><a/><a />".repeat(200);
+        assert_eq!(too_deep(&format!("<rss>{flat}</rss>")), None);
+        assert_eq!(read_rss(&nested(90), Format::Rss2).unwrap().items.len(), 1);
+        let atom = format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\">{}</feed>",
+            "<x>".repeat(50_000)
+        );
+        assert!(read_atom(&atom).is_err());
     }
 
     #[test]
