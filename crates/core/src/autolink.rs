@@ -50,13 +50,23 @@ pub fn scan(markdown: &str) -> BodyUrls {
         kept.push(range);
     }
     let mut at = 0;
+    // Where the line of a position starts. Positions come in order, so each
+    // byte is looked at once, however many URLs a long line holds.
+    let (mut seen, mut line_start) = (0, 0);
+    let mut line_of = |pos: usize| {
+        if let Some(i) = markdown[seen..pos.max(seen)].rfind('\n') {
+            line_start = seen + i + 1;
+        }
+        seen = seen.max(pos);
+        line_start
+    };
     let gaps = (kept.iter().map(|k| (k.start, k.end))).chain([(markdown.len(), markdown.len())]);
     for (start, end) in gaps {
         let gap = &markdown[at..start];
         out.bare.extend(
             bare_urls(gap)
                 .map(|u| at + u.start..at + u.end)
-                .filter(|u| !in_definition(markdown, u.start)),
+                .filter(|u| !in_definition(markdown, line_of(u.start), u.start)),
         );
         at = end;
     }
@@ -105,11 +115,10 @@ pub fn unescape(url: &str) -> Cow<'_, str> {
     Cow::Owned(out.replace("&amp;", "&"))
 }
 
-/// Is the URL at `at` the destination of a reference definition
-/// (`[label]: https://...`)? Those are links only where a reference uses
-/// them, and the parser reports them there.
-fn in_definition(markdown: &str, at: usize) -> bool {
-    let line_start = markdown[..at].rfind('\n').map_or(0, |i| i + 1);
+/// Is the URL at `at`, on the line starting at `line_start`, the destination
+/// of a reference definition (`[label]: https://...`)? Those are links only
+/// where a reference uses them, and the parser reports them there.
+fn in_definition(markdown: &str, line_start: usize, at: usize) -> bool {
     let prefix = &markdown[line_start..at];
     let text = prefix.trim_start_matches(' ');
     prefix.len() - text.len() <= 3
@@ -148,26 +157,32 @@ fn has_host(url: &str) -> bool {
         .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_alphanumeric))
 }
 
+/// Where the first `http://` or `https://` starts, in one pass: looking for
+/// each through the whole rest made every call as long as the text, and
+/// reading a text's URLs quadratic in their number.
 fn find_scheme(s: &str) -> Option<usize> {
-    let a = s.find("https://");
-    let b = s.find("http://");
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
-    }
+    (s.match_indices("http").map(|(i, _)| i))
+        .find(|&i| s[i + 4..].starts_with("://") || s[i + 4..].starts_with("s://"))
 }
 
 fn trim_trailing(url: &str) -> &str {
     let mut u = url;
+    // Counted once and kept up to date: counting again per trimmed character
+    // was quadratic in a run of closing brackets.
+    let count = |c: char| u.matches(c).count();
+    let (opens, mut closes) = (count('('), count(')'));
+    let (square_opens, mut square_closes) = (count('['), count(']'));
     loop {
         let before = u.len();
         // A trailing `\` escaped the terminator after it (`\<https://x/\>`).
         u = u.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*', '_', '\\']);
-        if u.ends_with(')') && u.matches('(').count() < u.matches(')').count() {
+        if u.ends_with(')') && opens < closes {
             u = &u[..u.len() - 1];
+            closes -= 1;
         }
-        if u.ends_with(']') && u.matches('[').count() < u.matches(']').count() {
+        if u.ends_with(']') && square_opens < square_closes {
             u = &u[..u.len() - 1];
+            square_closes -= 1;
         }
         if u.len() == before {
             return u;
@@ -242,6 +257,34 @@ mod tests {
             ]
         );
         assert_eq!(urls.bare, vec![std::ops::Range { start: 0, end: 15 }]);
+    }
+
+    /// Found while fuzzing the renderer (issue 18): reading bare URLs was
+    /// quadratic in their number (40,000 of them took 5 s in a release build)
+    /// and in a run of closing brackets after one (80,000 `)`: 16 s). These
+    /// took minutes in a debug build; now they take milliseconds.
+    #[test]
+    fn many_urls_and_long_bracket_runs_read_in_linear_time() {
+        for text in [
+            "https://a.org/x\n".repeat(40_000),
+            "http://a.org/x ".repeat(40_000),
+        ] {
+            assert_eq!(scan(&text).bare.len(), 40_000);
+        }
+        let text = format!(
+            "[x]: https://a.org/d\n{}",
+            "https://a.org/x ".repeat(40_000)
+        );
+        assert_eq!(scan(&text).bare.len(), 40_000, "the definition is not bare");
+        let text = format!("https://a.org/(x){}", ").".repeat(80_000));
+        let urls: Vec<_> = bare_urls(&text).map(|r| &text[r]).collect();
+        assert_eq!(urls, ["https://a.org/(x)"]);
+        assert_eq!(
+            bare_urls("https://a.org/[x]]]")
+                .map(|r| r.end)
+                .collect::<Vec<_>>(),
+            [17]
+        );
     }
 
     #[test]
