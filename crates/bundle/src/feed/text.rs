@@ -58,8 +58,7 @@ fn new_file() -> FeedFile {
 fn read_reading_view(text: &str) -> FeedFile {
     let mut file = new_file();
     for chunk in chunks(text, |l| l == "•") {
-        let lines: Vec<(u32, &str)> = chunk
-            .into_iter()
+        let lines: Vec<(u32, &str)> = (chunk.iter().copied())
             .filter(|(_, l)| !l.trim().is_empty())
             .collect();
         // The reader's own buttons copied along (FreshRSS ends with `❌`): no words, no item.
@@ -81,7 +80,7 @@ fn read_reading_view(text: &str) -> FeedFile {
         let (line, title) = lines[title_at];
         let author = lines.get(rest).and_then(|(_, l)| author_of(l));
         rest += usize::from(author.is_some());
-        let description = chunk_text(text, lines.get(rest).map(|(n, _)| *n));
+        let description = chunk_text(&chunk, lines.get(rest).map(|(n, _)| *n));
         file.items.push(FeedItem {
             title: collapse_whitespace(title),
             author: author.map(collapse_whitespace),
@@ -93,11 +92,13 @@ fn read_reading_view(text: &str) -> FeedFile {
     file
 }
 
-/// The description: the file's lines from `from` to the item's separator,
-/// blank lines kept, since they part its paragraphs.
-fn chunk_text(text: &str, from: Option<u32>) -> Option<Vec<&str>> {
-    let from = from? as usize - 1;
-    let lines = text.lines().skip(from).take_while(|l| l.trim() != "•");
+/// The description: the item's lines from line `from` to its separator,
+/// blank lines kept, since they part its paragraphs. (Taken from the item,
+/// not the file: skipping the file's lines up to each item made a reading
+/// view quadratic in its items.)
+fn chunk_text<'a>(chunk: &[(u32, &'a str)], from: Option<u32>) -> Option<Vec<&'a str>> {
+    let from = from?;
+    let lines = chunk.iter().filter(|(n, _)| *n >= from).map(|(_, l)| *l);
     Some(lines.collect())
 }
 

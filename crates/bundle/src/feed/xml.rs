@@ -29,6 +29,7 @@ pub(super) fn read_rss(text: &str, format: Format) -> Result<FeedFile, FeedError
         }
     })?;
     let starts = start_tags(text, "item");
+    let lines = Lines::new(text);
     let mut file = FeedFile {
         format,
         items: Vec::new(),
@@ -55,12 +56,12 @@ pub(super) fn read_rss(text: &str, format: Format) -> Result<FeedFile, FeedError
             guid: guid.as_deref(),
             author: creator.map(String::as_str).or(item.author()),
             date: date.map(|(tag, expected, value)| {
-                let line = span.and_then(|s| tag_line(text, s, tag));
+                let line = span.and_then(|s| tag_line(text, &lines, s, tag));
                 (tag, expected, value, line)
             }),
             summary: html_to_markdown(summary),
         };
-        fields.push_to(&mut file, span.map_or(1, |(at, _)| line_at(text, at)));
+        fields.push_to(&mut file, span.map_or(1, |(at, _)| lines.at(at)));
     }
     Ok(file)
 }
@@ -86,6 +87,7 @@ pub(super) fn read_atom(text: &str) -> Result<FeedFile, FeedError> {
         }
     })?;
     let starts = start_tags(text, "entry");
+    let lines = Lines::new(text);
     let mut file = FeedFile {
         format: Format::Atom,
         items: Vec::new(),
@@ -123,7 +125,7 @@ pub(super) fn read_atom(text: &str) -> Result<FeedFile, FeedError> {
             date: date.as_deref().map(|d| ("date", "RFC 3339", d, None)),
             summary,
         };
-        fields.push_to(&mut file, span.map_or(1, |(at, _)| line_at(text, at)));
+        fields.push_to(&mut file, span.map_or(1, |(at, _)| lines.at(at)));
     }
     Ok(file)
 }
@@ -328,9 +330,24 @@ fn item_span(text: &str, starts: &[usize], i: usize) -> Option<(usize, usize)> {
 }
 
 /// Line of the first `<tag` within `span`.
-fn tag_line(text: &str, (start, end): (usize, usize), tag: &str) -> Option<u32> {
+fn tag_line(text: &str, lines: &Lines, (start, end): (usize, usize), tag: &str) -> Option<u32> {
     let at = start_tags(&text[start..end], tag).first().copied()?;
-    Some(line_at(text, start + at))
+    Some(lines.at(start + at))
+}
+
+/// The 1-based line of any byte offset, from the newlines found once:
+/// counting them afresh for each item made a feed quadratic in its items.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(text.match_indices('\n').map(|(i, _)| i).collect())
+    }
+
+    /// As [`line_at`].
+    fn at(&self, offset: usize) -> u32 {
+        1 + self.0.partition_point(|&n| n < offset) as u32
+    }
 }
 
 /// The `rdf:about` attribute of the start tag `tag` begins with, unescaped.
@@ -397,6 +414,25 @@ mod tests {
             "<x>".repeat(50_000)
         );
         assert!(read_atom(&atom).is_err());
+    }
+
+    /// Found while fuzzing the feed reader (issue 18): each item's lines were
+    /// counted from the start of the file, so 20,000 items (3.5 MB) took 26 s.
+    #[test]
+    fn item_lines_are_counted_once_and_agree_with_line_at() {
+        let items: String = (0..20_000)
+            .map(|i| format!("<item>\n<title>T {i}</title>\n<pubDate>no</pubDate>\n</item>\n"))
+            .collect();
+        let text =
+            format!("<rss version=\"2.0\"><channel><title>t</title>\n{items}</channel></rss>");
+        let file = read_rss(&text, Format::Rss2).unwrap();
+        assert_eq!(file.items.len(), 20_000);
+        assert_eq!(file.items[19_999].line, 2 + 4 * 19_999);
+        assert_eq!(file.problems[19_999].line, Some(4 + 4 * 19_999));
+        let lines = Lines::new(&text);
+        for at in [0, 1, 60, 61, text.len() - 1, text.len()] {
+            assert_eq!(lines.at(at), line_at(&text, at), "{at}");
+        }
     }
 
     #[test]
