@@ -237,7 +237,10 @@ fn is_release_announcement(lower: &str) -> bool {
 /// dropped, `(256MB)` or `(RFC)` stays part of the title.
 fn split_authors(text: &str) -> (String, Vec<String>) {
     let mut title = text.trim_end();
+    // Last first while reading from the end; a set, not a search of the list
+    // and an insert at its front per name, which was quadratic in the names.
     let mut authors: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     while title.ends_with(')') {
         let Some(open) = matching_open(title) else {
             break;
@@ -262,12 +265,13 @@ fn split_authors(text: &str) -> (String, Vec<String>) {
         }
         // Repeated groups (`(Andrew Morton) (1+ msgs) (Andrew Morton)`) name one person.
         for n in names.into_iter().rev() {
-            if !authors.iter().any(|a| a == n) {
-                authors.insert(0, n.to_string());
+            if seen.insert(n) {
+                authors.push(n.to_string());
             }
         }
         title = before.trim_end();
     }
+    authors.reverse();
     (title.to_string(), authors)
 }
 
