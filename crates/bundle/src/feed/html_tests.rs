@@ -31,6 +31,27 @@ fn list_items_become_dash_lines_and_nest() {
     assert_eq!(html.matches("<li>").count(), 4, "{html}");
 }
 
+/// Found while fuzzing the feed reader at scale (issue 18): every level
+/// prefixed each line inside it, so 20,000 nested quotes (260 KB of HTML)
+/// made 780 MB of markdown, and every word looked at each open inline
+/// element. Nesting now stops at 32 levels.
+#[test]
+fn nesting_deeper_than_thirty_two_levels_shows_at_that_depth() {
+    // Was 48 MB.
+    let md = html_to_markdown(&"<blockquote>x".repeat(5_000));
+    assert!(md.len() < 1_000_000, "{} bytes", md.len());
+    let deepest = md.lines().map(|l| l.matches("> ").count()).max();
+    assert_eq!(deepest, Some(32));
+    // Was 24 MB: a list level is two containers, the list and its item.
+    let md = html_to_markdown(&format!("{}y", "<ul><li>x".repeat(5_000)));
+    assert!(md.len() < 1_000_000, "{} bytes", md.len());
+    assert!(md.ends_with("y"), "{}", &md[md.len() - 80..]);
+    let md = html_to_markdown(&format!("{}y", "<b><i>x ".repeat(5_000)));
+    assert_eq!(md.matches("***x").count(), 16, "{}", &md[..200]);
+    assert!(md.contains(" x x y*"), "{}", &md[md.len() - 80..]);
+    assert_eq!(html_to_markdown("<b>a <i>b</i> c</b>"), "**a *b* c**");
+}
+
 #[test]
 fn emphasis_code_and_breaks_become_markdown_syntax() {
     assert_eq!(
