@@ -6,6 +6,7 @@
 pub mod archive;
 pub mod autolink;
 pub mod bitset;
+pub mod bounded;
 pub mod bundle;
 pub mod chart;
 pub mod column;
