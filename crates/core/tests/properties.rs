@@ -205,6 +205,69 @@ const ALLOWED: [(&str, &[&str]); 30] = [
     ("input", &[]),
 ];
 
+/// Facet values of the generated facet archive, by facet.
+const CYCLES: [&str; 3] = ["v6.6", "v6.7", "v6.8"];
+const SUBSYSTEMS: [&str; 5] = ["mm", "mm/damon", "mm/damon/core", "bpf", "mmx"];
+const KINDS: [&str; 3] = ["patch", "rfc", "release"];
+const AUTHORS: [&str; 3] = ["Ann", "Bo", "Cy"];
+const LANGS: [&str; 2] = ["en", "ko"];
+const SOURCES: [&str; 2] = ["lkml-news", "lwn"];
+
+/// One generated entry: indexes into the value lists above (subsystems as a bit set).
+type Facts = (usize, u8, usize, usize, usize, usize);
+
+fn facet_archive(entries: &[Facts]) -> Archive {
+    let posts: Vec<serde_json::Value> = (entries.iter().enumerate())
+        .map(|(i, &(cycle, subs, kind, author, lang, source))| {
+            let subsystems: Vec<&str> = (0..SUBSYSTEMS.len())
+                .filter(|b| subs & (1 << b) != 0)
+                .map(|b| SUBSYSTEMS[b])
+                .collect();
+            serde_json::json!({
+                "id": format!("p{i}"), "path": format!("p{i}.md"), "title": format!("P{i}"),
+                "source": SOURCES[source], "release": format!("{}-rc{}", CYCLES[cycle], i % 3 + 1),
+                "cycle": CYCLES[cycle], "release_source": "title", "lang": LANGS[lang],
+                "entries": [{"title": format!("E{i}"), "kind": KINDS[kind], "subsystems": subsystems,
+                             "authors": [AUTHORS[author]], "body": "b", "line": 1}],
+            })
+        })
+        .collect();
+    let bundle = serde_json::json!({
+        "format_version": kernel_news_core::FORMAT_VERSION, "generator": "properties",
+        "posts": posts, "releases": [], "warnings": [],
+    });
+    Archive::new(parse_bundle(&bundle.to_string()).expect("a generated bundle loads"))
+}
+
+/// Whether an entry's facts carry `value` of `facet`, counted the obvious way:
+/// a subsystem value takes in its children by the path spelling.
+fn carries(f: &Facts, facet: Facet, value: &str) -> bool {
+    let &(cycle, subs, kind, author, lang, source) = f;
+    match facet {
+        Facet::Release => CYCLES[cycle] == value,
+        Facet::Subsystem => (0..SUBSYSTEMS.len())
+            .filter(|b| subs & (1 << b) != 0)
+            .any(|b| SUBSYSTEMS[b] == value || SUBSYSTEMS[b].starts_with(&format!("{value}/"))),
+        Facet::Kind => KINDS[kind] == value,
+        Facet::Author => AUTHORS[author] == value,
+        Facet::Lang => LANGS[lang] == value,
+        Facet::Source => SOURCES[source] == value,
+        Facet::Tag => false,
+    }
+}
+
+fn facet_values(facet: Facet) -> &'static [&'static str] {
+    match facet {
+        Facet::Release => &CYCLES,
+        Facet::Subsystem => &SUBSYSTEMS,
+        Facet::Kind => &KINDS,
+        Facet::Author => &AUTHORS,
+        Facet::Lang => &LANGS,
+        Facet::Source => &SOURCES,
+        Facet::Tag => &[],
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -262,6 +325,42 @@ proptest! {
                 if key == "style" {
                     prop_assert!(value.starts_with("text-align:"), "style {:?}", value);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn facet_counts_and_hits_equal_counting_by_brute_force(
+        entries in prop::collection::vec((0..3usize, 0..32u8, 0..3usize, 0..3usize, 0..2usize, 0..2usize), 1..40),
+        picks in prop::collection::vec((0..Facet::ALL.len(), 0..5usize), 0..6),
+    ) {
+        let archive = facet_archive(&entries);
+        let mut state = ViewState::default();
+        for (f, v) in picks {
+            let facet = Facet::ALL[f];
+            if let Some(value) = facet_values(facet).get(v) {
+                state.toggle(facet, value);
+            }
+        }
+        // OR within a facet, AND across facets; `skip` is held out for its counts.
+        let passes = |e: &Facts, skip: Option<Facet>| {
+            state.filters.iter().filter(|(f, _)| Some(**f) != skip).all(|(f, values)| {
+                values.is_empty() || values.iter().any(|v| carries(e, *f, v))
+            })
+        };
+        let outcome = archive.outcome(&state, None);
+        let hits: BTreeSet<String> = outcome.hits.iter().map(|&n| archive.entry(n).1.title.clone()).collect();
+        let expected: BTreeSet<String> = (entries.iter().enumerate())
+            .filter(|(_, e)| passes(e, None))
+            .map(|(i, _)| format!("E{i}"))
+            .collect();
+        prop_assert_eq!(hits, expected, "{:?}", state.filters);
+        for facet in Facet::ALL {
+            for c in outcome.counts_of(facet).unwrap_or_default() {
+                let brute = (entries.iter())
+                    .filter(|e| passes(e, Some(facet)) && carries(e, facet, &c.value))
+                    .count();
+                prop_assert_eq!(c.count, brute, "{:?} {} under {:?}", facet, c.value, state.filters);
             }
         }
     }
