@@ -160,6 +160,59 @@ mod tests {
         )
     }
 
+    /// A bundle of the current version with `post` as its one post and `release` as its one release.
+    fn with(post: &str, release: &str) -> String {
+        format!(
+            r#"{{"format_version":{FORMAT_VERSION},"generator":"t","posts":[{post}],"releases":[{release}],"warnings":[]}}"#
+        )
+    }
+
+    const POST: &str =
+        r#"{"id":"p","path":"p.md","title":"T","release_source":"title","lang":"en","entries":[]}"#;
+
+    #[test]
+    fn absurd_values_give_a_readable_message_or_load_as_the_data_they_are() {
+        // A count no u64 holds names its field.
+        let huge = with(
+            POST,
+            r#"{"version":"v6.7","date":null,"files":1e308,"insertions":1,"deletions":1}"#,
+        );
+        let e = parse_bundle(&huge).unwrap_err();
+        assert!(matches!(e, LoadError::Shape { .. }), "{e:?}");
+        assert!(
+            e.to_string().contains("does not match format version"),
+            "{e}"
+        );
+        // Nesting deeper than the JSON reader recurses is refused, not a stack overflow.
+        let deep = with(
+            &format!(
+                r#"{{"id":{}1{}}}"#,
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            ),
+            "",
+        );
+        let e = parse_bundle(&deep).unwrap_err();
+        assert!(
+            matches!(e, LoadError::Syntax { .. } | LoadError::Shape { .. }),
+            "{e:?}"
+        );
+        assert!(e.to_string().starts_with("The archive data"), "{e}");
+        // A wrong type says which.
+        let wrong = with(&POST.replace(r#""title":"T""#, r#""title":5"#), "");
+        let e = parse_bundle(&wrong).unwrap_err().to_string();
+        assert!(e.contains("invalid type"), "{e}");
+        // A 10 MB title is odd but valid data: it loads.
+        let long = with(
+            &POST.replace(
+                r#""title":"T""#,
+                &format!(r#""title":"{}""#, "x".repeat(10 << 20)),
+            ),
+            "",
+        );
+        assert_eq!(parse_bundle(&long).unwrap().posts[0].title.len(), 10 << 20);
+    }
+
     #[test]
     fn current_version_loads() {
         let b = parse_bundle(&minimal(FORMAT_VERSION)).unwrap();
