@@ -1,5 +1,6 @@
 //! One entry, its markdown rendered, with prev/next through the current results, its cross-links to the other source and a permalink.
 
+use kernel_news_core::b4;
 use kernel_news_core::coverage::coverage_html;
 use kernel_news_core::cursor::{place, place_label};
 use kernel_news_core::listing::OPEN_TITLE;
@@ -53,11 +54,13 @@ pub fn EntryView(id: String) -> impl IntoView {
         let cross = coverage_html(a, number, &state);
         let cross =
             (!cross.is_empty()).then(|| view! { <div class="cross-links" inner_html=cross></div> });
+        let b4 = b4::message_id(entry).map(|id| view! { <B4Command message_id=id /> });
         view! {
             <h2 id=OPEN_TITLE tabindex="-1">{title}</h2>
             {entry_meta(post, entry)}
             <p class="from">"From " <a href=post_href>{post_title}</a></p>
             {cross}
+            {b4}
             {body(&entry.body, &entry.charts, &post.lang)}
         }
     });
@@ -99,6 +102,28 @@ pub fn CopyLink(url: String) -> impl IntoView {
             {move || (said.get() == Some("Copy the link below")).then(|| {
                 let u = url.clone();
                 view! { <input class="link-text" readonly aria-label="Link to this page" prop:value=u /> }
+            })}
+        </div>
+    }
+}
+
+/// The posting's message-id, selectable, and "Copy b4 am command"; where the
+/// clipboard is not available the command is shown to copy by hand.
+#[component]
+fn B4Command(message_id: String) -> impl IntoView {
+    let said = RwSignal::new(None::<&'static str>);
+    let command = b4::am_command(&message_id);
+    let shown = command.clone();
+    view! {
+        <div class="b4">
+            <span class="message-id">"Message-ID: "<code>{message_id}</code></span>
+            <button type="button" on:click=move |_| {
+                said.set(Some(if crate::location::copy(&command) { b4::AM_COPIED } else { b4::AM_BY_HAND }))
+            }>{b4::COPY_AM_LABEL}</button>
+            <span class="b4-status" role="status">{move || said.get()}</span>
+            {move || (said.get() == Some(b4::AM_BY_HAND)).then(|| {
+                let c = shown.clone();
+                view! { <input class="command-text" readonly aria-label="b4 command" prop:value=c /> }
             })}
         </div>
     }

@@ -1,5 +1,6 @@
 //! The help popover: the query language and the keyboard shortcuts.
 
+use kernel_news_core::b4::B4_HELP;
 use kernel_news_core::keys::SHORTCUTS;
 use kernel_news_core::listing::HELP;
 use leptos::prelude::*;
@@ -51,6 +52,7 @@ pub fn Help() -> impl IntoView {
                     <p>"Terms combine with AND; matching ignores case and finds text anywhere inside words, so identifiers (__GFP_ZERO, split_huge_page(), mm/damon), message-ids and Korean all work as typed."</p>
                     <table class="help-table"><caption>"Query language"</caption><tbody>{rows(&QUERY_HELP)}</tbody></table>
                     <table class="help-table"><caption>"Keyboard"</caption><tbody>{rows(&SHORTCUTS)}</tbody></table>
+                    <p>{B4_HELP}</p>
                 </div>
             }
         })

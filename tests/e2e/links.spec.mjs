@@ -37,6 +37,29 @@ test.describe("links", () => {
     await other.close();
   });
 
+  test("an entry about a posting shows its message-id and copies the b4 am command core spells", async ({ page, context, baseURL }) => {
+    const model = getModel();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseURL).origin });
+    const e = model.view().hits.find((h) => h.b4_am);
+    expect(e, "a sample entry with a message-id").toBeTruthy();
+    await page.goto(`./#entry=${e.id}`);
+    const b4 = page.locator("article.entry-view div.b4");
+    await expect(b4.locator("code")).toHaveText(e.b4_am.replace(/^b4 am /, "").replace(/^'(.*)'$/, "$1"));
+    // Keyboard reachable: focus the button and press Enter.
+    const button = b4.getByRole("button", { name: "Copy b4 am command" });
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await expect(b4.locator("span.b4-status[role=status]")).toHaveText("b4 command copied");
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(e.b4_am);
+    // An entry without a message-id has no b4 line.
+    const none = model.view().hits.find((h) => !h.b4_am);
+    if (none) {
+      await page.goto(`./#entry=${none.id}`);
+      await expect(page.locator("article.entry-view h2#open-title")).toHaveText(none.title);
+      await expect(page.locator("article.entry-view div.b4")).toHaveCount(0);
+    }
+  });
+
   test("a post's Copy link copies the post permalink", async ({ page, context, baseURL }) => {
     const model = getModel();
     const origin = new URL(baseURL).origin;

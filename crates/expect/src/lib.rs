@@ -77,6 +77,7 @@ impl Expect {
                         .map(|l| json!({"url": l.url, "message_id": l.message_id}))
                         .collect::<Vec<_>>(),
                     "thread_url": e.thread_url(),
+                    "b4_am": kernel_news_core::b4::message_id(e).map(|id| kernel_news_core::b4::am_command(&id)),
                     "thread_label": source::primary_link_label(&post.source),
                     "subscriber_only": e.subscriber_only,
                     "day": e.day(post).map(|d| source::day_text(d, e.date.is_some() && e.date_estimated)),
