@@ -364,4 +364,41 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn release_selectors_pick_what_a_filter_over_the_sorted_tag_list_picks(
+        tags in prop::collection::btree_set(version(), 1..30),
+        picks in (0..30usize, 0..30usize, 0..6usize),
+    ) {
+        // The tags in the kernel's order spelled out, each with its cycle.
+        let mut sorted: Vec<KernelVersion> = tags.into_iter().collect();
+        sorted.sort_by_key(plain_key);
+        let at = |i: usize| sorted[i % sorted.len()];
+        let (a, b) = (at(picks.0), at(picks.1));
+        let cycle_key = |v: &KernelVersion| plain_key(&v.cycle());
+        // The selector's text, and the positions of the sorted list it must pick.
+        let (text, expected): (String, Vec<usize>) = match picks.2 {
+            0 => (a.to_string(), (0..sorted.len()).filter(|&i| sorted[i] == a).collect()),
+            1 => (a.cycle().to_string(), (0..sorted.len()).filter(|&i| cycle_key(&sorted[i]) == cycle_key(&a)).collect()),
+            2 => (format!("v{}.x", a.major), (0..sorted.len()).filter(|&i| sorted[i].major == a.major).collect()),
+            n => {
+                // A range with tag or cycle bounds, either end open.
+                let lo = (n != 5).then_some(a);
+                let hi = (n != 4).then_some(b);
+                let text = format!("{}..{}", lo.map(|v| v.to_string()).unwrap_or_default(), hi.map(|v| v.to_string()).unwrap_or_default());
+                let above = |v: &KernelVersion| lo.is_none_or(|l| if l.is_final() { cycle_key(v) >= plain_key(&l) } else { plain_key(v) >= plain_key(&l) });
+                let below = |v: &KernelVersion| hi.is_none_or(|h| if h.is_final() { cycle_key(v) <= plain_key(&h) } else { plain_key(v) <= plain_key(&h) });
+                (text, (0..sorted.len()).filter(|&i| above(&sorted[i]) && below(&sorted[i])).collect())
+            }
+        };
+        let Ok(selector) = text.parse::<kernel_news_core::selector::ReleaseSelector>() else {
+            // Only an empty range, `..`, may be refused.
+            prop_assert_eq!(text.as_str(), "..");
+            return Ok(());
+        };
+        let picked: Vec<usize> = (0..sorted.len())
+            .filter(|&i| selector.matches(Some(sorted[i]), Some(sorted[i].cycle())))
+            .collect();
+        prop_assert_eq!(picked, expected, "{}", text);
+    }
 }
