@@ -205,4 +205,64 @@ mod tests {
         let links = extract_links("(see https://en.wikipedia.org/wiki/Foo_(bar))");
         assert_eq!(links[0].url, "https://en.wikipedia.org/wiki/Foo_(bar)");
     }
+
+    #[test]
+    fn plain_http_links_count_and_other_schemes_do_not() {
+        let body = "[m](mailto:a@b.org) [f](ftp://x.org/f) [rel](/posts/x/) \
+                    [old](http://lkml.kernel.org/r/a@b.org) https://c.org/";
+        let links = extract_links(body);
+        let urls: Vec<_> = links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(urls, ["http://lkml.kernel.org/r/a@b.org", "https://c.org/"]);
+        // Each link carries the message-id its URL names, if any.
+        assert_eq!(links[0].message_id.as_deref(), Some("a@b.org"));
+        assert_eq!(links[1].message_id, None);
+    }
+
+    #[test]
+    fn every_thread_view_suffix_names_the_same_message() {
+        for suffix in ["T/", "t/", "raw", "t.mbox.gz", "T/#u", "?q=1", "T/t/"] {
+            let url = format!("https://lore.kernel.org/linux-mm/a.1-x@y.org/{suffix}");
+            assert_eq!(message_id(&url).as_deref(), Some("a.1-x@y.org"), "{url}");
+        }
+    }
+
+    #[test]
+    fn percent_escapes_decode_only_when_whole_and_valid_utf8() {
+        for (url, id) in [
+            // A `%` too near the end, or not followed by hex, is kept as written.
+            ("https://lore.kernel.org/r/x@y.org%4", "x@y.org%4"),
+            ("https://lore.kernel.org/r/x@y.org%", "x@y.org%"),
+            ("https://lore.kernel.org/r/a%zz@y.org", "a%zz@y.org"),
+            // Escapes at the very end and in lower case decode.
+            ("https://lore.kernel.org/r/x%40y.or%67", "x@y.org"),
+            ("https://lore.kernel.org/r/a%2b%2F%7e@y.org", "a+/~@y.org"),
+            (
+                "https://lore.kernel.org/r/%C3%A9t%C3%A9@y.org",
+                "\u{e9}t\u{e9}@y.org",
+            ),
+            // A byte sequence that is not UTF-8 leaves the id undecoded.
+            ("https://lore.kernel.org/r/a%FF@y.org", "a%FF@y.org"),
+        ] {
+            assert_eq!(message_id(url).as_deref(), Some(id), "{url}");
+        }
+        // A `%` with fewer than two bytes after it, anywhere, is kept.
+        for s in ["%", "%4", "a%4", "ab%4", "a%", "%%41"] {
+            let want = if s == "%%41" { "%A" } else { s };
+            assert_eq!(percent_decode(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_message_id_in_the_list_place_of_an_lwn_link_is_not_read_as_a_list() {
+        for url in [
+            "https://lwn.net/ml/x@y.org/z@w.org/",
+            "https://www.lwn.net/ml/x@y.org/z@w.org/",
+        ] {
+            assert_eq!(message_id(url), None, "{url}");
+        }
+        assert_eq!(
+            message_id("https://www.lwn.net/ml/linux-mm/z@w.org/").as_deref(),
+            Some("z@w.org")
+        );
+    }
 }

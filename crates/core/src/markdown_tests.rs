@@ -199,3 +199,126 @@ fn plain_text_keeps_what_a_reader_sees_and_drops_markup() {
         "Four stable kernels & the notes, see x().\none\ntwo\n<b>raw</b> https://lore.kernel.org/r/a@b\n"
     );
 }
+
+#[test]
+fn tables_and_strikethrough_are_enabled_for_every_reader() {
+    let html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~\n");
+    assert!(html.contains("<table>"), "{html}");
+    assert!(html.contains("<td>2</td>"), "{html}");
+    assert!(html.contains("<del>gone</del>"), "{html}");
+    assert!(options().contains(Options::ENABLE_TABLES));
+    assert!(options().contains(Options::ENABLE_STRIKETHROUGH));
+}
+
+#[test]
+fn plain_text_puts_table_cells_apart_and_rows_on_lines() {
+    assert_eq!(
+        plain_text("| a | b |\n|---|---|\n| 1 | 2 |\n"),
+        "a b \n1 2 \n"
+    );
+    assert_eq!(
+        plain_text("# Title\n\nline one  \nline two\n"),
+        "Title\nline one line two\n"
+    );
+}
+
+#[test]
+fn a_chart_slot_is_an_empty_span_naming_its_index() {
+    assert_eq!(
+        chart_slot(3),
+        "<span class=\"chart-slot\" data-chart=\"3\"></span>"
+    );
+}
+
+#[test]
+fn an_image_nested_in_a_charts_alt_text_is_dropped_with_it_and_what_follows_stays() {
+    let md = format!("![a ![b](/b.png) c]({CHART}) after ![d](/d.png)");
+    let html = render_with_charts(&md, &[CHART]);
+    assert_eq!(
+        html.trim(),
+        format!(
+            "<p>{} after <img src=\"/d.png\" alt=\"d\" /></p>",
+            chart_slot(0)
+        )
+    );
+}
+
+#[test]
+fn each_image_kind_is_drawn_its_own_way_side_by_side() {
+    // Own image shown, remote one a link naming its host, unsafe one removed:
+    // dropping every image, or keeping a remote one, changes this output.
+    let html = render("![own](/a.png) ![far](https://far.example/b.png) ![bad](javascript:x)");
+    assert_eq!(
+        html.trim(),
+        "<p><img src=\"/a.png\" alt=\"own\" /> \
+         <a class=\"remote-image\" href=\"https://far.example/b.png\" \
+         title=\"Open the image on far.example; it is not loaded with the page\" \
+         rel=\"noopener noreferrer\">far <span class=\"remote-host\">(image on far.example, not loaded)</span></a> \
+         <span class=\"image-removed\">bad</span></p>"
+    );
+}
+
+#[test]
+fn link_titles_are_kept_and_only_web_links_get_noopener() {
+    assert_eq!(
+        render("[a](http://old.example/ \"The <title>\")").trim(),
+        "<p><a href=\"http://old.example/\" title=\"The &lt;title&gt;\" rel=\"noopener noreferrer\">a</a></p>"
+    );
+    assert_eq!(
+        render("[b](/posts/x/) [c](mailto:a@b.org)").trim(),
+        "<p><a href=\"/posts/x/\">b</a> <a href=\"mailto:a@b.org\">c</a></p>"
+    );
+}
+
+#[test]
+fn attributes_escape_all_five_special_characters() {
+    assert_eq!(
+        escape_attr("a&b<c>d\"e'f"),
+        "a&amp;b&lt;c&gt;d&quot;e&#39;f"
+    );
+}
+
+#[test]
+fn schemes_are_read_as_browsers_read_them_without_spaces_and_controls() {
+    for safe in [
+        " https://a.org/",
+        "ht\ttps://a.org/",
+        "HTTP://a.org/",
+        "mailto:a@b.org",
+        "a.png",
+        "?q=a:b",
+    ] {
+        assert!(is_safe_url(safe), "{safe:?}");
+    }
+    for unsafe_url in [
+        "java\nscript:x",
+        "java\u{1}script:x",
+        "data:text/html,x",
+        "javascript:x",
+    ] {
+        assert!(!is_safe_url(unsafe_url), "{unsafe_url:?}");
+    }
+}
+
+#[test]
+fn remote_means_an_absolute_web_url_or_a_protocol_relative_one() {
+    for remote in [
+        "https://a.org/x",
+        "http://a.org/x",
+        "//a.org/x",
+        "\\\\a.org/x",
+        " HTTPS://a.org",
+    ] {
+        assert!(is_remote(remote), "{remote:?}");
+    }
+    for own in [
+        "/img/x.png",
+        "x.png",
+        "",
+        "/",
+        "data:image/png;base64,AA",
+        "./x.png",
+    ] {
+        assert!(!is_remote(own), "{own:?}");
+    }
+}
