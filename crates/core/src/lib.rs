@@ -3,9 +3,9 @@
 //! Nothing here does I/O, so every module compiles natively and to wasm32 and is
 //! unit-tested with plain `cargo test`.
 
-pub mod b4;
 pub mod archive;
 pub mod autolink;
+pub mod b4;
 pub mod bitset;
 pub mod bounded;
 pub mod bundle;
