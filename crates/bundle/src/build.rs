@@ -74,7 +74,7 @@ pub fn build(opts: &Options) -> Built {
         .max();
     let releases = cadence::grow(
         load_releases(opts, &mut diagnostics),
-        &feed_post::announced(&feeds.items().cloned().collect::<Vec<_>>()),
+        &feed_post::announced(feeds.items()),
         newest_news,
     );
     let calendar: Calendar = releases

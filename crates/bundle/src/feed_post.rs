@@ -42,8 +42,8 @@ pub struct Placement {
 
 /// Tags the feeds announce with a date of their own: a dated prepatch item
 /// is published on its rc's release day.
-pub fn announced(items: &[FeedItem]) -> Vec<(KernelVersion, i64)> {
-    (items.iter())
+pub fn announced<'a>(items: impl IntoIterator<Item = &'a FeedItem>) -> Vec<(KernelVersion, i64)> {
+    (items.into_iter())
         .filter(|i| !i.date_estimated)
         .filter_map(|i| match feed_title::read(&i.title).names {
             Some(Names::Tag(v)) => Some((v, i.date?.utc_days().floor() as i64)),
