@@ -70,7 +70,7 @@ pub fn build(opts: &Options) -> Built {
     let feeds = read_feeds(&opts.feeds, &mut diagnostics);
     let newest_news = (feeds.items())
         .filter_map(|i| i.date)
-        .map(|d| d.utc_days().floor() as i64)
+        .map(|d| d.utc_day())
         .max();
     let releases = cadence::grow(
         load_releases(opts, &mut diagnostics),

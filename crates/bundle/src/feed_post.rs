@@ -46,7 +46,7 @@ pub fn announced<'a>(items: impl IntoIterator<Item = &'a FeedItem>) -> Vec<(Kern
     (items.into_iter())
         .filter(|i| !i.date_estimated)
         .filter_map(|i| match feed_title::read(&i.title).names {
-            Some(Names::Tag(v)) => Some((v, i.date?.utc_days().floor() as i64)),
+            Some(Names::Tag(v)) => Some((v, i.date?.utc_day())),
             _ => None,
         })
         .collect()
@@ -95,7 +95,7 @@ pub fn place(names: Option<Names>, date: Option<&DateTime>, calendar: &Calendar)
             source: ReleaseSource::Title,
         },
         (None, Some(d)) => {
-            let day = d.utc_days().floor() as i64;
+            let day = d.utc_day();
             let tag = (calendar.iter())
                 .filter(|(_, &tagged)| tagged <= day)
                 .map(|(v, _)| *v)

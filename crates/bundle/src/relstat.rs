@@ -116,7 +116,7 @@ pub fn parse_relstat_output(text: &str) -> Result<Vec<Release>, RelstatError> {
         let bad = |column, found: &str, expected| cell_error(n, column, found, expected);
         let date_text = date_text.trim_end_matches(')');
         let date = DateTime::parse(date_text)
-            .map(|d| format_ymd(d.unix_seconds().div_euclid(86_400)))
+            .map(|d| format_ymd(d.utc_day()))
             .ok_or_else(|| bad("date", date_text, "a date like 2024-01-07"))?;
         let nums: Vec<u64> = words
             .iter()

@@ -22,6 +22,11 @@ impl DateTime {
         self.local_days * 86_400 + i64::from(self.seconds) - i64::from(self.offset_minutes) * 60
     }
 
+    /// The UTC calendar day (days since the epoch), as release dates are kept.
+    pub fn utc_day(&self) -> i64 {
+        self.unix_seconds().div_euclid(86_400)
+    }
+
     /// Fractional days since the epoch, UTC: what calendar comparisons use.
     pub fn utc_days(&self) -> f64 {
         self.unix_seconds() as f64 / 86_400.0
@@ -320,6 +325,17 @@ mod tests {
         let noon = DateTime::parse("1970-01-02T12:00:00Z").unwrap();
         assert_eq!(noon.unix_seconds(), 129_600);
         assert_eq!(noon.utc_days(), 1.5);
+        assert_eq!(noon.utc_day(), 1);
+        // Before the epoch the day rounds down, not toward zero.
+        assert_eq!(
+            DateTime::parse("1969-12-31T23:00:00Z").unwrap().utc_day(),
+            -1
+        );
+        // The day is the UTC one, whatever offset the instant was written in.
+        assert_eq!(
+            west.utc_day(),
+            DateTime::parse("2017-11-03T14:51:35Z").unwrap().utc_day()
+        );
         // Local noon twelve hours east is midnight UTC: exactly one day.
         assert_eq!(
             DateTime::parse("1970-01-02T12:00:00+12:00")
