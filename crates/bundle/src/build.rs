@@ -171,8 +171,12 @@ pub fn build(opts: &Options) -> Built {
         for mut post in
             feed_post::posts(merged.items, &calendar, &table, &rules, keep_all, &mut feed)
         {
-            post.id = post_ids.claim(post.id);
-            ids::assign_entries(&mut post);
+            let id = post_ids.claim(post.id.clone());
+            // Entry ids start with the post's: only a renamed post needs them again.
+            if id != post.id {
+                post.id = id;
+                ids::assign_entries(&mut post);
+            }
             posts.push(post);
         }
         summary.feed = Some(feed);
