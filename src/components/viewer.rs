@@ -43,7 +43,8 @@ pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
 
     let open = move || ctx.state.with(|s| s.open.clone());
     let main = move || match open() {
-        None => view! { <Results /> }.into_any(),
+        // The series page is not drawn yet: the results stand in for it.
+        None | Some(Open::Series(_)) => view! { <Results /> }.into_any(),
         Some(Open::Entry(id)) => view! { <EntryView id=id /> }.into_any(),
         Some(Open::Post(id)) => view! { <PostView id=id /> }.into_any(),
         Some(Open::Releases) => view! { <ReleasesPage /> }.into_any(),

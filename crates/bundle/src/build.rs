@@ -48,6 +48,49 @@ pub struct Summary {
     pub drafts_skipped: usize,
     /// Set when feeds were given.
     pub feed: Option<FeedSummary>,
+    pub series: SeriesSummary,
+}
+
+/// What the series grouping found, for the summary.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SeriesSummary {
+    pub series: usize,
+    /// Series with two or more postings.
+    pub multi: usize,
+    /// Postings in the longest series.
+    pub longest: usize,
+    /// Entries dated by their message-id, and by their release tag.
+    pub dated_by_message_id: usize,
+    pub dated_by_tag: usize,
+}
+
+impl SeriesSummary {
+    pub fn of(bundle: &Bundle) -> SeriesSummary {
+        let entries = (bundle.posts.iter()).flat_map(|p| p.entries.iter().map(move |e| (p, e)));
+        let len = bundle.posts.iter().map(|p| p.entries.len()).sum();
+        let stories = kernel_news_core::story::Stories::build(len, entries.clone());
+        let from = |f| {
+            entries
+                .clone()
+                .filter(|(_, e)| e.date_from == Some(f))
+                .count()
+        };
+        SeriesSummary {
+            series: stories.len(),
+            multi: stories.iter().filter(|s| s.versions() > 1).count(),
+            longest: stories.iter().map(|s| s.versions()).max().unwrap_or(0),
+            dated_by_message_id: from(kernel_news_core::DateFrom::MessageId),
+            dated_by_tag: from(kernel_news_core::DateFrom::ReleaseTag),
+        }
+    }
+
+    /// `series: 40, 12 with two or more postings (longest 5); ...`.
+    pub fn line(&self) -> String {
+        format!(
+            "series: {}, {} with two or more postings (longest {}); posting dates: {} from message-ids, {} from release tags",
+            self.series, self.multi, self.longest, self.dated_by_message_id, self.dated_by_tag
+        )
+    }
 }
 
 /// The bundle plus every problem, each as a [`Diagnostic`] the CLI prints.
@@ -203,7 +246,7 @@ pub fn build(opts: &Options) -> Built {
     let count = |level| diagnostics.iter().filter(|d| d.level == level).count();
     summary.warnings = count(WarningLevel::Warning);
     summary.errors = count(WarningLevel::Error);
-    let bundle = Bundle {
+    let mut bundle = Bundle {
         format_version: FORMAT_VERSION,
         generator: generator(),
         posts,
@@ -211,6 +254,10 @@ pub fn build(opts: &Options) -> Built {
         subsystems,
         warnings: diagnostics.iter().map(Diagnostic::to_warning).collect(),
     };
+    // Posting dates first: a series is named by its earliest posting.
+    kernel_news_core::posted::assign(&mut bundle);
+    kernel_news_core::series::assign(&mut bundle.posts);
+    summary.series = SeriesSummary::of(&bundle);
     Built {
         bundle,
         summary,

@@ -120,6 +120,9 @@ fn run() -> Result<ExitCode> {
     if let Some(f) = &s.feed {
         eprintln!("{}", feed_line(f));
     }
+    if !args.quiet {
+        eprintln!("{}", s.series.line());
+    }
     Ok(if s.errors > 0 || (args.strict && s.warnings > 0) {
         ExitCode::from(1)
     } else {

@@ -5,6 +5,7 @@
 //! an optional reply marker, bracket tags, a subsystem prefix chain, the
 //! subject, and trailing `(Author)` groups.
 
+use kernel_news_core::subject::{self, Parts, Tags};
 use kernel_news_core::{EntryKind, Series};
 
 use crate::subsystem::{with_ancestors, SubsystemTable};
@@ -21,15 +22,6 @@ pub struct Subject {
     pub authors: Vec<String>,
 }
 
-/// What the bracket tags said.
-#[derive(Debug, Default)]
-struct Tags {
-    words: Vec<String>,
-    version: Option<u32>,
-    series: Option<Series>,
-    tree: Option<String>,
-}
-
 pub fn parse_subject(heading: &str, table: &SubsystemTable) -> Subject {
     let mut text = heading.trim();
     if text.len() >= 2
@@ -41,22 +33,12 @@ pub fn parse_subject(heading: &str, table: &SubsystemTable) -> Subject {
     }
     let (title, authors) = split_authors(text);
 
-    let mut rest = title.as_str();
-    let reply = strip_reply(&mut rest);
-    let mut tags = Tags::default();
-    while let Some(inner) = rest
-        .strip_prefix('[')
-        .and_then(|r| r.find(']').map(|e| (&r[..e], &r[e + 1..])))
-    {
-        read_tag(inner.0, &mut tags);
-        rest = inner.1.trim_start();
-        strip_reply(&mut rest);
-    }
-
+    let Parts { reply, tags, rest } = subject::parts(&title);
     let kind = classify(&title, rest, &tags, reply);
+    let patch_version = (tags.version).or_else(|| subject::trailing_version(rest).map(|(v, _)| v));
     let mut ids = Vec::new();
-    for prefix in prefix_chain(rest) {
-        ids.extend(table.for_prefix(&prefix));
+    for prefix in subject::prefixes(rest).0 {
+        ids.extend(table.for_prefix(prefix));
     }
     if let Some(tree) = &tags.tree {
         let head = tree
@@ -70,7 +52,7 @@ pub fn parse_subject(heading: &str, table: &SubsystemTable) -> Subject {
     Subject {
         title,
         kind,
-        patch_version: tags.version,
+        patch_version,
         series: tags.series,
         tree: tags.tree,
         subsystems: with_ancestors(ids),
@@ -78,89 +60,11 @@ pub fn parse_subject(heading: &str, table: &SubsystemTable) -> Subject {
     }
 }
 
-fn strip_reply(rest: &mut &str) -> bool {
-    for p in ["Re:", "RE:", "re:", "Fwd:", "FW:"] {
-        if let Some(r) = rest.strip_prefix(p) {
-            *rest = r.trim_start();
-            return true;
-        }
-    }
-    false
-}
-
-/// Tag words: PATCH, RFC, RESEND, GIT PULL, TOPIC ...; `v3`/`V3`/`-V3`/`PATCHv3`
-/// is the version, `0/9` the series, a lowercase tree-like word the tree.
-fn read_tag(inner: &str, tags: &mut Tags) {
-    for raw in inner.split_whitespace() {
-        let word = raw.trim_matches(|c| c == ',' || c == ';');
-        let upper = word.to_ascii_uppercase();
-        if let Some(v) = version_number(word) {
-            tags.version = Some(v);
-        } else if let Some(v) = upper.strip_prefix("PATCH").and_then(version_number) {
-            tags.words.push("PATCH".into());
-            tags.version = Some(v);
-        } else if let Some(s) = series(word) {
-            tags.series = Some(s);
-        } else if is_tree(word) && tags.tree.is_none() && !TAG_WORDS.contains(&upper.as_str()) {
-            tags.tree = Some(word.trim_start_matches('-').to_string());
-        } else {
-            tags.words.push(upper);
-        }
-    }
-}
-
-/// Words of a subject tag that are never tree names, whatever their case.
-const TAG_WORDS: [&str; 12] = [
-    "PATCH",
-    "PATCHSET",
-    "RFC",
-    "RESEND",
-    "GIT",
-    "PULL",
-    "TOPIC",
-    "TECH",
-    "BUG",
-    "REGRESSION",
-    "QUESTION",
-    "DISCUSSION",
-];
-
-fn version_number(word: &str) -> Option<u32> {
-    let w = word.trim_start_matches('-');
-    let digits = w.strip_prefix(['v', 'V'])?;
-    (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| digits.parse().ok())
-        .flatten()
-}
-
-/// `3/7`: a patch's place in its series, 0 (the cover letter) to the total.
-/// `12/5` or `1/0` is no such place (a date, a ratio), and `+1/2` no number.
-fn series(word: &str) -> Option<Series> {
-    let (a, b) = word.split_once('/')?;
-    let number = |s: &str| {
-        s.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| s.parse().ok())?
-    };
-    let (index, total) = (number(a)?, number(b)?);
-    (index <= total && total > 0).then_some(Series { index, total })
-}
-
-/// `mm-new`, `net-next`, `-mm`, `rcu/next`: lowercase words that are not tag keywords.
-fn is_tree(word: &str) -> bool {
-    let w = word.trim_start_matches('-');
-    !w.is_empty()
-        && w.starts_with(|c: char| c.is_ascii_lowercase())
-        && w.chars().all(|c| {
-            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '_')
-        })
-}
-
 /// Precedence, first match wins: a pull request; a conference topic; a reply
 /// (discussion, even of a patch); an RFC; a patch; a release announcement; a
 /// bug or regression report; a question or invitation (discussion); other.
 fn classify(title: &str, rest: &str, tags: &Tags, reply: bool) -> EntryKind {
-    let has = |w: &str| tags.words.iter().any(|t| t == w);
+    let has = |w: &str| tags.has(w);
     let lower = title.to_lowercase();
     let rest_lower = rest.to_lowercase();
     if (has("GIT") && has("PULL")) || lower.starts_with("git pull") {
@@ -310,37 +214,6 @@ fn looks_like_name(n: &str) -> bool {
             w.starts_with(|c: char| c.is_uppercase() || !c.is_ascii()) || particles.contains(w)
         }) || (2..=3).contains(&words.len()) && words.iter().all(|w| w.chars().all(char::is_alphabetic)))
         && n.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
-}
-
-/// Subsystem prefixes before `: `, chained: `KVM: arm64: x` gives KVM and arm64;
-/// `mm, bpf: x` gives mm and bpf. A prefix has no spaces inside its parts.
-fn prefix_chain(subject: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = subject.trim_start_matches('`');
-    while let Some(i) = rest
-        .find(": ")
-        .or_else(|| rest.strip_suffix(':').map(|r| r.len()))
-    {
-        let head = &rest[..i];
-        let parts: Vec<&str> = head
-            .split(',')
-            .map(|p| p.trim().trim_matches('`'))
-            .collect();
-        let ok = !head.is_empty()
-            && head.len() <= 48
-            && parts.iter().all(|p| {
-                !p.is_empty()
-                    && !p.chars().all(|c| c.is_ascii_digit())
-                    && p.chars()
-                        .all(|c| c.is_alphanumeric() || matches!(c, '/' | '_' | '-' | '.'))
-            });
-        if !ok {
-            break;
-        }
-        out.extend(parts.into_iter().map(str::to_string));
-        rest = rest[i + 1..].trim_start();
-    }
-    out
 }
 
 #[cfg(test)]

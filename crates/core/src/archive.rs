@@ -17,6 +17,7 @@ use crate::facets::{Facet, FacetCount, FacetIndex};
 use crate::ids;
 use crate::query::Query;
 use crate::search::SearchIndex;
+use crate::story::Stories;
 use crate::version::KernelVersion;
 use crate::viewstate::{Sort, ViewState};
 use crate::{Bundle, Entry, EntryKind, Post};
@@ -32,6 +33,8 @@ pub struct Archive {
     /// Message-ids to entries, for the cross-links between sources; built on
     /// the first [`Archive::coverage`], as it parses every body.
     cross: OnceLock<CrossIndex>,
+    /// Every patch series' postings; built on first use.
+    stories: OnceLock<Stories>,
     post_numbers: HashMap<String, u32>,
     subsystem_names: HashMap<String, String>,
     /// Per facet slot: the display order of its values as positions in the
@@ -105,6 +108,7 @@ impl Archive {
             facets,
             search: OnceLock::new(),
             cross: OnceLock::new(),
+            stories: OnceLock::new(),
             post_numbers,
             subsystem_names,
             display,
@@ -184,6 +188,14 @@ impl Archive {
     /// back), in display order, each once.
     pub fn coverage(&self, number: u32) -> Vec<u32> {
         (self.cross.get_or_init(|| CrossIndex::build(self))).coverage(self, number)
+    }
+
+    /// Every patch series and its postings, built on the first call.
+    pub fn stories(&self) -> &Stories {
+        self.stories.get_or_init(|| {
+            let entries = (0..self.len() as u32).map(|n| self.entry(n));
+            Stories::build(self.len(), entries)
+        })
     }
 
     /// The entries a query's text terms and facet prefixes allow; `None` when

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the bundle layout. The viewer refuses any other value with a
 /// readable message rather than guessing at fields it does not know.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The whole archive: every post, the release calendar and what the build noticed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,6 +73,16 @@ pub struct Post {
     pub charts: Vec<ChartRef>,
 }
 
+/// Where a post entry's own date came from ([`crate::posted`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateFrom {
+    /// The time stamp the mailer wrote into the message-id.
+    MessageId,
+    /// The release calendar's date of the tag a release announcement names.
+    ReleaseTag,
+}
+
 /// Where a post's release came from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -102,6 +112,12 @@ pub struct Entry {
     /// `0/9` in `[PATCH 0/9]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<Series>,
+    /// The patch series this entry is a posting (or a write-up of a posting)
+    /// of, shared by every version: `khugepaged-mthp-support`. Set by
+    /// [`crate::series::assign`]; absent for entries that are no posting of
+    /// a series (pull requests, release announcements, LWN's weekly editions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series_id: Option<String>,
     /// Tree named in the subject tag: `mm-new`, `net-next`, `-mm`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tree: Option<String>,
@@ -120,9 +136,14 @@ pub struct Entry {
     /// Release-stat charts shown in the body, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub charts: Vec<ChartRef>,
-    /// Feed items: the item's own date (RFC 3339); posts' entries share the post's.
+    /// The entry's own date: a feed item's (RFC 3339), or the posting's a
+    /// post entry's message-id or release tag gives (RFC 3339 in UTC, or
+    /// `YYYY-MM-DD` when only the day is known, see `date_from`). Absent: the post's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Post entries: where `date` came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_from: Option<DateFrom>,
     /// Feed items: `date` was not in the item but taken from its neighbours in the feed.
     #[serde(default, skip_serializing_if = "is_false")]
     pub date_estimated: bool,

@@ -24,19 +24,23 @@ pub mod links;
 pub mod listing;
 pub mod load;
 pub mod markdown;
+pub mod posted;
 pub mod query;
 pub mod release_facet;
 pub mod search;
 pub mod searched;
 pub mod selector;
+pub mod series;
 pub mod shortlist;
 pub mod source;
 pub mod status;
+pub mod story;
+pub mod subject;
 pub mod version;
 pub mod viewstate;
 
 pub use bundle::{
-    Bundle, Entry, EntryKind, Link, Post, Release, ReleaseSource, Series, Subsystem, Warning,
-    WarningLevel, FORMAT_VERSION, SOURCE_LKML_NEWS, SOURCE_LWN,
+    Bundle, DateFrom, Entry, EntryKind, Link, Post, Release, ReleaseSource, Series, Subsystem,
+    Warning, WarningLevel, FORMAT_VERSION, SOURCE_LKML_NEWS, SOURCE_LWN,
 };
 pub use version::KernelVersion;

@@ -3,8 +3,8 @@
 //! The state lives in the fragment of the one page, never in path routes, so
 //! the built site needs no server rewrite rules and works from any sub-path
 //! (and from `file://`). Keys: `q`, one per facet value (`rel`, `sub`, `tag`,
-//! `kind`, `author`, `lang`, `source`, repeated), `sort=oldest`, then `entry=ID`,
-//! `post=ID` or `page=releases`. The default state is the empty fragment.
+//! `kind`, `author`, `lang`, `source`, repeated), `sort=oldest`, `rows=series`,
+//! then `entry=ID`, `post=ID`, `series=ID` or `page=releases`. The default state is the empty fragment.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,6 +41,8 @@ impl Sort {
 pub enum Open {
     Entry(String),
     Post(String),
+    /// A series page: every posting of one patch series, in order.
+    Series(String),
     /// The releases page: every cycle with its tags, length and statistics.
     Releases,
 }
@@ -52,6 +54,8 @@ pub struct ViewState {
     /// Picked values per facet; release values are selectors (`v6.7`, `v6.0..v6.7`).
     pub filters: BTreeMap<Facet, BTreeSet<String>>,
     pub sort: Sort,
+    /// One row per patch series: its latest posting among the hits stands for it.
+    pub per_series: bool,
     pub open: Option<Open>,
 }
 
@@ -155,9 +159,13 @@ impl ViewState {
         if self.sort != Sort::default() {
             add("sort", self.sort.key());
         }
+        if self.per_series {
+            add("rows", ROWS_PER_SERIES);
+        }
         match &self.open {
             Some(Open::Entry(id)) => add("entry", id),
             Some(Open::Post(id)) => add("post", id),
+            Some(Open::Series(id)) => add("series", id),
             Some(Open::Releases) => add("page", "releases"),
             None => {}
         }
@@ -179,8 +187,10 @@ impl ViewState {
             match k {
                 "q" => state.query = v,
                 "sort" => state.sort = Sort::from_key(&v),
+                "rows" => state.per_series = v == ROWS_PER_SERIES,
                 "entry" if !v.is_empty() => state.open = Some(Open::Entry(v)),
                 "post" if !v.is_empty() => state.open = Some(Open::Post(v)),
+                "series" if !v.is_empty() => state.open = Some(Open::Series(v)),
                 "page" if v == "releases" => state.open = Some(Open::Releases),
                 _ => {
                     if let Some(facet) = Facet::from_key(k).filter(|_| !v.trim().is_empty()) {
@@ -192,6 +202,9 @@ impl ViewState {
         state
     }
 }
+
+/// `rows=series`: the one-row-per-series view.
+pub const ROWS_PER_SERIES: &str = "series";
 
 /// Percent-encodes all but unreserved characters and the readable `/ : @ ,`
 /// (all legal in a fragment); a space becomes `+`.
@@ -243,6 +256,7 @@ mod tests {
         let mut s = ViewState {
             query: "s:\"huge page\" -rfc 메모리 __GFP_ZERO & 100%".into(),
             sort: Sort::Oldest,
+            per_series: true,
             open: Some(Open::Entry("lkml-news-v6.7-rc4/mm-damon-per-node".into())),
             ..Default::default()
         };
@@ -272,7 +286,7 @@ mod tests {
         let f = sample().to_fragment();
         assert!(f.starts_with("#q=s:%22huge+page%22+-rfc+"), "{f}");
         assert!(f.contains("&rel=v6.0..v6.7&rel=v6.8-rc1&sub=mm/damon&author=SeongJae+Park"));
-        assert!(f.ends_with("&sort=oldest&entry=lkml-news-v6.7-rc4/mm-damon-per-node"));
+        assert!(f.ends_with("&sort=oldest&rows=series&entry=lkml-news-v6.7-rc4/mm-damon-per-node"));
     }
 
     #[test]
@@ -290,6 +304,22 @@ mod tests {
         assert_eq!(s.to_fragment(), "#page=releases");
         assert_eq!(ViewState::from_fragment("#page=releases"), s);
         assert_eq!(ViewState::from_fragment("#page=nope").open, None);
+    }
+
+    #[test]
+    fn a_series_page_and_the_series_rows_have_their_own_keys() {
+        let s = ViewState {
+            per_series: true,
+            ..Default::default()
+        }
+        .opened(Open::Series("khugepaged-mthp-support".into()));
+        assert_eq!(
+            s.to_fragment(),
+            "#rows=series&series=khugepaged-mthp-support"
+        );
+        assert_eq!(ViewState::from_fragment(&s.to_fragment()), s);
+        assert!(!ViewState::from_fragment("#rows=entries").per_series);
+        assert_eq!(ViewState::from_fragment("#series=").open, None);
     }
 
     #[test]

@@ -33,6 +33,7 @@ fn view_state() -> impl Strategy<Value = ViewState> {
         Just(None),
         TEXT.prop_map(|id| Some(Open::Entry(id))),
         TEXT.prop_map(|id| Some(Open::Post(id))),
+        TEXT.prop_map(|id| Some(Open::Series(id))),
         Just(Some(Open::Releases)),
     ];
     let sort = prop_oneof![Just(Sort::Newest), Just(Sort::Oldest)];
@@ -40,18 +41,21 @@ fn view_state() -> impl Strategy<Value = ViewState> {
         prop_oneof![Just(String::new()), TEXT.prop_map(String::from)],
         filters,
         sort,
+        any::<bool>(),
         open,
     )
         .prop_map(
-            |(query, filters, sort, open): (
+            |(query, filters, sort, per_series, open): (
                 String,
                 BTreeMap<Facet, BTreeSet<String>>,
                 Sort,
+                bool,
                 Option<Open>,
             )| ViewState {
                 query,
                 filters,
                 sort,
+                per_series,
                 open,
             },
         )

@@ -1,0 +1,297 @@
+//! Patch-series identity: which entries are postings of one series across posts, releases and sources.
+//!
+//! A series is named by its subject with everything that changes between
+//! versions taken off ([`key`]): the tag block (`[RFC PATCH v3 mm-new 0/5]`),
+//! a `RESEND`, a trailing ` v3`, and the subsystem prefixes (`mm/damon:` and
+//! `mm/damon/core:` are one series when the rest agrees), compared without
+//! case or punctuation. Entries with the same key are one series unless both
+//! name authors and no author is shared; entries that cite the same
+//! message-id, or whose body links a previous version, are one series whatever
+//! their subjects say. Only patch and RFC postings found a series: a topic, a
+//! discussion, a bug report or a feed item joins one that a posting founded,
+//! and pull requests, release announcements and LWN's weekly editions never do
+//! (their titles recur every week without being one piece of work).
+
+use std::collections::HashMap;
+
+use crate::ids::{slug, Unique};
+use crate::{EntryKind, Post};
+
+/// Series ids are cut at about this many characters, at a word boundary.
+pub const ID_LEN: usize = 60;
+
+/// A rest of fewer words than this is too generic to name a series alone
+/// (`fix typo`, `cleanups`): its subsystem prefixes stay in the key.
+const DISTINCT_WORDS: usize = 3;
+
+/// The identity of the series a subject belongs to, or `None` when nothing
+/// is left once the tags and prefixes are gone.
+pub fn key(title: &str) -> Option<String> {
+    let mut rest = crate::subject::parts(title).rest;
+    loop {
+        let before = rest;
+        rest = strip_word_start(rest, "resend");
+        rest = strip_trailing_version(rest);
+        if rest == before {
+            break;
+        }
+    }
+    let (prefixes, subject) = crate::subject::prefixes(rest);
+    let words = normalise(subject);
+    if words.is_empty() {
+        return None;
+    }
+    if words.split(' ').count() >= DISTINCT_WORDS || prefixes.is_empty() {
+        return Some(words);
+    }
+    Some(format!("{} : {words}", normalise(&prefixes.join(" "))))
+}
+
+/// Lowercase letters and digits of any script; every other run is one space.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// `RESEND: x`, `Resend x` -> `x`.
+fn strip_word_start<'a>(text: &'a str, word: &str) -> &'a str {
+    let t = text.trim_start();
+    match t.get(..word.len()) {
+        Some(head) if head.eq_ignore_ascii_case(word) => {
+            let after = &t[word.len()..];
+            if after.is_empty() || after.starts_with([' ', ':']) {
+                after.trim_start_matches([' ', ':'])
+            } else {
+                text
+            }
+        }
+        _ => text,
+    }
+}
+
+/// `x v3`, `x (v3)`, `x -v3`, `x RESEND` -> `x`.
+fn strip_trailing_version(text: &str) -> &str {
+    if let Some((_, before)) = crate::subject::trailing_version(text) {
+        return before;
+    }
+    let t = text.trim_end();
+    match t.rsplit_once(' ') {
+        Some((before, last)) if last.eq_ignore_ascii_case("resend") => before.trim_end(),
+        _ => text,
+    }
+}
+
+/// Kinds that found a series: a posting of patches.
+pub fn founds(kind: EntryKind) -> bool {
+    matches!(kind, EntryKind::Patch | EntryKind::Rfc)
+}
+
+/// Kinds that may join a series: everything but the recurring announcements.
+pub fn joins(kind: EntryKind) -> bool {
+    !matches!(
+        kind,
+        EntryKind::PullRequest
+            | EntryKind::Release
+            | EntryKind::WeeklyEdition
+            | EntryKind::SecurityUpdates
+            | EntryKind::MergeWindow
+    )
+}
+
+/// The message-ids a body gives as earlier versions: links on a line that
+/// names a version (`v2: https://lore...`, `[RFC v1](...)`, "previous version").
+pub fn previous_versions(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in body.lines() {
+        let lower = line.to_lowercase();
+        let names_version = lower.contains("previous version")
+            || lower.contains("prior version")
+            || (lower.split(|c: char| !c.is_alphanumeric()))
+                .any(|w| crate::subject::version_number(w).is_some() || w == "rfc");
+        if names_version {
+            let links = crate::links::extract_links(line);
+            out.extend(links.into_iter().filter_map(|l| l.message_id));
+        }
+    }
+    out
+}
+
+/// One entry as the grouping sees it.
+struct Node {
+    key: Option<String>,
+    authors: Vec<String>,
+    founds: bool,
+    /// `(day, post path, position)`: the earliest names the series.
+    order: (String, String, u32),
+}
+
+/// Gives every entry that belongs to a series its `series_id`, and clears
+/// it on the rest. Ids are the slug of the earliest posting's key, so adding
+/// later posts never renames a series.
+pub fn assign(posts: &mut [Post]) {
+    let mut nodes = Vec::new();
+    let mut at = Vec::new();
+    let mut message_ids: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut previous: Vec<(usize, String)> = Vec::new();
+    for (p, post) in posts.iter().enumerate() {
+        for (e, entry) in post.entries.iter().enumerate() {
+            if !joins(entry.kind) {
+                continue;
+            }
+            let n = nodes.len();
+            if let Some(id) = crate::b4::message_id(entry) {
+                message_ids.entry(id).or_default().push(n);
+            }
+            previous.extend(previous_versions(&entry.body).into_iter().map(|id| (n, id)));
+            nodes.push(Node {
+                key: key(&entry.title),
+                authors: entry.authors.iter().map(|a| a.to_lowercase()).collect(),
+                founds: founds(entry.kind),
+                order: (
+                    entry.day(post).unwrap_or("").to_string(),
+                    post.path.clone(),
+                    e as u32,
+                ),
+            });
+            at.push((p, e));
+        }
+    }
+    let mut sets = Sets::new(nodes.len());
+    for cluster in same_key_clusters(&nodes) {
+        for pair in cluster.windows(2) {
+            sets.union(pair[0], pair[1]);
+        }
+    }
+    for ids in message_ids.values() {
+        for pair in ids.windows(2) {
+            sets.union(pair[0], pair[1]);
+        }
+    }
+    for (n, id) in previous {
+        if let Some(&other) = message_ids.get(&id).and_then(|v| v.first()) {
+            sets.union(n, other);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for n in 0..nodes.len() {
+        groups.entry(sets.find(n)).or_default().push(n);
+    }
+    let mut named: Vec<(&Node, Vec<usize>)> = (groups.into_values())
+        .filter(|g| g.iter().any(|&n| nodes[n].founds))
+        .map(|g| {
+            let first = (g.iter().filter(|&&n| nodes[n].key.is_some()))
+                .min_by(|&&a, &&b| nodes[a].order.cmp(&nodes[b].order))
+                .copied()
+                .unwrap_or(g[0]);
+            (&nodes[first], g)
+        })
+        .collect();
+    named.sort_by(|a, b| a.0.order.cmp(&b.0.order));
+    for post in posts.iter_mut() {
+        for entry in &mut post.entries {
+            entry.series_id = None;
+        }
+    }
+    let mut unique = Unique::default();
+    let ids: Vec<(String, Vec<usize>)> = (named.into_iter())
+        .map(|(first, g)| {
+            let base = first
+                .key
+                .as_deref()
+                .map_or_else(|| "series".to_string(), |k| slug(k, ID_LEN));
+            (unique.claim(base), g)
+        })
+        .collect();
+    for (id, members) in ids {
+        for n in members {
+            let (p, e) = at[n];
+            posts[p].entries[e].series_id = Some(id.clone());
+        }
+    }
+}
+
+/// Nodes with one key, split where authors are known on both sides and no
+/// name is shared; a node without authors joins the cluster of the nearest
+/// node in time that has them (the Korean editions name nobody).
+fn same_key_clusters(nodes: &[Node]) -> Vec<Vec<usize>> {
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, node) in nodes.iter().enumerate() {
+        if let Some(k) = &node.key {
+            by_key.entry(k).or_default().push(n);
+        }
+    }
+    let mut out = Vec::new();
+    for mut members in by_key.into_values() {
+        members.sort_by(|&a, &b| nodes[a].order.cmp(&nodes[b].order));
+        let mut clusters: Vec<(Vec<usize>, Vec<&str>)> = Vec::new();
+        for &n in members.iter().filter(|&&n| !nodes[n].authors.is_empty()) {
+            let names = &nodes[n].authors;
+            match (clusters.iter_mut()).find(|(_, c)| names.iter().any(|a| c.contains(&a.as_str())))
+            {
+                Some((ms, c)) => {
+                    ms.push(n);
+                    c.extend(names.iter().map(String::as_str));
+                }
+                None => clusters.push((vec![n], names.iter().map(String::as_str).collect())),
+            }
+        }
+        let anonymous = members.iter().filter(|&&n| nodes[n].authors.is_empty());
+        if clusters.is_empty() {
+            out.push(anonymous.copied().collect());
+            continue;
+        }
+        for &n in anonymous {
+            let distance = |m: usize| day_distance(&nodes[n].order.0, &nodes[m].order.0);
+            let nearest = (0..clusters.len())
+                .min_by_key(|&c| clusters[c].0.iter().map(|&m| distance(m)).min())
+                .expect("clusters is not empty");
+            clusters[nearest].0.push(n);
+        }
+        out.extend(clusters.into_iter().map(|(ms, _)| ms));
+    }
+    out
+}
+
+/// Days between two `YYYY-MM-DD` days; unknown days are far from everything.
+fn day_distance(a: &str, b: &str) -> i64 {
+    match (crate::date::parse_ymd(a), crate::date::parse_ymd(b)) {
+        (Some(a), Some(b)) => (a - b).abs(),
+        _ => i64::MAX / 2,
+    }
+}
+
+/// Union-find with path halving.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn new(n: usize) -> Sets {
+        Sets((0..n).collect())
+    }
+
+    fn find(&mut self, mut n: usize) -> usize {
+        while self.0[n] != n {
+            self.0[n] = self.0[self.0[n]];
+            n = self.0[n];
+        }
+        n
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "series_tests.rs"]
+mod tests;

@@ -1,0 +1,283 @@
+//! Tests of series identity: subject normalisation, the no-false-merge rules and the grouping.
+
+use super::*;
+use crate::{Entry, Post};
+
+#[test]
+fn every_subject_form_of_one_series_has_one_key() {
+    let want = key("[PATCH v9 00/14] khugepaged: mTHP support");
+    assert_eq!(want.as_deref(), Some("khugepaged : mthp support"));
+    for title in [
+        "[RFC PATCH 0/5] khugepaged: mTHP support",
+        "[RFC PATCH v3 mm-new 0/5] khugepaged: mTHP support",
+        "[PATCHv2] khugepaged: mTHP support",
+        "[PATCH -next] khugepaged: mTHP support",
+        "[PATCH v8 00/15] Resend khugepaged: mTHP support",
+        "[RESEND PATCH V5 00/33] khugepaged: mTHP support",
+        "Re: [PATCH v8 00/15] khugepaged: mTHP support",
+        "[PATCH] khugepaged: mTHP support v3",
+        "[PATCH] khugepaged: mTHP support (v4)",
+        "[PATCH] KHUGEPAGED: mTHP Support.",
+    ] {
+        assert_eq!(key(title), want, "{title}");
+    }
+}
+
+#[test]
+fn subsystem_prefix_spellings_do_not_split_a_distinct_subject() {
+    let a = key("[PATCH v2 3/7] mm/damon: per-node memory usage stats");
+    assert_eq!(
+        a,
+        key("[PATCH v3 0/4] mm/damon/core: per-node memory usage stats")
+    );
+    assert_eq!(a, key("[PATCH v3 0/4] DAMON: per-node memory usage stats"));
+    assert_eq!(a, key("[LSF/MM/BPF TOPIC] per-node memory usage stats"));
+    assert_eq!(a.as_deref(), Some("per node memory usage stats"));
+}
+
+#[test]
+fn a_short_subject_keeps_its_prefixes_so_generic_words_do_not_merge() {
+    assert_ne!(key("[PATCH] mm: fix typo"), key("[PATCH] bpf: fix typo"));
+    assert_eq!(key("[PATCH] mm: fix typo"), key("[PATCH v2] mm: Fix typo"));
+    assert_eq!(
+        key("[PATCH 0/3] THP Shrinker"),
+        key("[RFC PATCH 0/3] THP shrinker")
+    );
+}
+
+#[test]
+fn recurring_titles_keep_what_tells_them_apart() {
+    assert_ne!(
+        key("[GIT PULL] hotfixes for 6.17-rc5"),
+        key("[GIT PULL] hotfixes for 6.17-rc3")
+    );
+    assert_ne!(
+        key("[Linux Memory Hotness and Promotion] Notes from 2025-01-23"),
+        key("[Linux Memory Hotness and Promotion] Notes from 2025-02-06")
+    );
+    assert!(!joins(EntryKind::PullRequest) && !joins(EntryKind::Release));
+    assert!(!joins(EntryKind::WeeklyEdition) && joins(EntryKind::Discussion));
+}
+
+#[test]
+fn a_subject_that_is_all_tags_has_no_key() {
+    assert_eq!(key("[PATCH v2]"), None);
+    assert_eq!(key("Re: [RFC]"), None);
+    assert_eq!(key(""), None);
+}
+
+#[test]
+fn korean_subjects_keep_their_letters() {
+    assert_eq!(
+        key("[PATCH] 메모리 관리 개선 작업").as_deref(),
+        Some("메모리 관리 개선 작업")
+    );
+}
+
+#[test]
+fn previous_versions_are_links_on_lines_that_name_a_version() {
+    let body =
+        "New in v3: faster.\n\n- v2: https://lore.kernel.org/linux-mm/20240101000000.1-1-a@b.c/\n\
+                - [RFC](https://lore.kernel.org/r/20231201-x-v1-0-abc@d.e)\n\
+                - Previous version <https://lkml.kernel.org/r/p@q.r>\n\
+                Related: https://lore.kernel.org/r/unrelated@x.y\n";
+    assert_eq!(
+        previous_versions(body),
+        [
+            "20240101000000.1-1-a@b.c",
+            "20231201-x-v1-0-abc@d.e",
+            "p@q.r"
+        ]
+    );
+}
+
+pub(crate) fn entry(title: &str, kind: EntryKind, authors: &[&str], body: &str) -> Entry {
+    Entry {
+        title: title.into(),
+        kind,
+        authors: authors.iter().map(|a| a.to_string()).collect(),
+        body: body.into(),
+        ..Default::default()
+    }
+}
+
+fn post(path: &str, date: &str, entries: Vec<Entry>) -> Post {
+    Post {
+        id: crate::ids::post_id(path),
+        path: path.into(),
+        date: Some(date.into()),
+        entries,
+        ..Default::default()
+    }
+}
+
+fn ids(posts: &[Post]) -> Vec<Vec<Option<&str>>> {
+    (posts.iter())
+        .map(|p| p.entries.iter().map(|e| e.series_id.as_deref()).collect())
+        .collect()
+}
+
+use EntryKind::*;
+
+#[test]
+fn versions_across_posts_share_the_id_of_the_earliest() {
+    let mut posts = vec![
+        post(
+            "b.md",
+            "2025-06-01",
+            vec![entry(
+                "[PATCH v9 00/14] khugepaged: mTHP support",
+                Patch,
+                &["Nico Pache"],
+                "",
+            )],
+        ),
+        post(
+            "a.md",
+            "2025-01-05",
+            vec![entry(
+                "[RFC PATCH 0/5] khugepaged: mTHP support",
+                Rfc,
+                &["Nico Pache"],
+                "",
+            )],
+        ),
+    ];
+    assign(&mut posts);
+    let id = Some("khugepaged-mthp-support");
+    assert_eq!(ids(&posts), [vec![id], vec![id]]);
+}
+
+#[test]
+fn pull_requests_and_release_announcements_never_join() {
+    let mut posts = vec![post(
+        "a.md",
+        "2025-01-05",
+        vec![
+            entry(
+                "[GIT PULL] hotfixes for 6.17-rc5",
+                PullRequest,
+                &["Andrew Morton"],
+                "",
+            ),
+            entry("Linux 6.17-rc5", Release, &["Linus Torvalds"], ""),
+            entry(
+                "[Linux Memory Hotness] Notes from 2025-01-23",
+                Other,
+                &["D R"],
+                "",
+            ),
+        ],
+    )];
+    assign(&mut posts);
+    assert_eq!(ids(&posts), [vec![None, None, None]]);
+}
+
+#[test]
+fn same_subject_by_disjoint_authors_is_two_series() {
+    let mut posts = vec![
+        post(
+            "a.md",
+            "2020-01-05",
+            vec![entry(
+                "[PATCH] mm: minor cleanups of the buddy allocator",
+                Patch,
+                &["Alice"],
+                "",
+            )],
+        ),
+        post(
+            "b.md",
+            "2024-01-05",
+            vec![entry(
+                "[PATCH] mm: minor cleanups of the buddy allocator",
+                Patch,
+                &["Bob"],
+                "",
+            )],
+        ),
+        post(
+            "c.md",
+            "2024-01-07",
+            vec![entry(
+                "[PATCH v2] mm: minor cleanups of the buddy allocator",
+                Patch,
+                &[],
+                "",
+            )],
+        ),
+    ];
+    assign(&mut posts);
+    let first = "minor-cleanups-of-the-buddy-allocator";
+    let second = "minor-cleanups-of-the-buddy-allocator-2";
+    assert_eq!(
+        ids(&posts),
+        [vec![Some(first)], vec![Some(second)], vec![Some(second)]]
+    );
+}
+
+#[test]
+fn a_shared_message_id_or_a_previous_version_link_joins_different_subjects() {
+    let v1 = "https://lore.kernel.org/r/20240101000000.1-1-a@b.c";
+    let mut posts = vec![
+        post(
+            "a.md",
+            "2024-01-02",
+            vec![entry(
+                "[PATCH 0/3] mm: introduce foo bar baz",
+                Patch,
+                &["A"],
+                v1,
+            )],
+        ),
+        post(
+            "b.md",
+            "2024-02-02",
+            vec![entry(
+                "[PATCH v2 0/3] mm: renamed foo to qux",
+                Patch,
+                &["A"],
+                &format!("https://lore.kernel.org/r/20240201000000.1-1-a@b.c\n\nv1: {v1}"),
+            )],
+        ),
+        post(
+            "c.md",
+            "2024-01-03",
+            vec![entry("[LWN] An article on the posting", Brief, &[], v1)],
+        ),
+    ];
+    assign(&mut posts);
+    let id = Some("introduce-foo-bar-baz");
+    assert_eq!(ids(&posts), [vec![id], vec![id], vec![id]]);
+}
+
+#[test]
+fn a_topic_alone_founds_nothing_but_joins_the_patches_it_names() {
+    let mut posts = vec![post(
+        "a.md",
+        "2024-01-02",
+        vec![
+            entry(
+                "[LSF/MM/BPF TOPIC] Memory allocation profiling",
+                Conference,
+                &["Suren B"],
+                "",
+            ),
+            entry(
+                "[LSF/MM/BPF TOPIC] Mapcount madness in mm",
+                Conference,
+                &["David H"],
+                "",
+            ),
+            entry(
+                "[PATCH v3 00/35] Memory allocation profiling",
+                Patch,
+                &["Suren B", "Kent O"],
+                "",
+            ),
+        ],
+    )];
+    assign(&mut posts);
+    let id = Some("memory-allocation-profiling");
+    assert_eq!(ids(&posts), [vec![id, None, id]]);
+}

@@ -1,0 +1,111 @@
+//! Tests of a series' postings: write-ups folded, order by date then version, what the story spans.
+
+use super::*;
+use crate::{Entry, EntryKind, Post};
+
+fn post(release: &str, date: &str, lang: &str, entries: Vec<Entry>) -> Post {
+    Post {
+        release: Some(release.into()),
+        date: Some(date.into()),
+        lang: lang.into(),
+        entries,
+        ..Default::default()
+    }
+}
+
+fn posting(title: &str, kind: EntryKind, version: Option<u32>) -> Entry {
+    Entry {
+        title: title.into(),
+        kind,
+        patch_version: version,
+        series_id: Some("thp".into()),
+        ..Default::default()
+    }
+}
+
+fn stories(posts: &[Post]) -> Stories {
+    let entries: Vec<(&Post, &Entry)> = (posts.iter())
+        .flat_map(|p| p.entries.iter().map(move |e| (p, e)))
+        .collect();
+    Stories::build(entries.len(), entries.into_iter())
+}
+
+#[test]
+fn write_ups_of_one_version_are_one_posting_and_versions_go_in_order() {
+    use EntryKind::*;
+    let posts = [
+        post(
+            "v6.16-rc7",
+            "2025-07-20",
+            "en",
+            vec![posting("[PATCH v9 00/14] t", Patch, Some(9))],
+        ),
+        post(
+            "v6.16-rc5",
+            "2025-07-06",
+            "en",
+            vec![posting("[PATCH v8 00/14] t", Patch, Some(8))],
+        ),
+        post(
+            "v6.16-rc5",
+            "2025-07-07",
+            "ko",
+            vec![posting("[PATCH v8 00/14] t", Patch, Some(8))],
+        ),
+        post(
+            "v6.13-rc7",
+            "2025-01-12",
+            "en",
+            vec![posting("[RFC PATCH 0/9] t", Rfc, None)],
+        ),
+        post(
+            "v6.13-rc7",
+            "2025-01-12",
+            "en",
+            vec![posting("[LSF/MM/BPF TOPIC] t", Conference, None)],
+        ),
+    ];
+    let all = stories(&posts);
+    let story = all.get("thp").unwrap();
+    let labels: Vec<String> = story.postings.iter().map(Posting::label).collect();
+    assert_eq!(labels, ["RFC v1", "conference", "v8", "v9"]);
+    assert_eq!(story.postings[2].writeups, [1, 2]);
+    assert_eq!(story.versions(), 4);
+    assert_eq!(story.releases(), ["v6.13-rc7", "v6.16-rc5", "v6.16-rc7"]);
+    assert_eq!(
+        (story.first_seen(), story.last_seen()),
+        (Some("2025-01-12"), Some("2025-07-20"))
+    );
+    assert!(story.rfc_to_patch());
+    assert_eq!(story.latest().writeups, [0]);
+    assert_eq!(all.of(3).map(|s| s.id.as_str()), Some("thp"));
+    assert_eq!(story.posting_of(2), Some(2));
+}
+
+#[test]
+fn an_entry_with_a_posting_date_is_placed_by_it_not_by_its_post() {
+    let mut v2 = posting("[PATCH v2] t", EntryKind::Patch, Some(2));
+    v2.date = Some("2025-03-01T10:00:00Z".into());
+    let posts = [
+        post("v6.15-rc1", "2025-04-01", "en", vec![v2]),
+        post(
+            "v6.14-rc6",
+            "2025-03-09",
+            "en",
+            vec![posting("[PATCH v3] t", EntryKind::Patch, Some(3))],
+        ),
+    ];
+    let story = stories(&posts).get("thp").cloned().unwrap();
+    let days: Vec<_> = story.postings.iter().map(|p| p.day.as_deref()).collect();
+    assert_eq!(days, [Some("2025-03-01"), Some("2025-03-09")]);
+    assert!(!story.rfc_to_patch());
+}
+
+#[test]
+fn entries_without_a_series_have_no_story() {
+    let mut other = posting("Linux 6.7", EntryKind::Release, None);
+    other.series_id = None;
+    let posts = [post("v6.7", "2024-01-07", "en", vec![other])];
+    let all = stories(&posts);
+    assert!(all.is_empty() && all.of(0).is_none() && all.get("thp").is_none());
+}
