@@ -129,6 +129,8 @@ struct Node {
     key: Option<String>,
     authors: Vec<String>,
     founds: bool,
+    /// The patch version of a non-RFC posting.
+    patch_version: Option<u32>,
     /// `(day, post path, position)`: the earliest names the series.
     order: (String, String, u32),
 }
@@ -155,6 +157,7 @@ pub fn assign(posts: &mut [Post]) {
                 key: key(&entry.title),
                 authors: entry.authors.iter().map(|a| a.to_lowercase()).collect(),
                 founds: founds(entry.kind),
+                patch_version: entry.patch_version.filter(|_| entry.kind != EntryKind::Rfc),
                 order: (
                     entry.day(post).unwrap_or("").to_string(),
                     post.path.clone(),
@@ -245,7 +248,7 @@ fn same_key_clusters(nodes: &[Node]) -> Vec<Vec<usize>> {
         }
         let anonymous = members.iter().filter(|&&n| nodes[n].authors.is_empty());
         if clusters.is_empty() {
-            out.push(anonymous.copied().collect());
+            out.extend(split_restarts(nodes, anonymous.copied().collect()));
             continue;
         }
         for &n in anonymous {
@@ -255,10 +258,43 @@ fn same_key_clusters(nodes: &[Node]) -> Vec<Vec<usize>> {
                 .expect("clusters is not empty");
             clusters[nearest].0.push(n);
         }
-        out.extend(clusters.into_iter().map(|(ms, _)| ms));
+        for (mut ms, _) in clusters {
+            ms.sort_by(|&a, &b| nodes[a].order.cmp(&nodes[b].order));
+            out.extend(split_restarts(nodes, ms));
+        }
     }
     out
 }
+
+/// A subject's numbering that starts again long after it was last seen is
+/// another series of the same name (`Speculative page faults` v8 .. v12 in
+/// 2018-2019 and v2 in 2022, by another author): split where a patch version
+/// goes below one already seen after a pause of more than [`RESTART_DAYS`].
+/// An RFC's numbering starting again at the first PATCH is no restart.
+fn split_restarts(nodes: &[Node], members: Vec<usize>) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut highest = None;
+    let mut last_day = "";
+    for n in members {
+        let node = &nodes[n];
+        let day = node.order.0.as_str();
+        if let (Some(v), Some(h)) = (node.patch_version, highest) {
+            if v < h && day_distance(day, last_day) > RESTART_DAYS {
+                out.push(Vec::new());
+                highest = None;
+            }
+        }
+        highest = highest.max(node.patch_version);
+        if !day.is_empty() {
+            last_day = day;
+        }
+        out.last_mut().expect("never empty").push(n);
+    }
+    out
+}
+
+/// See [`split_restarts`].
+const RESTART_DAYS: i64 = 180;
 
 /// Days between two `YYYY-MM-DD` days; unknown days are far from everything.
 fn day_distance(a: &str, b: &str) -> i64 {

@@ -281,3 +281,56 @@ fn a_topic_alone_founds_nothing_but_joins_the_patches_it_names() {
     let id = Some("memory-allocation-profiling");
     assert_eq!(ids(&posts), [vec![id, None, id]]);
 }
+
+#[test]
+fn numbering_that_starts_again_after_a_long_pause_is_another_series() {
+    let spf = |v: u32, date: &str, authors: &[&str]| {
+        let mut e = entry(
+            &format!("[PATCH v{v} 00/24] Speculative page faults"),
+            Patch,
+            authors,
+            "",
+        );
+        e.patch_version = Some(v);
+        post(&format!("{date}.md"), date, vec![e])
+    };
+    let mut posts = vec![
+        spf(8, "2018-02-13", &[]),
+        spf(12, "2019-04-16", &[]),
+        spf(2, "2022-01-25", &["Michel Lespinasse"]),
+        spf(3, "2022-02-25", &[]),
+    ];
+    assign(&mut posts);
+    let (a, b) = (
+        Some("speculative-page-faults"),
+        Some("speculative-page-faults-2"),
+    );
+    assert_eq!(ids(&posts), [vec![a], vec![a], vec![b], vec![b]]);
+}
+
+#[test]
+fn an_rfc_then_a_first_patch_is_one_series() {
+    let e = |title: &str, kind, v| {
+        let mut e = entry(title, kind, &["A"], "");
+        e.patch_version = v;
+        e
+    };
+    let mut posts = vec![
+        post(
+            "a.md",
+            "2023-01-01",
+            vec![e(
+                "[RFC PATCH v3 0/4] mm: make foo faster still",
+                Rfc,
+                Some(3),
+            )],
+        ),
+        post(
+            "b.md",
+            "2024-01-01",
+            vec![e("[PATCH 0/4] mm: make foo faster still", Patch, None)],
+        ),
+    ];
+    assign(&mut posts);
+    assert_eq!(ids(&posts)[0], ids(&posts)[1]);
+}
