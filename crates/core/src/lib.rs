@@ -35,6 +35,7 @@ pub mod shortlist;
 pub mod source;
 pub mod status;
 pub mod story;
+pub mod story_html;
 pub mod subject;
 pub mod version;
 pub mod viewstate;

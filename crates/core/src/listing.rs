@@ -112,6 +112,8 @@ pub fn results_html(
             );
             let _ = write!(out, "<div class=\"{ENTRY_META}\">");
             out.push_str(&entry_meta_html(post, entry, state));
+            // "3 versions, v6.6-rc5 .. v6.8-rc1": the row's series, when it has a history.
+            out.push_str(&crate::story_html::badge_html(archive, n, state));
             out.push_str("</div>");
             let text = snippet(&crate::markdown::plain_text(&entry.body), needles, SNIPPET);
             let _ = write!(

@@ -189,3 +189,32 @@ fn dom_selectors_name_the_classes_the_html_is_written_with() {
     assert_eq!(ENTRY_LINK_SELECTOR, format!("a.{ENTRY_LINK}"));
     assert_eq!(FACET_SECTION_SELECTOR, format!("section.{FACET_SECTION}"));
 }
+
+#[test]
+fn rows_of_a_series_with_a_history_carry_its_badge() {
+    let mut a = archive("[PATCH v3] mm: fix", "b", "Ann");
+    assert!(!results_html(&a, &[0], &ViewState::default(), &[]).contains("badge story"));
+    // The same series written up again as v4 in a later post: two postings.
+    let mut later = a.bundle.posts[0].clone();
+    (later.id, later.path, later.release, later.cycle) = (
+        "q".into(),
+        "q.md".into(),
+        Some("v6.8-rc1".into()),
+        Some("v6.8".into()),
+    );
+    later.date = Some("2024-01-21T10:00:00+00:00".into());
+    later.entries[0].patch_version = Some(4);
+    let mut bundle = a.bundle.clone();
+    bundle.posts.push(later);
+    for p in &mut bundle.posts {
+        p.entries[0].series_id = Some("mm-fix".into());
+        crate::ids::assign_entries(p);
+    }
+    a = Archive::new(bundle);
+    let html = results_html(&a, &[0, 1], &ViewState::default(), &[]);
+    assert_eq!(
+        html.matches("<a class=\"badge story\" href=\"#series=mm-fix\" title=\"Every version of this series\">2 versions, v6.7-rc4 .. v6.8-rc1</a></div>").count(),
+        2,
+        "{html}"
+    );
+}
