@@ -8,5 +8,6 @@ mod diagnostics;
 mod feeds;
 mod quirks;
 mod sample;
+mod series;
 mod single;
 mod support;
