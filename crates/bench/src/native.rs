@@ -118,6 +118,7 @@ fn measure(opts: &Options, binary: &Path, preset: Preset) -> Result<Size> {
         parse_ms: e.parse_ms,
         index_ms: e.index_ms,
         search_index_ms: e.search_index_ms,
+        stories_ms: e.stories_ms,
         engine_heap_bytes: Some(e.heap_bytes),
         load_peak_heap_bytes: Some(e.load_peak_heap_bytes),
         engine_runs,
@@ -182,6 +183,10 @@ pub fn size_table(s: &Size) -> String {
     t.row([
         "search index".to_string(),
         format!("{} ms (after first paint)", ms(s.search_index_ms)),
+    ]);
+    t.row([
+        "series stories".to_string(),
+        format!("{} ms (on first use)", ms(s.stories_ms)),
     ]);
     t.row([
         "engine heap".to_string(),
@@ -310,6 +315,7 @@ mod tests {
             parse_ms: 80.0,
             index_ms: 40.0,
             search_index_ms: 30.0,
+            stories_ms: 5.0,
             engine_heap_bytes: Some(60 << 20),
             load_peak_heap_bytes: None,
             engine_runs: 5,

@@ -12,6 +12,7 @@
 //! and pull requests, release announcements and LWN's weekly editions never do
 //! (their titles recur every week without being one piece of work).
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use crate::ids::{slug, Unique};
@@ -110,7 +111,8 @@ pub fn joins(kind: EntryKind) -> bool {
 /// names a version (`v2: https://lore...`, `[RFC v1](...)`, "previous version").
 pub fn previous_versions(body: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for line in body.lines() {
+    // Most lines hold no link: skip them before lowercasing anything.
+    for line in body.lines().filter(|l| l.contains("://")) {
         let lower = line.to_lowercase();
         let names_version = lower.contains("previous version")
             || lower.contains("prior version")
@@ -131,8 +133,9 @@ struct Node {
     founds: bool,
     /// The patch version of a non-RFC posting.
     patch_version: Option<u32>,
-    /// `(day, post path, position)`: the earliest names the series.
-    order: (String, String, u32),
+    /// `(day, post, position)` with posts in bundle order (newest first,
+    /// then by path): the earliest names the series.
+    order: (String, Reverse<u32>, u32),
 }
 
 /// Gives every entry that belongs to a series its `series_id`, and clears
@@ -160,7 +163,7 @@ pub fn assign(posts: &mut [Post]) {
                 patch_version: entry.patch_version.filter(|_| entry.kind != EntryKind::Rfc),
                 order: (
                     entry.day(post).unwrap_or("").to_string(),
-                    post.path.clone(),
+                    Reverse(p as u32),
                     e as u32,
                 ),
             });
