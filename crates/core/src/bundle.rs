@@ -136,9 +136,9 @@ pub struct Entry {
     /// Release-stat charts shown in the body, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub charts: Vec<ChartRef>,
-    /// The entry's own date: a feed item's (RFC 3339), or the posting's a
-    /// post entry's message-id or release tag gives (RFC 3339 in UTC, or
-    /// `YYYY-MM-DD` when only the day is known, see `date_from`). Absent: the post's.
+    /// The entry's own date: a feed item's (RFC 3339), or the posting's UTC
+    /// day (`YYYY-MM-DD`) a post entry's message-id or release tag gives (see
+    /// `date_from`). Absent: the post's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// Post entries: where `date` came from.

@@ -148,19 +148,11 @@ pub fn assign(bundle: &mut Bundle) {
     }
 }
 
-/// RFC 3339 in UTC, or the bare day when only the day is known.
+/// The UTC day. The time of day is known for most mailers, but a timeline
+/// shows days, and the seconds would be the least compressible part of the
+/// bundle (about a tenth of its gzip size at 100k entries).
 fn format_stamp(stamp: Stamp) -> String {
-    let day = stamp.unix_seconds.div_euclid(86_400);
-    if stamp.day_only {
-        return crate::date::format_ymd(day);
-    }
-    let secs = stamp.unix_seconds.rem_euclid(86_400) as u32;
-    DateTime {
-        local_days: day,
-        seconds: secs,
-        offset_minutes: 0,
-    }
-    .to_rfc3339()
+    crate::date::format_ymd(stamp.unix_seconds.div_euclid(86_400))
 }
 
 #[cfg(test)]

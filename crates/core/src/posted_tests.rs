@@ -147,7 +147,7 @@ fn assign_dates_postings_and_announcements_and_leaves_the_rest() {
         got,
         [
             (Some("2023-12-03"), Some(DateFrom::ReleaseTag)),
-            (Some("2023-11-29T10:27:54Z"), Some(DateFrom::MessageId)),
+            (Some("2023-11-29"), Some(DateFrom::MessageId)),
             (None, None)
         ]
     );
