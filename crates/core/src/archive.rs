@@ -17,7 +17,7 @@ use crate::facets::{Facet, FacetCount, FacetIndex};
 use crate::ids;
 use crate::query::Query;
 use crate::search::SearchIndex;
-use crate::story::Stories;
+use crate::story::{Stories, Story};
 use crate::version::KernelVersion;
 use crate::viewstate::{Sort, ViewState};
 use crate::{Bundle, Entry, EntryKind, Post};
@@ -226,7 +226,31 @@ impl Archive {
             };
             set.intersect_with(&self.facets.value_set(*facet, [value.as_str()]));
         }
+        if !query.series.is_empty() || !query.versions.is_empty() {
+            set.intersect_with(&self.series_set(query));
+        }
         Some(set)
+    }
+
+    /// The entries of the series a query's `series:` values name (any of
+    /// them; every series when it names none) whose number of postings meets
+    /// each of its `versions:` conditions.
+    fn series_set(&self, query: &Query) -> Bitset {
+        let stories = self.stories();
+        let mut set = Bitset::empty(self.len());
+        let mut add = |story: &Story| {
+            if (query.versions.iter()).all(|v| v.matches(story.versions())) {
+                story.entries().for_each(|n| set.insert(n as usize));
+            }
+        };
+        if query.series.is_empty() {
+            stories.iter().for_each(add);
+        } else {
+            (query.series.iter())
+                .filter_map(|id| stories.get(id))
+                .for_each(&mut add);
+        }
+        set
     }
 
     /// The view of `state`, given the hits of its query from [`Archive::search`].

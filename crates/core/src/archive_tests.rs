@@ -351,3 +351,153 @@ fn a_post_permalink_from_before_the_korean_slug_fix_still_resolves() {
     assert_eq!(a.entry_number(&format!("{old}/linux")), Some(0));
     assert!(a.post(&old[..old.len() - 3]).is_none());
 }
+
+/// An entry of series `series` (none when empty), version `v` (none when 0).
+fn posting(post: &str, title: &str, kind: EntryKind, series: &str, v: u32, subs: &[&str]) -> Entry {
+    Entry {
+        series_id: (!series.is_empty()).then(|| series.to_string()),
+        patch_version: (v > 0).then_some(v),
+        ..entry(post, title, kind, subs, "Sj")
+    }
+}
+
+/// Three series over four posts: `foo` (RFC, v2, v3, the v3 also in the
+/// Korean edition), `bar` (v1, v2) and `baz` (one posting), among entries of
+/// no series. Entry numbers, newest post first: 0 foo v3, 1 bar v2, 2 lone,
+/// 3 foo v3 (ko), 4 foo v2, 5 baz, 6 Linux 6.8-rc5, 7 foo RFC, 8 bar v1.
+pub(crate) fn series_archive() -> Archive {
+    use EntryKind::*;
+    let p = |id: &str, rel: &str, cycle: &str, entries| post(id, Some(rel), Some(cycle), entries);
+    Archive::new(bundle(vec![
+        p(
+            "v6.7-rc3",
+            "v6.7-rc3",
+            "v6.7",
+            vec![
+                posting("v6.7-rc3", "foo RFC", Rfc, "foo", 0, &["mm"]),
+                posting("v6.7-rc3", "bar v1", Patch, "bar", 1, &["bpf"]),
+            ],
+        ),
+        p(
+            "v6.9-rc2",
+            "v6.9-rc2",
+            "v6.9",
+            vec![
+                posting("v6.9-rc2", "foo v3", Patch, "foo", 3, &["mm/damon"]),
+                posting("v6.9-rc2", "bar v2", Patch, "bar", 2, &["bpf"]),
+                posting("v6.9-rc2", "lone", Other, "", 0, &["mm"]),
+            ],
+        ),
+        p(
+            "ko-v6.9-rc2",
+            "v6.9-rc2",
+            "v6.9",
+            vec![posting(
+                "ko-v6.9-rc2",
+                "foo v3",
+                Patch,
+                "foo",
+                3,
+                &["mm/damon"],
+            )],
+        ),
+        p(
+            "v6.8-rc5",
+            "v6.8-rc5",
+            "v6.8",
+            vec![
+                posting("v6.8-rc5", "foo v2", Patch, "foo", 2, &["mm"]),
+                posting("v6.8-rc5", "baz", Patch, "baz", 0, &["mm"]),
+                posting("v6.8-rc5", "Linux 6.8-rc5", Release, "", 0, &[]),
+            ],
+        ),
+    ]))
+}
+
+fn numbers(o: &Outcome) -> Vec<u32> {
+    o.hits.clone()
+}
+
+#[test]
+fn the_series_fixture_has_the_postings_it_says() {
+    let a = series_archive();
+    let s = a.stories();
+    assert_eq!(
+        titles(&a, &(0..a.len() as u32).collect::<Vec<_>>()),
+        [
+            "foo v3",
+            "bar v2",
+            "lone",
+            "foo v3",
+            "foo v2",
+            "baz",
+            "Linux 6.8-rc5",
+            "foo RFC",
+            "bar v1"
+        ]
+    );
+    assert_eq!(a.entry(3).0.lang, "ko");
+    let versions = |id: &str| s.get(id).map(|s| s.versions());
+    assert_eq!(
+        (versions("foo"), versions("bar"), versions("baz")),
+        (Some(3), Some(2), Some(1))
+    );
+}
+
+#[test]
+fn series_prefixes_select_their_entries_and_several_give_any_of_them() {
+    let a = series_archive();
+    assert_eq!(numbers(&run(&a, "#q=series:foo")), [0, 3, 4, 7]);
+    assert_eq!(
+        numbers(&run(&a, "#q=series:FOO")),
+        [0, 3, 4, 7],
+        "ids are lowercase"
+    );
+    assert_eq!(
+        numbers(&run(&a, "#q=series:foo+series:baz")),
+        [0, 3, 4, 5, 7]
+    );
+    assert_eq!(numbers(&run(&a, "#q=series:bar+v2")), [1]);
+    assert_eq!(numbers(&run(&a, "#q=series:nope")), Vec::<u32>::new());
+    assert_eq!(numbers(&run(&a, "#q=series:nope+series:baz")), [5]);
+}
+
+#[test]
+fn versions_prefixes_select_entries_of_series_with_that_many_postings() {
+    let a = series_archive();
+    assert_eq!(numbers(&run(&a, "#q=versions:>=3")), [0, 3, 4, 7]);
+    assert_eq!(numbers(&run(&a, "#q=versions:>2")), [0, 3, 4, 7]);
+    assert_eq!(numbers(&run(&a, "#q=versions:2")), [1, 8]);
+    assert_eq!(numbers(&run(&a, "#q=versions:<3")), [1, 5, 8]);
+    assert_eq!(numbers(&run(&a, "#q=versions:<=1")), [5]);
+    assert_eq!(numbers(&run(&a, "#q=versions:>=2+versions:<3")), [1, 8]);
+    assert_eq!(
+        numbers(&run(&a, "#q=versions:>=2+series:baz")),
+        Vec::<u32>::new()
+    );
+    // Entries of no series never match, however wide the condition.
+    assert_eq!(numbers(&run(&a, "#q=versions:>=0")), [0, 1, 3, 4, 5, 7, 8]);
+    let o = run(&a, "#q=versions:many");
+    assert_eq!(o.problems.len(), 1, "{:?}", o.problems);
+    assert!(o.problems[0].contains("`many` is not a number of versions"));
+}
+
+#[test]
+fn narrowing_a_series_or_versions_query_within_the_previous_hits_gives_the_same_answer() {
+    let a = series_archive();
+    for (old, new) in [
+        ("series:foo series:bar", "series:foo"),
+        ("versions:>=2", "versions:>=3"),
+        ("versions:>=2", "versions:>=2 v3"),
+        ("foo", "foo versions:<3"),
+    ] {
+        let (old, new) = (parse(old), parse(new));
+        assert!(new.narrows(&old), "{new:?}");
+        let prev = a.search(&old);
+        assert_eq!(
+            a.search_within(&new, prev.as_ref()),
+            a.search(&new),
+            "{new:?}"
+        );
+    }
+}
