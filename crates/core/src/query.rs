@@ -66,31 +66,30 @@ pub enum Compare {
 impl Versions {
     /// Does a series of `postings` postings meet the condition?
     pub fn matches(self, postings: usize) -> bool {
-        self.range().contains(&postings)
+        self.range().is_some_and(|r| r.contains(&postings))
     }
 
-    /// The counts it allows (empty for `<0`).
-    fn range(self) -> RangeInclusive<usize> {
+    /// The counts it allows; `None` when it allows none (`<0`).
+    fn range(self) -> Option<RangeInclusive<usize>> {
         let n = self.count;
-        match self.compare {
+        Some(match self.compare {
             Compare::Equal => n..=n,
             Compare::AtLeast => n..=usize::MAX,
-            Compare::MoreThan => match n.checked_add(1) {
-                Some(m) => m..=usize::MAX,
-                None => 1..=0,
-            },
+            Compare::MoreThan => n.checked_add(1)?..=usize::MAX,
             Compare::AtMost => 0..=n,
-            Compare::LessThan => match n.checked_sub(1) {
-                Some(m) => 0..=m,
-                None => 1..=0,
-            },
-        }
+            Compare::LessThan => 0..=n.checked_sub(1)?,
+        })
     }
 
     /// Every count `self` allows `wider` allows too (`>=4` within `>=3`).
     fn within(self, wider: Versions) -> bool {
-        let (inner, outer) = (self.range(), wider.range());
-        inner.is_empty() || (outer.start() <= inner.start() && inner.end() <= outer.end())
+        match (self.range(), wider.range()) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(inner), Some(outer)) => {
+                outer.start() <= inner.start() && inner.end() <= outer.end()
+            }
+        }
     }
 }
 
@@ -498,6 +497,7 @@ mod tests {
         assert!(narrows("versions:>=3 versions:<5", "versions:<5"));
         assert!(!narrows("versions:>=3", "versions:>=4"));
         assert!(!narrows("versions:3", "versions:>3"));
+        assert!(!narrows("versions:3", "versions:<0"));
         assert!(!narrows("damon", "versions:>=3"));
     }
 }
