@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use crate::bitset::Bitset;
 use crate::coverage::CrossIndex;
-use crate::facets::{Facet, FacetCount, FacetIndex};
+use crate::facets::{EntryValues, Facet, FacetCount, FacetIndex};
 use crate::ids;
 use crate::query::Query;
 use crate::search::SearchIndex;
@@ -35,6 +35,9 @@ pub struct Archive {
     cross: OnceLock<CrossIndex>,
     /// Every patch series' postings; built on first use.
     stories: OnceLock<Stories>,
+    /// Each entry's facet value ids, for counting rows; built the first time
+    /// the view shows one row per series.
+    entry_values: OnceLock<EntryValues>,
     post_numbers: HashMap<String, u32>,
     subsystem_names: HashMap<String, String>,
     /// Per facet slot: the display order of its values as positions in the
@@ -48,14 +51,22 @@ pub struct Archive {
 /// What the current view shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
-    /// Entry numbers in display order.
+    /// Entry numbers in display order: the rows, where one row per series
+    /// shows only each series' newest write-up among the matching entries.
     pub hits: Vec<u32>,
-    /// Every facet's values with the count each would give, in display order.
+    /// Every facet's values with the count each would give, in display
+    /// order; with one row per series, the rows each would give.
     pub counts: Vec<(Facet, Vec<FacetCount>)>,
     /// Parts of the filters or query that could not be read, worded for the user.
     pub problems: Vec<String>,
-    /// Posts the hits come from.
+    /// Posts the hits (the rows shown) come from.
     pub posts: usize,
+    /// The entries matching the view: `hits.len()`, or more where a series'
+    /// entries are one row.
+    pub entries: usize,
+    /// With one row per series, how many of the hits are series rows (the
+    /// rest are entries of no series); `None` when every entry is a row.
+    pub series: Option<usize>,
 }
 
 impl Outcome {
@@ -109,6 +120,7 @@ impl Archive {
             search: OnceLock::new(),
             cross: OnceLock::new(),
             stories: OnceLock::new(),
+            entry_values: OnceLock::new(),
             post_numbers,
             subsystem_names,
             display,
@@ -259,7 +271,14 @@ impl Archive {
         let query = crate::query::parse(&state.query);
         problems.extend(query.problems.iter().cloned());
         let view = self.facets.view(&selection, searched);
-        let set = view.filter();
+        let mut set = view.filter();
+        let entries = set.count();
+        let mut series = None;
+        if state.per_series {
+            let (rows, n) = self.one_row_per_series(&set);
+            set = rows;
+            series = Some(n);
+        }
         let mut hits: Vec<u32> = set.iter().map(|i| i as u32).collect();
         if state.sort == Sort::Oldest {
             // Posts oldest first; a post's entries stay in the order written.
@@ -270,17 +289,53 @@ impl Archive {
                 .flat_map(|g| hits[g.hits.clone()].iter().copied())
                 .collect();
         }
-        let counts = Facet::ALL
-            .iter()
-            .map(|f| (*f, self.ordered(*f, view.counts(*f))))
-            .collect();
+        let counts = if state.per_series {
+            let stories = self.stories();
+            let values =
+                (self.entry_values).get_or_init(|| EntryValues::build(&self.bundle, &self.facets));
+            let group_of = |n| stories.index_of(n);
+            (Facet::ALL.iter())
+                .map(|f| {
+                    let counts = view.row_counts(*f, values, stories.len(), group_of);
+                    (*f, self.ordered(*f, counts))
+                })
+                .collect()
+        } else {
+            (Facet::ALL.iter())
+                .map(|f| (*f, self.ordered(*f, view.counts(*f))))
+                .collect()
+        };
         let posts = self.groups_count(&hits);
         Outcome {
             hits,
             counts,
             problems,
             posts,
+            entries,
+            series,
         }
+    }
+
+    /// `set` with each series' entries cut to its first, the newest write-up
+    /// (posts are newest first, a post's entries in the order written), and
+    /// how many series it kept; entries of no series stay.
+    fn one_row_per_series(&self, set: &Bitset) -> (Bitset, usize) {
+        let stories = self.stories();
+        let mut seen = vec![false; stories.len()];
+        let mut rows = Bitset::empty(self.len());
+        let mut series = 0;
+        for n in set.iter() {
+            match stories.index_of(n as u32) {
+                Some(i) if seen[i as usize] => continue,
+                Some(i) => {
+                    seen[i as usize] = true;
+                    series += 1;
+                }
+                None => {}
+            }
+            rows.insert(n);
+        }
+        (rows, series)
     }
 
     fn ordered(&self, facet: Facet, mut counts: Vec<FacetCount>) -> Vec<FacetCount> {

@@ -202,6 +202,8 @@ fn counts_of_finds_one_facets_values() {
         counts: vec![],
         problems: vec![],
         posts: 0,
+        entries: 0,
+        series: None,
     };
     assert_eq!(none.counts_of(Facet::Kind), None);
 }
@@ -499,5 +501,110 @@ fn narrowing_a_series_or_versions_query_within_the_previous_hits_gives_the_same_
             a.search(&new),
             "{new:?}"
         );
+    }
+}
+
+#[test]
+fn one_row_per_series_keeps_each_series_newest_write_up_in_newest_order() {
+    let a = series_archive();
+    let o = run(&a, "#rows=series");
+    assert_eq!(numbers(&o), [0, 1, 2, 5, 6]);
+    assert_eq!(
+        titles(&a, &o.hits),
+        ["foo v3", "bar v2", "lone", "baz", "Linux 6.8-rc5"]
+    );
+    assert_eq!((o.series, o.entries, o.posts), (Some(3), 9, 2));
+    // Off, every entry is a row and there is no series count.
+    let off = run(&a, "");
+    assert_eq!((off.hits.len(), off.entries, off.series), (9, 9, None));
+}
+
+#[test]
+fn one_row_per_series_in_oldest_order_keeps_the_same_newest_write_up_at_its_place() {
+    let a = series_archive();
+    let o = run(&a, "#rows=series&sort=oldest");
+    assert_eq!(numbers(&o), [5, 6, 0, 1, 2]);
+    let mut newest = numbers(&run(&a, "#rows=series"));
+    newest.sort_unstable();
+    let mut oldest = numbers(&o);
+    oldest.sort_unstable();
+    assert_eq!(oldest, newest, "the same rows, in the other order");
+    assert_eq!((o.series, o.entries, o.posts), (Some(3), 9, 2));
+}
+
+#[test]
+fn one_row_per_series_keeps_the_newest_write_up_among_the_matching_entries() {
+    let a = series_archive();
+    // Among the older postings only: each series' newest of those.
+    assert_eq!(
+        titles(&a, &run(&a, "#q=-v3&rows=series").hits),
+        ["bar v2", "lone", "foo v2", "baz", "Linux 6.8-rc5"]
+    );
+    // The Korean edition alone: its write-up of foo v3.
+    let ko = run(&a, "#lang=ko&rows=series");
+    assert_eq!((numbers(&ko), ko.series, ko.entries), (vec![3], Some(1), 1));
+    // No series among the hits: the rows are the entries.
+    let none = run(&a, "#kind=release&rows=series");
+    assert_eq!(
+        (numbers(&none), none.series, none.entries),
+        (vec![6], Some(0), 1)
+    );
+}
+
+/// Row counts the slow way: pick only `value` in `facet` (the other facets
+/// and the search as they are) and count the rows that view shows.
+fn rows_by_brute_force(a: &Archive, fragment: &str, facet: Facet, value: &str) -> usize {
+    let mut state = ViewState::from_fragment(fragment);
+    state.filters.insert(facet, [value.to_string()].into());
+    let searched = a.search(&parse(&state.query));
+    a.outcome(&state, searched.as_ref()).hits.len()
+}
+
+#[test]
+fn with_one_row_per_series_facet_counts_count_rows_as_picking_the_value_would_show() {
+    let a = series_archive();
+    let o = run(&a, "#rows=series");
+    let count = |facet: Facet, value: &str| {
+        let c = o
+            .counts_of(facet)
+            .unwrap()
+            .iter()
+            .find(|c| c.value == value);
+        c.map(|c| c.count)
+    };
+    // foo's three English postings and its Korean one are one row per language.
+    assert_eq!(
+        (count(Facet::Lang, "en"), count(Facet::Lang, "ko")),
+        (Some(5), Some(1))
+    );
+    assert_eq!(count(Facet::Release, "v6.9"), Some(3));
+    assert_eq!(count(Facet::Release, "v6.8"), Some(3));
+    assert_eq!(count(Facet::Release, "v6.7"), Some(2));
+    assert_eq!(count(Facet::Kind, "patch"), Some(3));
+    assert_eq!(count(Facet::Kind, "rfc"), Some(1));
+    // `mm` takes in foo v3's mm/damon: foo once, lone, baz.
+    assert_eq!(count(Facet::Subsystem, "mm"), Some(3));
+    assert_eq!(count(Facet::Author, "Sj"), Some(5));
+    // Entry counts stay as they were with the toggle off.
+    let off = run(&a, "");
+    let lang = off.counts_of(Facet::Lang).unwrap();
+    assert_eq!(lang.iter().map(|c| c.count).collect::<Vec<_>>(), [8, 1]);
+    for fragment in [
+        "#rows=series",
+        "#rows=series&q=v2",
+        "#rows=series&sub=mm&lang=en",
+        "#rows=series&q=-foo&kind=patch",
+    ] {
+        let o = run(&a, fragment);
+        for (facet, counts) in &o.counts {
+            for c in counts {
+                assert_eq!(
+                    c.count,
+                    rows_by_brute_force(&a, fragment, *facet, &c.value),
+                    "{fragment} {facet:?} {}",
+                    c.value
+                );
+            }
+        }
     }
 }

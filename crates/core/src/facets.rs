@@ -6,14 +6,14 @@
 //! posting lists and a facet's counts are one walk over the passing entries,
 //! not a bitset per value (which would grow with values × entries).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::column::{Column, ColumnBuilder};
 
 use crate::bitset::Bitset;
 use crate::selector::ReleaseSelector;
 use crate::version::KernelVersion;
-use crate::Bundle;
+use crate::{Bundle, Entry, Post};
 
 /// The facets, in the order the viewer shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -119,44 +119,17 @@ impl FacetIndex {
         let mut releases = Vec::with_capacity(n);
         let mut columns: Vec<ColumnBuilder> = Facet::ALL.map(|_| ColumnBuilder::default()).into();
         for (pi, post) in bundle.posts.iter().enumerate() {
-            let release = post
-                .release
-                .as_deref()
-                .and_then(|r| r.parse::<KernelVersion>().ok());
-            let cycle = post
-                .cycle
-                .as_deref()
-                .and_then(|c| c.parse().ok())
-                .or(release.map(KernelVersion::cycle));
+            let (release, cycle) = post_release(post);
             for (ei, entry) in post.entries.iter().enumerate() {
                 columns.iter_mut().for_each(ColumnBuilder::next_entry);
-                let mut add = |facet: Facet, value: &str| columns[facet.slot()].add(value);
                 entries.push(EntryRef {
                     post: pi as u32,
                     entry: ei as u32,
                 });
                 releases.push((release, cycle));
-                if let Some(c) = cycle {
-                    add(Facet::Release, &c.to_string());
-                }
-                for s in &entry.subsystems {
-                    // Parents include children even if a bundle lists only the leaf.
-                    let mut cut = s.as_str();
-                    add(Facet::Subsystem, cut);
-                    while let Some(p) = cut.rfind('/') {
-                        cut = &cut[..p];
-                        add(Facet::Subsystem, cut);
-                    }
-                }
-                for t in &post.tags {
-                    add(Facet::Tag, t);
-                }
-                add(Facet::Kind, entry.kind.as_str());
-                for a in &entry.authors {
-                    add(Facet::Author, a);
-                }
-                add(Facet::Lang, &post.lang);
-                add(Facet::Source, &post.source);
+                entry_values(post, entry, cycle, |facet, value| {
+                    columns[facet.slot()].add(value)
+                });
             }
         }
         FacetIndex {
@@ -216,6 +189,93 @@ impl FacetIndex {
     }
 }
 
+/// A post's release tag and cycle (the tag's, when the post names none).
+fn post_release(post: &Post) -> (Option<KernelVersion>, Option<KernelVersion>) {
+    let release = (post.release.as_deref()).and_then(|r| r.parse::<KernelVersion>().ok());
+    let cycle = (post.cycle.as_deref())
+        .and_then(|c| c.parse().ok())
+        .or(release.map(KernelVersion::cycle));
+    (release, cycle)
+}
+
+/// Every facet value of one entry, given to `add`; a value may come twice
+/// (a parent subsystem reached from two children).
+fn entry_values(
+    post: &Post,
+    entry: &Entry,
+    cycle: Option<KernelVersion>,
+    mut add: impl FnMut(Facet, &str),
+) {
+    if let Some(c) = cycle {
+        add(Facet::Release, &c.to_string());
+    }
+    for s in &entry.subsystems {
+        // Parents include children even if a bundle lists only the leaf.
+        let mut cut = s.as_str();
+        add(Facet::Subsystem, cut);
+        while let Some(p) = cut.rfind('/') {
+            cut = &cut[..p];
+            add(Facet::Subsystem, cut);
+        }
+    }
+    for t in &post.tags {
+        add(Facet::Tag, t);
+    }
+    add(Facet::Kind, entry.kind.as_str());
+    for a in &entry.authors {
+        add(Facet::Author, a);
+    }
+    add(Facet::Lang, &post.lang);
+    add(Facet::Source, &post.source);
+}
+
+/// Each entry's value ids per facet, as positions in the facet's value list
+/// (the order [`View::counts`] gives before the release facet's sort). The
+/// facet columns hold the same ids but keep them to themselves; this copy is
+/// built only for [`View::row_counts`], when the viewer shows one row per
+/// series.
+#[derive(Debug, Clone, Default)]
+pub struct EntryValues {
+    /// Per facet slot: entry `i`'s ids are `ids[offsets[i]..offsets[i + 1]]`, each once.
+    facets: Vec<(Vec<u32>, Vec<u32>)>,
+}
+
+impl EntryValues {
+    /// Reads the values of `bundle`'s entries, in the order `index` was built in.
+    pub fn build(bundle: &Bundle, index: &FacetIndex) -> EntryValues {
+        let lookups: Vec<HashMap<&str, u32>> = (index.values.iter())
+            .map(|c| {
+                (c.names().iter().enumerate())
+                    .map(|(i, n)| (n.as_str(), i as u32))
+                    .collect()
+            })
+            .collect();
+        let mut facets: Vec<(Vec<u32>, Vec<u32>)> = Facet::ALL.map(|_| (vec![0], vec![])).into();
+        for r in &index.entries {
+            let post = &bundle.posts[r.post as usize];
+            let entry = &post.entries[r.entry as usize];
+            entry_values(post, entry, post_release(post).1, |facet, value| {
+                let (offsets, ids) = &mut facets[facet.slot()];
+                let from = *offsets.last().expect("starts with 0") as usize;
+                if let Some(&id) = lookups[facet.slot()].get(value) {
+                    if !ids[from..].contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            });
+            for (offsets, ids) in &mut facets {
+                offsets.push(ids.len() as u32);
+            }
+        }
+        EntryValues { facets }
+    }
+
+    fn of(&self, facet: Facet, entry: usize) -> &[u32] {
+        let (offsets, ids) = &self.facets[facet.slot()];
+        &ids[offsets[entry] as usize..offsets[entry + 1] as usize]
+    }
+}
+
 /// A selection applied to a [`FacetIndex`] (see [`FacetIndex::view`]).
 #[derive(Debug)]
 pub struct View<'a> {
@@ -251,9 +311,64 @@ impl View<'_> {
     /// are kept, so the viewer can show them dimmed.
     pub fn counts(&self, facet: Facet) -> Vec<FacetCount> {
         let base = self.passing(Some(facet));
+        self.named(facet, self.index.values[facet.slot()].counts(&base))
+    }
+
+    /// [`View::counts`] counting rows rather than entries, where the entries
+    /// of one group (a series) are one row: a group counts once for each
+    /// value any of its passing entries carries, an entry of no group once
+    /// for each of its values. `group_of` gives an entry's group, below
+    /// `groups`. One walk over the passing entries, linking each group's
+    /// entries into a list, then one over each group's list.
+    pub fn row_counts(
+        &self,
+        facet: Facet,
+        values: &EntryValues,
+        groups: usize,
+        group_of: impl Fn(u32) -> Option<u32>,
+    ) -> Vec<FacetCount> {
+        const NONE: u32 = u32::MAX;
+        let base = self.passing(Some(facet));
+        let mut counts = vec![0; self.index.values[facet.slot()].names().len()];
+        // Per group its last-linked entry, per entry the one linked before it.
+        let mut head = vec![NONE; groups];
+        let mut next = vec![NONE; self.index.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for e in base.iter() {
+            match group_of(e as u32) {
+                None => (values.of(facet, e).iter()).for_each(|&id| counts[id as usize] += 1),
+                Some(g) => {
+                    let g = g as usize;
+                    if head[g] == NONE {
+                        touched.push(g as u32);
+                    }
+                    next[e] = head[g];
+                    head[g] = e as u32;
+                }
+            }
+        }
+        // Per value, the last group counted for it.
+        let mut counted = vec![NONE; counts.len()];
+        for g in touched {
+            let mut e = head[g as usize];
+            while e != NONE {
+                for &id in values.of(facet, e as usize) {
+                    if counted[id as usize] != g {
+                        counted[id as usize] = g;
+                        counts[id as usize] += 1;
+                    }
+                }
+                e = next[e as usize];
+            }
+        }
+        self.named(facet, counts)
+    }
+
+    /// Counts in the facet's value order, named, in display order for the release facet.
+    fn named(&self, facet: Facet, counts: Vec<usize>) -> Vec<FacetCount> {
         let column = &self.index.values[facet.slot()];
         let mut out: Vec<FacetCount> = (column.names().iter())
-            .zip(column.counts(&base))
+            .zip(counts)
             .map(|(value, count)| FacetCount {
                 value: value.clone(),
                 count,

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::{Entry, EntryKind, Post, ReleaseSource, FORMAT_VERSION};
+use std::collections::BTreeSet;
 
 fn entry(title: &str, kind: EntryKind, subsystems: &[&str], author: &str) -> Entry {
     Entry {
@@ -199,4 +200,100 @@ fn search_hits_narrow_filters_and_counts() {
         .counts(Facet::Subsystem);
     let mm = subs.iter().find(|c| c.value == "mm").unwrap();
     assert_eq!(mm.count, 2);
+}
+
+/// Row counts the slow way: per value, the distinct rows (a group, or an
+/// entry of none) among `base` entries carrying it, by their titles.
+fn brute_rows(
+    idx: &FacetIndex,
+    b: &Bundle,
+    base: &Bitset,
+    facet: Facet,
+    value: &str,
+    group_of: &dyn Fn(u32) -> Option<u32>,
+) -> usize {
+    let mut one = Selection::default();
+    match facet {
+        Facet::Release => one.releases = vec![value.parse().unwrap()],
+        f => {
+            one.values.insert(f, [value.to_string()].into());
+        }
+    }
+    let carrying = idx.view(&one, Some(base)).filter();
+    let rows: BTreeSet<String> = (carrying.iter())
+        .map(|e| match group_of(e as u32) {
+            Some(g) => format!("group {g}"),
+            None => titles(idx, b, &single(idx.len(), e))[0].clone(),
+        })
+        .collect();
+    rows.len()
+}
+
+fn single(len: usize, e: usize) -> Bitset {
+    let mut s = Bitset::empty(len);
+    s.insert(e);
+    s
+}
+
+#[test]
+fn row_counts_count_a_group_once_per_value_and_ungrouped_entries_each() {
+    let b = bundle();
+    let idx = FacetIndex::build(&b);
+    let values = EntryValues::build(&b, &idx);
+    // Entries a, c and d are one group; b another; e none.
+    let group_of = |e: u32| match e {
+        0 | 2 | 3 => Some(0),
+        1 => Some(1),
+        _ => None,
+    };
+    let view = idx.view(&Selection::default(), None);
+    let rows = view.row_counts(Facet::Subsystem, &values, 2, group_of);
+    let count = |v: &str| rows.iter().find(|c| c.value == v).map(|c| c.count);
+    // mm is carried by a (via mm/damon), c and d (via mm/slab): one group.
+    assert_eq!(count("mm"), Some(1));
+    assert_eq!(count("bpf"), Some(1));
+    let kinds = view.row_counts(Facet::Kind, &values, 2, group_of);
+    let kind = |v: &str| kinds.iter().find(|c| c.value == v).map(|c| c.count);
+    assert_eq!(
+        (
+            kind("patch"),
+            kind("rfc"),
+            kind("pull_request"),
+            kind("release")
+        ),
+        (Some(1), Some(1), Some(1), Some(1))
+    );
+    // No groups: the entry counts, value for value.
+    for facet in Facet::ALL {
+        assert_eq!(
+            view.row_counts(facet, &values, 0, |_| None),
+            view.counts(facet),
+            "{facet:?}"
+        );
+    }
+}
+
+#[test]
+fn row_counts_hold_other_facets_and_the_search_fixed_as_counts_do() {
+    let b = bundle();
+    let idx = FacetIndex::build(&b);
+    let values = EntryValues::build(&b, &idx);
+    let group_of = |e: u32| [Some(0), Some(1), Some(0), None, Some(1)][e as usize];
+    let mut hits = Bitset::empty(idx.len());
+    [0, 1, 2, 4].into_iter().for_each(|e| hits.insert(e));
+    for (sel, extra) in [
+        (Selection::default(), None),
+        (pick(Facet::Lang, &["en"]), None),
+        (pick(Facet::Kind, &["patch", "release"]), Some(&hits)),
+        (pick(Facet::Author, &["Ann"]), Some(&hits)),
+    ] {
+        let view = idx.view(&sel, extra);
+        for facet in Facet::ALL {
+            let base = view.passing(Some(facet));
+            for c in view.row_counts(facet, &values, 2, group_of) {
+                let brute = brute_rows(&idx, &b, &base, facet, &c.value, &group_of);
+                assert_eq!(c.count, brute, "{facet:?} {} under {sel:?}", c.value);
+            }
+        }
+    }
 }
