@@ -1,21 +1,80 @@
-//! The status bar's words: how many entries the view shows, and a removable chip per active filter.
+//! The status bar's words: how many entries (and series) the view shows, and a removable chip per active filter.
 
+use crate::archive::Outcome;
 use crate::facets::Facet;
 use crate::viewstate::ViewState;
+
+fn noun(n: usize) -> &'static str {
+    if n == 1 {
+        "entry"
+    } else {
+        "entries"
+    }
+}
+
+fn in_posts(posts: usize) -> String {
+    match posts {
+        1 => "1 post".to_string(),
+        n => format!("{n} posts"),
+    }
+}
 
 /// "61 entries in 17 posts" for the whole archive, else "6 of 61 entries, in
 /// 5 posts". The noun agrees with the number before it, so it is "1 entry in
 /// 1 post" but "1 of 61 entries".
 pub fn result_count(hits: usize, total: usize, posts: usize) -> String {
-    let noun = |n: usize| if n == 1 { "entry" } else { "entries" };
-    let in_posts = match posts {
-        1 => "1 post".to_string(),
-        n => format!("{n} posts"),
-    };
+    let in_posts = in_posts(posts);
     if hits == total {
         format!("{hits} {} in {in_posts}", noun(hits))
     } else {
         format!("{hits} of {total} {}, in {in_posts}", noun(total))
+    }
+}
+
+/// With one row per series: the `rows` shown, `series` of them series, then
+/// the `entries` they stand for as [`result_count`] words them: "12 series
+/// and 5 other entries (48 entries) in 9 posts", "2 series and 1 other entry
+/// (6 of 61 entries), in 3 posts", "3 series (7 entries) in 2 posts". With no
+/// series among the rows, every row is an entry and the words are
+/// [`result_count`]'s.
+pub fn series_count(
+    series: usize,
+    rows: usize,
+    entries: usize,
+    total: usize,
+    posts: usize,
+) -> String {
+    if series == 0 {
+        return result_count(rows, total, posts);
+    }
+    let others = rows.saturating_sub(series);
+    let shown = match others {
+        0 => format!("{series} series"),
+        n => format!("{series} series and {n} other {}", noun(n)),
+    };
+    let in_posts = in_posts(posts);
+    if entries == total {
+        format!("{shown} ({entries} {}) in {in_posts}", noun(entries))
+    } else {
+        format!(
+            "{shown} ({entries} of {total} {}), in {in_posts}",
+            noun(total)
+        )
+    }
+}
+
+/// The status line of an outcome over an archive of `total` entries:
+/// [`series_count`] when it shows one row per series, else [`result_count`].
+pub fn outcome_count(outcome: &Outcome, total: usize) -> String {
+    match outcome.series {
+        Some(series) => series_count(
+            series,
+            outcome.hits.len(),
+            outcome.entries,
+            total,
+            outcome.posts,
+        ),
+        None => result_count(outcome.hits.len(), total, outcome.posts),
     }
 }
 
@@ -88,6 +147,53 @@ mod tests {
         assert_eq!(result_count(6, 61, 5), "6 of 61 entries, in 5 posts");
         assert_eq!(result_count(1, 61, 1), "1 of 61 entries, in 1 post");
         assert_eq!(result_count(0, 61, 0), "0 of 61 entries, in 0 posts");
+    }
+
+    #[test]
+    fn one_row_per_series_says_series_other_entries_and_the_entries_they_stand_for() {
+        assert_eq!(
+            series_count(12, 17, 48, 48, 9),
+            "12 series and 5 other entries (48 entries) in 9 posts"
+        );
+        assert_eq!(
+            series_count(2, 3, 6, 61, 3),
+            "2 series and 1 other entry (6 of 61 entries), in 3 posts"
+        );
+        assert_eq!(
+            series_count(3, 3, 7, 7, 2),
+            "3 series (7 entries) in 2 posts"
+        );
+        assert_eq!(series_count(1, 1, 1, 1, 1), "1 series (1 entry) in 1 post");
+        assert_eq!(
+            series_count(1, 1, 1, 61, 1),
+            "1 series (1 of 61 entries), in 1 post"
+        );
+    }
+
+    #[test]
+    fn one_row_per_series_without_series_among_the_rows_reads_as_entries() {
+        assert_eq!(series_count(0, 5, 5, 5, 3), "5 entries in 3 posts");
+        assert_eq!(series_count(0, 0, 0, 61, 0), "0 of 61 entries, in 0 posts");
+    }
+
+    #[test]
+    fn an_outcome_is_worded_by_whether_it_shows_one_row_per_series() {
+        let a = crate::archive::tests::series_archive();
+        let run = |fragment: &str| {
+            let state = ViewState::from_fragment(fragment);
+            let searched = a.search(&crate::query::parse(&state.query));
+            outcome_count(&a.outcome(&state, searched.as_ref()), a.len())
+        };
+        assert_eq!(run(""), "9 entries in 4 posts");
+        assert_eq!(
+            run("#rows=series"),
+            "3 series and 2 other entries (9 entries) in 2 posts"
+        );
+        assert_eq!(
+            run("#rows=series&q=foo"),
+            "1 series (4 of 9 entries), in 1 post"
+        );
+        assert_eq!(run("#q=foo"), "4 of 9 entries, in 4 posts");
     }
 
     #[test]
