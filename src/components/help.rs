@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::ctx::use_ctx;
 
-const QUERY_HELP: [(&str, &str); 10] = [
+const QUERY_HELP: [(&str, &str); 12] = [
     (
         "damon",
         "entries containing the text, anywhere (title, body, authors, subsystems)",
@@ -29,6 +29,14 @@ const QUERY_HELP: [(&str, &str); 10] = [
     (
         "source:lwn",
         "a source: lwn (LWN.net) or lkml-news (LKML News)",
+    ),
+    (
+        "series:ID",
+        "every posting of one patch series (its id, as in a #series= link); several series: give any of them",
+    ),
+    (
+        "versions:>=3",
+        "entries of series with that many postings: versions:3, >=3, >3, <=3, <3",
     ),
 ];
 
