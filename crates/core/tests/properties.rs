@@ -95,7 +95,12 @@ const WORDS: [&str; 10] = [
     "rfc",
 ];
 
-/// A bundle of `titles` (one entry each, one post per title), bodies from `bodies`.
+/// Series ids the generated entries may carry; `s3` names none of them, so a
+/// query may ask for a series that is not there.
+const SERIES: [&str; 4] = ["s0", "s1", "s2", "s3"];
+
+/// A bundle of `titles` (one entry each, one post per title), bodies from
+/// `bodies`; an entry is in series `a % 4` (none for 3), as version `b % 3 + 1`.
 fn archive(entries: &[(usize, usize, usize)]) -> Archive {
     let posts: Vec<serde_json::Value> = (entries.iter().enumerate())
         .map(|(i, &(a, b, c))| {
@@ -110,6 +115,8 @@ fn archive(entries: &[(usize, usize, usize)]) -> Archive {
                     "kind": if c % 2 == 0 { "patch" } else { "rfc" },
                     "body": format!("About {} and {}.", WORDS[c], WORDS[(a + c) % WORDS.len()]),
                     "line": 5,
+                    "series_id": (a % 4 != 3).then(|| SERIES[a % 4]),
+                    "patch_version": b % 3 + 1,
                 }],
             })
         })
@@ -124,13 +131,16 @@ fn archive(entries: &[(usize, usize, usize)]) -> Archive {
     Archive::new(parse_bundle(&bundle.to_string()).expect("a generated bundle loads"))
 }
 
-/// Query text from the vocabulary: words, their prefixes, exclusions and fields.
+/// Query text from the vocabulary: words, their prefixes, exclusions and
+/// fields, series and their numbers of versions.
 fn query_text() -> impl Strategy<Value = String> {
-    let token = (0..WORDS.len(), 1usize..6, 0u8..4).prop_map(|(w, cut, form)| {
+    let token = (0..WORDS.len(), 1usize..6, 0u8..6).prop_map(|(w, cut, form)| {
         let word: String = WORDS[w].chars().take(cut).collect();
         match form {
             0 => format!("-{word}"),
             1 => format!("s:{word}"),
+            2 => format!("series:{}", SERIES[w % SERIES.len()]),
+            3 => format!("versions:{}{}", ["", ">=", ">", "<=", "<"][w % 5], cut % 4),
             _ => word,
         }
     });
@@ -217,12 +227,31 @@ const AUTHORS: [&str; 3] = ["Ann", "Bo", "Cy"];
 const LANGS: [&str; 2] = ["en", "ko"];
 const SOURCES: [&str; 2] = ["lkml-news", "lwn"];
 
-/// One generated entry: indexes into the value lists above (subsystems as a bit set).
-type Facts = (usize, u8, usize, usize, usize, usize);
+/// One generated entry: indexes into the value lists above (subsystems as a
+/// bit set), and its series in [`SERIES`] (none for the last).
+type Facts = (usize, u8, usize, usize, usize, usize, usize);
+
+fn facts() -> impl Strategy<Value = Facts> {
+    (
+        0..3usize,
+        0..32u8,
+        0..3usize,
+        0..3usize,
+        0..2usize,
+        0..2usize,
+        0..SERIES.len(),
+    )
+}
+
+/// The series an entry's facts name.
+fn series_of(f: &Facts) -> Option<&'static str> {
+    (f.6 + 1 < SERIES.len()).then(|| SERIES[f.6])
+}
 
 fn facet_archive(entries: &[Facts]) -> Archive {
     let posts: Vec<serde_json::Value> = (entries.iter().enumerate())
-        .map(|(i, &(cycle, subs, kind, author, lang, source))| {
+        .map(|(i, f)| {
+            let &(cycle, subs, kind, author, lang, source, _) = f;
             let subsystems: Vec<&str> = (0..SUBSYSTEMS.len())
                 .filter(|b| subs & (1 << b) != 0)
                 .map(|b| SUBSYSTEMS[b])
@@ -232,7 +261,8 @@ fn facet_archive(entries: &[Facts]) -> Archive {
                 "source": SOURCES[source], "release": format!("{}-rc{}", CYCLES[cycle], i % 3 + 1),
                 "cycle": CYCLES[cycle], "release_source": "title", "lang": LANGS[lang],
                 "entries": [{"title": format!("E{i}"), "kind": KINDS[kind], "subsystems": subsystems,
-                             "authors": [AUTHORS[author]], "body": "b", "line": 1}],
+                             "authors": [AUTHORS[author]], "body": "b", "line": 1,
+                             "series_id": series_of(f), "patch_version": i % 4 + 1}],
             })
         })
         .collect();
@@ -246,7 +276,7 @@ fn facet_archive(entries: &[Facts]) -> Archive {
 /// Whether an entry's facts carry `value` of `facet`, counted the obvious way:
 /// a subsystem value takes in its children by the path spelling.
 fn carries(f: &Facts, facet: Facet, value: &str) -> bool {
-    let &(cycle, subs, kind, author, lang, source) = f;
+    let &(cycle, subs, kind, author, lang, source, _) = f;
     match facet {
         Facet::Release => CYCLES[cycle] == value,
         Facet::Subsystem => (0..SUBSYSTEMS.len())
@@ -270,6 +300,18 @@ fn facet_values(facet: Facet) -> &'static [&'static str] {
         Facet::Source => &SOURCES,
         Facet::Tag => &[],
     }
+}
+
+/// A view with the facet values `picks` name toggled on.
+fn picked(picks: &[(usize, usize)]) -> ViewState {
+    let mut state = ViewState::default();
+    for &(f, v) in picks {
+        let facet = Facet::ALL[f];
+        if let Some(value) = facet_values(facet).get(v) {
+            state.toggle(facet, value);
+        }
+    }
+    state
 }
 
 proptest! {
@@ -335,17 +377,11 @@ proptest! {
 
     #[test]
     fn facet_counts_and_hits_equal_counting_by_brute_force(
-        entries in prop::collection::vec((0..3usize, 0..32u8, 0..3usize, 0..3usize, 0..2usize, 0..2usize), 1..40),
+        entries in prop::collection::vec(facts(), 1..40),
         picks in prop::collection::vec((0..Facet::ALL.len(), 0..5usize), 0..6),
     ) {
         let archive = facet_archive(&entries);
-        let mut state = ViewState::default();
-        for (f, v) in picks {
-            let facet = Facet::ALL[f];
-            if let Some(value) = facet_values(facet).get(v) {
-                state.toggle(facet, value);
-            }
-        }
+        let state = picked(&picks);
         // OR within a facet, AND across facets; `skip` is held out for its counts.
         let passes = |e: &Facts, skip: Option<Facet>| {
             state.filters.iter().filter(|(f, _)| Some(**f) != skip).all(|(f, values)| {
@@ -406,5 +442,49 @@ proptest! {
             .filter(|&i| selector.matches(Some(sorted[i]), Some(sorted[i].cycle())))
             .collect();
         prop_assert_eq!(picked, expected, "{}", text);
+    }
+
+    #[test]
+    fn one_row_per_series_keeps_each_series_newest_entry_and_counts_rows_by_brute_force(
+        entries in prop::collection::vec(facts(), 1..40),
+        picks in prop::collection::vec((0..Facet::ALL.len(), 0..5usize), 0..4),
+        oldest in any::<bool>(),
+    ) {
+        let archive = facet_archive(&entries);
+        let mut state = picked(&picks);
+        let facts_of = |n: u32| {
+            let title = &archive.entry(n).1.title;
+            entries[title[1..].parse::<usize>().expect("titles are E<i>")]
+        };
+        // Newest first, every entry a row: per series the first is its newest.
+        let all_newest = archive.outcome(&state, None).hits;
+        let mut seen = BTreeSet::new();
+        let kept: BTreeSet<u32> = (all_newest.iter().copied())
+            .filter(|&n| series_of(&facts_of(n)).is_none_or(|s| seen.insert(s)))
+            .collect();
+        state.sort = if oldest { Sort::Oldest } else { Sort::Newest };
+        let all = archive.outcome(&state, None).hits;
+        state.per_series = true;
+        let outcome = archive.outcome(&state, None);
+        let expected: Vec<u32> = all.iter().copied().filter(|n| kept.contains(n)).collect();
+        prop_assert_eq!(&outcome.hits, &expected, "{:?}", state);
+        prop_assert_eq!(outcome.entries, all.len());
+        prop_assert_eq!(outcome.series, Some(seen.len()));
+        // A facet value counts the rows among the entries the other facets
+        // pass: each series once, each entry of no series once.
+        let passes = |e: &Facts, skip: Option<Facet>| {
+            state.filters.iter().filter(|(f, _)| Some(**f) != skip).all(|(f, values)| {
+                values.is_empty() || values.iter().any(|v| carries(e, *f, v))
+            })
+        };
+        for facet in Facet::ALL {
+            for c in outcome.counts_of(facet).unwrap_or_default() {
+                let rows: BTreeSet<String> = (entries.iter().enumerate())
+                    .filter(|(_, e)| passes(e, Some(facet)) && carries(e, facet, &c.value))
+                    .map(|(i, e)| series_of(e).map_or(format!("E{i}"), str::to_string))
+                    .collect();
+                prop_assert_eq!(c.count, rows.len(), "{:?} {} under {:?}", facet, c.value, state.filters);
+            }
+        }
     }
 }
