@@ -82,10 +82,14 @@ fn civil_seconds(s: &str) -> Option<i64> {
 
 /// How far before its write-up a posting may be and still be believed.
 /// Reading the message-id of a two-year-old thread as this week's posting
-/// would be worse than the post's date, and a stamp after the post a mailer's clock gone wrong.
+/// would be worse than the post's date, and a stamp long after the post is a
+/// mailer's clock gone wrong.
 const MAX_DAYS_BEFORE_POST: i64 = 2 * 366;
 /// b4's stamp is the day the branch began; past a few weeks it is not this version's day.
 const MAX_B4_DAYS_BEFORE_POST: i64 = 21;
+/// A week's post is dated when it is begun and gains entries until the
+/// next rc: a posting up to two weeks after the post's date is believed.
+const MAX_DAYS_AFTER_POST: i64 = 14;
 
 /// The posting date of a stamp written up in a post dated `post_seconds`, if believable.
 pub fn believable(stamp: Stamp, post_seconds: Option<i64>) -> bool {
@@ -98,8 +102,7 @@ pub fn believable(stamp: Stamp, post_seconds: Option<i64>) -> bool {
     } else {
         MAX_DAYS_BEFORE_POST
     };
-    // A day of slack after the post: the stamp is UTC, the post's date local.
-    stamp.unix_seconds <= post + 86_400 && before <= limit
+    stamp.unix_seconds <= post + MAX_DAYS_AFTER_POST * 86_400 && before <= limit
 }
 
 /// The tag a release announcement's title names: `Linux 6.7-rc4` -> v6.7-rc4.

@@ -79,7 +79,11 @@ fn a_stamp_after_the_post_or_long_before_it_is_not_believed() {
         believable(at("20240408230000.1-1-a@b"), Some(post)),
         "UTC late the same day"
     );
-    assert!(!believable(at("20240420000000.1-1-a@b"), Some(post)));
+    assert!(
+        believable(at("20240420000000.1-1-a@b"), Some(post)),
+        "added to the post before its rc"
+    );
+    assert!(!believable(at("20240425000000.1-1-a@b"), Some(post)));
     assert!(!believable(at("20200101000000.1-1-a@b"), Some(post)));
     assert!(believable(at("20240401-x-v3-0-a@b"), Some(post)));
     assert!(

@@ -32,12 +32,22 @@ pub fn key(title: &str) -> Option<String> {
     loop {
         let before = rest;
         rest = strip_word_start(rest, "resend");
+        rest = strip_word_start(rest, "rfc");
         rest = strip_trailing_version(rest);
         if rest == before {
             break;
         }
     }
-    let (prefixes, subject) = crate::subject::prefixes(rest);
+    let (mut prefixes, mut subject) = crate::subject::prefixes(rest);
+    // `NUMA balancing: x` and `autonuma: x` name one series: a prefix of a
+    // few words is a prefix too when what follows is distinct on its own.
+    if let Some((head, after)) = subject.split_once(": ") {
+        let short = head.split_whitespace().count() <= 3 && !head.contains(['(', '[']);
+        if short && normalise(after).split(' ').count() >= DISTINCT_WORDS {
+            prefixes.push(head);
+            subject = after;
+        }
+    }
     let words = normalise(subject);
     if words.is_empty() {
         return None;
@@ -158,7 +168,7 @@ pub fn assign(posts: &mut [Post]) {
             previous.extend(previous_versions(&entry.body).into_iter().map(|id| (n, id)));
             nodes.push(Node {
                 key: key(&entry.title),
-                authors: entry.authors.iter().map(|a| a.to_lowercase()).collect(),
+                authors: entry.authors.iter().map(|a| person(a)).collect(),
                 founds: founds(entry.kind),
                 patch_version: entry.patch_version.filter(|_| entry.kind != EntryKind::Rfc),
                 order: (
@@ -221,6 +231,17 @@ pub fn assign(posts: &mut [Post]) {
             let (p, e) = at[n];
             posts[p].entries[e].series_id = Some(id.clone());
         }
+    }
+}
+
+/// A name as compared between postings: its first and last words,
+/// lowercased, so `Liam R. Howlett` is `Liam Howlett`.
+pub fn person(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => one.to_lowercase(),
+        [first, .., last] => format!("{} {}", first.to_lowercase(), last.to_lowercase()),
     }
 }
 

@@ -36,6 +36,25 @@ fn subsystem_prefix_spellings_do_not_split_a_distinct_subject() {
 }
 
 #[test]
+fn an_rfc_word_after_the_tags_and_a_spaced_prefix_are_taken_off() {
+    assert_eq!(
+        key("[PATCH v2 00/70] RFC mm: Introducing the Maple Tree"),
+        key("[PATCH v3 00/66] Introducing the Maple Tree")
+    );
+    assert_eq!(
+        key("[RFC -V3 0/5] autonuma: Optimize memory placement for memory tiering system"),
+        key("[PATCH -V9 0/6] NUMA balancing: optimize memory placement for memory tiering system")
+    );
+    assert_ne!(key("[PATCH] Notes from: the call"), key("[PATCH] the call"));
+}
+
+#[test]
+fn middle_initials_do_not_make_another_author() {
+    assert_eq!(person("Liam R. Howlett"), person("Liam Howlett"));
+    assert_ne!(person("Liam Howlett"), person("Liam Smith"));
+}
+
+#[test]
 fn a_short_subject_keeps_its_prefixes_so_generic_words_do_not_merge() {
     assert_ne!(key("[PATCH] mm: fix typo"), key("[PATCH] bpf: fix typo"));
     assert_eq!(key("[PATCH] mm: fix typo"), key("[PATCH v2] mm: Fix typo"));

@@ -17,6 +17,8 @@ pub struct Posting {
     /// `v3`, or `None` for an unnumbered first posting (read as v1).
     pub version: Option<u32>,
     pub rfc: bool,
+    /// The same version sent again days after an earlier posting of it.
+    pub resend: bool,
     /// The kind of its first write-up (a topic, a discussion, a patch ...).
     pub kind: EntryKind,
     /// The posting's day (`YYYY-MM-DD`), the earliest of its write-ups'.
@@ -31,10 +33,15 @@ impl Posting {
     /// `RFC v3`, `v8`, `v1`; `topic`, `discussion` for postings without a version.
     pub fn label(&self) -> String {
         let v = self.version.unwrap_or(1);
-        match (self.rfc, self.numbered()) {
+        let label = match (self.rfc, self.numbered()) {
             (true, _) => format!("RFC v{v}"),
             (false, true) => format!("v{v}"),
             (false, false) => self.kind.label().to_lowercase(),
+        };
+        if self.resend {
+            format!("{label} resend")
+        } else {
+            label
         }
     }
 
@@ -65,9 +72,10 @@ impl Story {
         self.postings.last().expect("a story has a posting")
     }
 
-    /// How many postings (versions, topics and discussions alike).
+    /// How many versions: postings (topics and discussions alike) but not
+    /// a version sent again.
     pub fn versions(&self) -> usize {
-        self.postings.len()
+        self.postings.iter().filter(|p| !p.resend).count()
     }
 
     /// The release tags its postings were written up under, in posting order, each once.
@@ -126,6 +134,68 @@ fn posting_key(post: &Post, entry: &Entry) -> PostingKey {
     }
 }
 
+/// Postings being gathered, with the message-ids their write-ups cite.
+#[derive(Default)]
+struct Gathered {
+    postings: Vec<(PostingKey, Option<String>, Posting)>,
+}
+
+/// Two write-ups of one version with different message-ids are one posting
+/// (the cover letter and a patch of it) unless days apart (a resend).
+const SAME_POSTING_DAYS: i64 = 3;
+
+impl Gathered {
+    fn add(&mut self, post: &Post, entry: &Entry, number: u32) {
+        let key = posting_key(post, entry);
+        let id = crate::b4::message_id(entry);
+        let day = entry.day(post);
+        let close = |other: &Posting| match (
+            day.and_then(crate::date::parse_ymd),
+            other.day.as_deref().and_then(crate::date::parse_ymd),
+        ) {
+            (Some(a), Some(b)) => (a - b).abs() <= SAME_POSTING_DAYS,
+            _ => true,
+        };
+        let cited = |p_id: &Option<String>| id.is_some() && *p_id == id;
+        let found = match &key {
+            PostingKey::Version { .. } => (self.postings.iter_mut()).find(|(k, p_id, p)| {
+                *k == key && (cited(p_id) || id.is_none() || p_id.is_none() || close(p))
+            }),
+            // A write-up of a posting by its message-id, else of the same thread.
+            _ => match self.postings.iter().position(|(_, p_id, _)| cited(p_id)) {
+                Some(i) => self.postings.get_mut(i),
+                None => self.postings.iter_mut().find(|(k, _, _)| *k == key),
+            },
+        };
+        match found {
+            Some((_, p_id, p)) => {
+                p.writeups.push(number);
+                if p_id.is_none() {
+                    *p_id = id;
+                }
+            }
+            None => {
+                let rfc = matches!(key, PostingKey::Version { rfc: true, .. });
+                let resend = self.postings.iter().any(|(k, _, _)| *k == key);
+                let posting = Posting {
+                    version: entry.patch_version,
+                    rfc,
+                    resend,
+                    kind: entry.kind,
+                    day: day.map(str::to_string),
+                    release: post.release.clone(),
+                    writeups: vec![number],
+                };
+                self.postings.push((key, id, posting));
+            }
+        }
+    }
+
+    fn done(self) -> Vec<Posting> {
+        self.postings.into_iter().map(|(_, _, p)| p).collect()
+    }
+}
+
 /// Every series of an archive, and each entry's.
 #[derive(Debug, Default)]
 pub struct Stories {
@@ -156,33 +226,20 @@ impl Stories {
             }
         }
         let mut stories: Vec<Story> = (members.into_iter())
-            .map(|(id, ms)| {
-                let mut postings: Vec<(PostingKey, Posting)> = Vec::new();
-                let mut ms = ms;
+            .map(|(id, mut ms)| {
                 ms.sort_by(|a, b| {
                     (a.entry.day(a.post).cmp(&b.entry.day(b.post))).then(a.number.cmp(&b.number))
                 });
-                for m in ms {
-                    let key = posting_key(m.post, m.entry);
-                    match postings.iter_mut().find(|(k, _)| *k == key) {
-                        Some((_, p)) => p.writeups.push(m.number),
-                        None => {
-                            let rfc = matches!(key, PostingKey::Version { rfc: true, .. });
-                            postings.push((
-                                key,
-                                Posting {
-                                    version: m.entry.patch_version,
-                                    rfc,
-                                    kind: m.entry.kind,
-                                    day: m.entry.day(m.post).map(str::to_string),
-                                    release: m.post.release.clone(),
-                                    writeups: vec![m.number],
-                                },
-                            ))
-                        }
-                    }
+                let mut postings = Gathered::default();
+                // Postings first, so a write-up elsewhere (an LWN item) finds
+                // the posting it cites whatever its date.
+                let (versions, others): (Vec<_>, Vec<_>) = ms.iter().partition(|m| {
+                    matches!(posting_key(m.post, m.entry), PostingKey::Version { .. })
+                });
+                for m in versions.into_iter().chain(others) {
+                    postings.add(m.post, m.entry, m.number);
                 }
-                let mut postings: Vec<Posting> = postings.into_iter().map(|(_, p)| p).collect();
+                let mut postings: Vec<Posting> = postings.done();
                 // Undated postings last; then version, RFC before PATCH.
                 postings.sort_by(|a, b| {
                     (a.day.is_none().cmp(&b.day.is_none()))

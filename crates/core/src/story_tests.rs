@@ -109,3 +109,52 @@ fn entries_without_a_series_have_no_story() {
     let all = stories(&posts);
     assert!(all.is_empty() && all.of(0).is_none() && all.get("thp").is_none());
 }
+
+fn cited(mut e: Entry, id: &str) -> Entry {
+    e.body = format!("https://lore.kernel.org/r/{id}");
+    e
+}
+
+#[test]
+fn a_resend_days_later_is_another_posting_but_a_cover_and_its_patch_are_one() {
+    let v1 = |id: &str| cited(posting("[PATCH 0/5] t", EntryKind::Patch, None), id);
+    let posts = [
+        post("v6.12-rc3", "2021-03-10", "en", vec![v1("b@x")]),
+        post(
+            "v6.12-rc2",
+            "2021-03-01",
+            "en",
+            vec![
+                v1("a@x"),
+                cited(posting("[PATCH 3/5] t", EntryKind::Patch, None), "a3@x"),
+            ],
+        ),
+    ];
+    let story = stories(&posts).get("thp").cloned().unwrap();
+    let writeups: Vec<_> = story.postings.iter().map(|p| p.writeups.clone()).collect();
+    assert_eq!(writeups, [vec![1, 2], vec![0]]);
+    let labels: Vec<String> = story.postings.iter().map(Posting::label).collect();
+    assert_eq!(labels, ["v1", "v1 resend"]);
+    assert_eq!(story.versions(), 1);
+}
+
+#[test]
+fn an_item_citing_a_posting_is_a_write_up_of_it_not_another_posting() {
+    let mut item = cited(posting("An article on t", EntryKind::Article, None), "a@x");
+    item.date = Some("2021-02-20T00:00:00Z".into());
+    let posts = [
+        post(
+            "v6.12-rc2",
+            "2021-03-01",
+            "en",
+            vec![cited(
+                posting("[PATCH v2 0/5] t", EntryKind::Patch, Some(2)),
+                "a@x",
+            )],
+        ),
+        post("v6.12-rc1", "2021-02-20", "en", vec![item]),
+    ];
+    let story = stories(&posts).get("thp").cloned().unwrap();
+    assert_eq!(story.versions(), 1);
+    assert_eq!(story.postings[0].writeups, [0, 1]);
+}
