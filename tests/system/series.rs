@@ -56,7 +56,7 @@ fn the_real_corpus_has_its_series_counted() {
     assert_eq!(stories.len(), 242, "series in the corpus");
     let multi: Vec<&Story> = stories.iter().filter(|s| s.versions() >= 2).collect();
     let ids: Vec<&str> = multi.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(multi.len(), 15, "series with two or more postings: {ids:?}");
+    assert_eq!(multi.len(), 15, "series with two or more versions: {ids:?}");
     let longest = multi.iter().map(|s| s.versions()).max();
     assert_eq!(longest, Some(4));
     let of_four: BTreeSet<&str> = (multi.iter())
@@ -207,7 +207,7 @@ fn recurring_titles_that_are_not_series_stay_apart() {
         "only {hotfixes} hotfixes pulls to keep apart"
     );
 
-    // A series with two or more postings is one author's work: never two
+    // A series with two or more versions is one author's work: never two
     // namesakes by different people (the UMCG RFCs of Peter Oskolkov and
     // Peter Zijlstra in one week are two series).
     for id in [

@@ -55,7 +55,7 @@ pub struct Summary {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct SeriesSummary {
     pub series: usize,
-    /// Series with two or more postings.
+    /// Series with two or more versions (a resend is no version).
     pub multi: usize,
     /// Postings in the longest series.
     pub longest: usize,
@@ -84,10 +84,10 @@ impl SeriesSummary {
         }
     }
 
-    /// `series: 40, 12 with two or more postings (longest 5); ...`.
+    /// `series: 40, 12 with two or more versions (longest 5); ...`.
     pub fn line(&self) -> String {
         format!(
-            "series: {}, {} with two or more postings (longest {}); posting dates: {} from message-ids, {} from release tags",
+            "series: {}, {} with two or more versions (longest {}); posting dates: {} from message-ids, {} from release tags",
             self.series, self.multi, self.longest, self.dated_by_message_id, self.dated_by_tag
         )
     }
