@@ -38,8 +38,9 @@ COMMANDS:
              and time keystrokes, facet clicks and release selectors; print tables
              and write every figure as JSON
     pathological
-             bundle each pathological post (20 MB, 50,000 entries, a 1 MB line, deep
-             quotes and lists, 100,000 equal headings) at half and full size; print
+             bundle each pathological post (20 MB, 50,000 entries, 50,000
+             namesake postings, a 1 MB line, deep quotes and lists, 100,000
+             equal headings) at half and full size; print
              time, peak memory and the time ratio over the size ratio (1 is linear)
     html     write every post of a bundle as DIR/<post id>/index.html, rendered like
              the viewer's post view, for indexing with Pagefind

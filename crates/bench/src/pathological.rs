@@ -1,4 +1,4 @@
-//! Pathological posts (a 20 MB post, 50,000 entries, a 1 MB line, deep quotes and lists, 100,000 equal headings) bundled at half and full size: time, memory, and whether it grew linearly.
+//! Pathological posts (a 20 MB post, 50,000 entries, 50,000 namesake postings, a 1 MB line, deep quotes and lists, 100,000 equal headings) bundled at half and full size: time, memory, and whether it grew linearly.
 //!
 //! Reported, never asserted (the machines are noisy): the time ratio full/half
 //! over the input-size ratio is near 1 when the bundler is linear in its
@@ -65,6 +65,18 @@ const SHAPES: &[Shape] = &[
         body: |s| {
             (0..scaled(5_000, s)).fold(String::from("Entry (Ann)\n-----------\n\n"), |mut b, i| {
                 let _ = writeln!(b, "{}- level {i}", "  ".repeat(i));
+                b
+            })
+        },
+    },
+    Shape {
+        name: "50,000 postings of one subject, half by 25,000 people",
+        body: |s| {
+            (0..scaled(50_000, s)).fold(String::new(), |mut b, i| {
+                // Names without digits (the heading grammar's rule): i in base 26.
+                let name: String = (0..4).map(|d| (b'a' + (i / 26usize.pow(d) % 26) as u8) as char).collect();
+                let author = if i % 2 == 0 { format!(" (Ann {name})") } else { String::new() };
+                let _ = write!(b, "[PATCH v{}] mm: one subject sent again and again{author}\n---\n\nhttps://lkml.kernel.org/r/20231201{:06}.{i}-1-x@x.org\n\nA summary.\n\n", i % 9 + 1, i % 240000);
                 b
             })
         },

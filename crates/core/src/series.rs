@@ -258,36 +258,56 @@ fn same_key_clusters(nodes: &[Node]) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
     for mut members in by_key.into_values() {
         members.sort_by(|&a, &b| nodes[a].order.cmp(&nodes[b].order));
-        let mut clusters: Vec<(Vec<usize>, Vec<&str>)> = Vec::new();
+        // Clusters by shared names: a map from name to cluster, so a key
+        // with thousands of namesake authors stays linear.
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        let mut of_name: HashMap<&str, usize> = HashMap::new();
+        let mut named: Vec<(i64, usize)> = Vec::new();
         for &n in members.iter().filter(|&&n| !nodes[n].authors.is_empty()) {
             let names = &nodes[n].authors;
-            match (clusters.iter_mut()).find(|(_, c)| names.iter().any(|a| c.contains(&a.as_str())))
-            {
-                Some((ms, c)) => {
-                    ms.push(n);
-                    c.extend(names.iter().map(String::as_str));
+            let c = match names.iter().find_map(|a| of_name.get(a.as_str())) {
+                Some(&c) => c,
+                None => {
+                    clusters.push(Vec::new());
+                    clusters.len() - 1
                 }
-                None => clusters.push((vec![n], names.iter().map(String::as_str).collect())),
+            };
+            for a in names {
+                of_name.entry(a).or_insert(c);
             }
+            clusters[c].push(n);
+            named.push((day_number(&nodes[n].order.0), c));
         }
         let anonymous = members.iter().filter(|&&n| nodes[n].authors.is_empty());
         if clusters.is_empty() {
             out.extend(split_restarts(nodes, anonymous.copied().collect()));
             continue;
         }
+        // `members` is in day order, so `named` is too: the nearest named
+        // node is a neighbour of where this day would go.
         for &n in anonymous {
-            let distance = |m: usize| day_distance(&nodes[n].order.0, &nodes[m].order.0);
-            let nearest = (0..clusters.len())
-                .min_by_key(|&c| clusters[c].0.iter().map(|&m| distance(m)).min())
-                .expect("clusters is not empty");
-            clusters[nearest].0.push(n);
+            let day = day_number(&nodes[n].order.0);
+            let at = named.partition_point(|(d, _)| *d < day);
+            let before = at.checked_sub(1).map(|i| named[i]);
+            let nearest = match (before, named.get(at)) {
+                (Some(b), Some(a)) if a.0.saturating_sub(day) < day.saturating_sub(b.0) => a.1,
+                (Some(b), _) => b.1,
+                (None, Some(a)) => a.1,
+                (None, None) => unreachable!("clusters is not empty"),
+            };
+            clusters[nearest].push(n);
         }
-        for (mut ms, _) in clusters {
+        for mut ms in clusters {
             ms.sort_by(|&a, &b| nodes[a].order.cmp(&nodes[b].order));
             out.extend(split_restarts(nodes, ms));
         }
     }
     out
+}
+
+/// A `YYYY-MM-DD` day as a number; an unknown day sorts first and is far from every known one.
+fn day_number(day: &str) -> i64 {
+    crate::date::parse_ymd(day).unwrap_or(i64::MIN / 4)
 }
 
 /// A subject's numbering that starts again long after it was last seen is

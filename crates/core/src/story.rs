@@ -145,9 +145,15 @@ struct Gathered {
 const SAME_POSTING_DAYS: i64 = 3;
 
 impl Gathered {
-    fn add(&mut self, post: &Post, entry: &Entry, number: u32) {
-        let key = posting_key(post, entry);
-        let id = crate::b4::message_id(entry);
+    /// Adds a write-up; `id` is the message-id it cites, when the story needs them.
+    fn add(
+        &mut self,
+        post: &Post,
+        entry: &Entry,
+        number: u32,
+        key: PostingKey,
+        id: Option<String>,
+    ) {
         let day = entry.day(post);
         let close = |other: &Posting| match (
             day.and_then(crate::date::parse_ymd),
@@ -231,13 +237,29 @@ impl Stories {
                     (a.entry.day(a.post).cmp(&b.entry.day(b.post))).then(a.number.cmp(&b.number))
                 });
                 let mut postings = Gathered::default();
+                let keyed: Vec<(&Member, PostingKey)> = ms
+                    .iter()
+                    .map(|m| (m, posting_key(m.post, m.entry)))
+                    .collect();
+                // Message-ids tell postings apart only where a version is
+                // written up twice or a topic may cite a posting; reading
+                // them (every link of the body) for the rest, most stories at
+                // 100k entries, was the bulk of the build.
+                let versions = |k: &PostingKey| matches!(k, PostingKey::Version { .. });
+                let mut seen = std::collections::HashSet::new();
+                let repeated = !keyed.iter().all(|(_, k)| seen.insert(k));
+                let needs_ids = repeated || keyed.iter().any(|(_, k)| !versions(k));
                 // Postings first, so a write-up elsewhere (an LWN item) finds
                 // the posting it cites whatever its date.
-                let (versions, others): (Vec<_>, Vec<_>) = ms.iter().partition(|m| {
-                    matches!(posting_key(m.post, m.entry), PostingKey::Version { .. })
-                });
-                for m in versions.into_iter().chain(others) {
-                    postings.add(m.post, m.entry, m.number);
+                let (first, then): (Vec<_>, Vec<_>) =
+                    keyed.into_iter().partition(|(_, k)| versions(k));
+                for (m, key) in first.into_iter().chain(then) {
+                    let id = match &key {
+                        PostingKey::Thread(id) => Some(id.clone()),
+                        _ if needs_ids => crate::b4::message_id(m.entry),
+                        _ => None,
+                    };
+                    postings.add(m.post, m.entry, m.number, key, id);
                 }
                 let mut postings: Vec<Posting> = postings.done();
                 // Undated postings last; then version, RFC before PATCH.
