@@ -38,11 +38,16 @@ pub fn story_of(archive: &Archive, number: u32) -> Option<&Story> {
 }
 
 /// "3 versions, v6.6-rc5 .. v6.8-rc1": how many postings and the releases
-/// they span (one release alone when all are in one).
+/// they span, oldest to newest (one release alone when all are in one). A
+/// later write-up may be filed under an earlier tag (an LWN article dated by
+/// the release out that week), so the ends are the oldest and newest tags,
+/// not the first and last postings'; tags that are no kernel version keep
+/// their posting order after those that are.
 pub fn span_label(story: &Story) -> String {
     let n = story.versions();
     let mut out = format!("{n} {}", if n == 1 { "version" } else { "versions" });
-    let releases = story.releases();
+    let mut releases = story.releases();
+    releases.sort_by_key(|r| r.parse::<crate::KernelVersion>().map_err(|_| ()));
     match releases.as_slice() {
         [] => {}
         [one] => {
@@ -447,6 +452,7 @@ mod tests {
             postings: vec![Posting {
                 version: Some(2),
                 rfc: false,
+                resend: false,
                 kind: EntryKind::Patch,
                 day: Some("2024-01-02".into()),
                 release: Some("v6.8-rc1".into()),
@@ -456,6 +462,24 @@ mod tests {
         assert_eq!(span_label(&one), "1 version, v6.8-rc1");
         assert_eq!(summary(&one), "1 version, v6.8-rc1, seen 2024-01-02");
         assert!(!shows(&one));
+    }
+
+    #[test]
+    fn the_releases_spanned_run_from_the_oldest_tag_to_the_newest() {
+        let at = |release: &str| Posting {
+            version: None,
+            rfc: false,
+            resend: false,
+            kind: EntryKind::Article,
+            day: None,
+            release: Some(release.into()),
+            writeups: vec![0],
+        };
+        let story = Story {
+            id: "x".into(),
+            postings: vec![at("v6.7-rc4"), at("v6.7-rc3"), at("v6.10"), at("v6.9-rc1")],
+        };
+        assert_eq!(span_label(&story), "4 versions, v6.7-rc3 .. v6.10");
     }
 
     #[test]
