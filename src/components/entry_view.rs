@@ -4,6 +4,7 @@ use kernel_news_core::b4;
 use kernel_news_core::coverage::coverage_html;
 use kernel_news_core::cursor::{place, place_label};
 use kernel_news_core::listing::OPEN_TITLE;
+use kernel_news_core::story_html::{history_html, HISTORY_HEADING, SERIES_HISTORY};
 use kernel_news_core::viewstate::{Open, ViewState};
 use leptos::prelude::*;
 
@@ -55,6 +56,11 @@ pub fn EntryView(id: String) -> impl IntoView {
         let cross =
             (!cross.is_empty()).then(|| view! { <div class="cross-links" inner_html=cross></div> });
         let b4 = b4::message_id(entry).map(|id| view! { <B4Command message_id=id /> });
+        // Every posting of its series, this one marked: written (and escaped) by core.
+        let history = history_html(a, number, &state);
+        let history = (!history.is_empty()).then(|| {
+            view! { <section class=SERIES_HISTORY aria-label=HISTORY_HEADING inner_html=history></section> }
+        });
         view! {
             <h2 id=OPEN_TITLE tabindex="-1">{title}</h2>
             {entry_meta(post, entry)}
@@ -62,6 +68,7 @@ pub fn EntryView(id: String) -> impl IntoView {
             {cross}
             {b4}
             {body(&entry.body, &entry.charts, &post.lang)}
+            {history}
         }
     });
     let pager = view! {

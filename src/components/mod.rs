@@ -10,5 +10,6 @@ pub mod release_chart;
 pub mod releases_page;
 pub mod results;
 pub mod search_bar;
+pub mod series_view;
 pub mod status_bar;
 pub mod viewer;

@@ -1,6 +1,7 @@
 //! The result count (a live status), a removable chip per active filter, "clear all" and the sort order.
 
 use kernel_news_core::status::{chips, result_count};
+use kernel_news_core::story_html::PER_SERIES_LABEL;
 use kernel_news_core::viewstate::Sort;
 use leptos::prelude::*;
 
@@ -42,18 +43,28 @@ pub fn StatusBar() -> impl IntoView {
         let sort = Sort::from_key(&event_target_value(&ev));
         ctx.push(|s| s.sort = sort);
     };
+    let on_rows = move |ev| {
+        let on = event_target_checked(&ev);
+        ctx.push(|s| s.per_series = on);
+    };
     let newest = Sort::Newest.key();
     let oldest = Sort::Oldest.key();
     view! {
         <div class="status-bar">
             <p class="result-count" role="status">{count}</p>
-            <label class="sort">
-                "Order "
-                <select on:change=on_sort prop:value=move || ctx.state.with(|s| s.sort.key())>
-                    <option value=newest>"Newest first"</option>
-                    <option value=oldest>"Oldest first"</option>
-                </select>
-            </label>
+            <div class="view-options">
+                <label class="sort">
+                    "Order "
+                    <select on:change=on_sort prop:value=move || ctx.state.with(|s| s.sort.key())>
+                        <option value=newest>"Newest first"</option>
+                        <option value=oldest>"Oldest first"</option>
+                    </select>
+                </label>
+                <label class="per-series">
+                    <input type="checkbox" on:change=on_rows prop:checked=move || ctx.state.with(|s| s.per_series) />
+                    {PER_SERIES_LABEL}
+                </label>
+            </div>
         </div>
         {chips}
     }

@@ -18,6 +18,7 @@ use crate::components::post_view::PostView;
 use crate::components::releases_page::ReleasesPage;
 use crate::components::results::Results;
 use crate::components::search_bar::SearchBar;
+use crate::components::series_view::SeriesView;
 use crate::components::status_bar::StatusBar;
 use crate::ctx::Ctx;
 use crate::location;
@@ -43,8 +44,8 @@ pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
 
     let open = move || ctx.state.with(|s| s.open.clone());
     let main = move || match open() {
-        // The series page is not drawn yet: the results stand in for it.
-        None | Some(Open::Series(_)) => view! { <Results /> }.into_any(),
+        None => view! { <Results /> }.into_any(),
+        Some(Open::Series(id)) => view! { <SeriesView id=id /> }.into_any(),
         Some(Open::Entry(id)) => view! { <EntryView id=id /> }.into_any(),
         Some(Open::Post(id)) => view! { <PostView id=id /> }.into_any(),
         Some(Open::Releases) => view! { <ReleasesPage /> }.into_any(),
