@@ -106,7 +106,23 @@ export class Model {
     for (const c of this.cycles) {
       if (c.lwn) c.lwn.reports = c.lwn.reports.map((n) => this.entries[n]);
     }
+    /**
+     * Every patch series, by id: `title` (the series page's), `summary` (its
+     * line), `badge` (a row's badge text), `shows` (two postings or more: the
+     * entry view shows its history, rows carry its badge) and `postings` in
+     * order, each {label, kind, day, release, writeups} with its write-ups as
+     * entries. Each entry's `series_id` is its series, `story` the id of the
+     * series whose history its view shows (or null).
+     */
+    this.stories = m.stories.map((s) => ({
+      ...s,
+      postings: s.postings.map((p) => ({ ...p, writeups: p.writeups.map((n) => this.entries[n]) })),
+    }));
     this.views = new Map();
+  }
+
+  storyById(id) {
+    return this.stories.find((s) => s.id === id);
   }
 
   postById(id) {

@@ -3,7 +3,8 @@
 //! Every rule (entry ids, post order, links and thread urls, the URL fragment,
 //! the query language, release selectors, facet counts and labels, the facet
 //! lists' shortlist, the status line, the result page size, the release
-//! cycles and their news, sources and the cross-links between them) is a call into core: this
+//! cycles and their news, sources and the cross-links between them, patch
+//! series and their postings) is a call into core: this
 //! crate only loads a bundle the way the app does and writes down the answers,
 //! so tests/e2e compares the page against the engine instead of a JavaScript
 //! port of it.
@@ -24,6 +25,7 @@ use kernel_news_core::selector::ReleaseSelector;
 use kernel_news_core::shortlist::{cap, is_long, shortlist, show_all_label, show_fewer_label};
 use kernel_news_core::source;
 use kernel_news_core::status::result_count;
+use kernel_news_core::story_html;
 use kernel_news_core::viewstate::ViewState;
 use kernel_news_core::KernelVersion;
 use serde_json::{json, Value};
@@ -85,6 +87,29 @@ impl Expect {
                         .map(|(s, entries)| json!({"source": s, "heading": source::coverage_heading(s), "entries": entries}))
                         .collect::<Vec<_>>(),
                     "charts": e.charts.iter().map(|c| self.chart(c)).collect::<Vec<_>>(),
+                    "series_id": e.series_id,
+                    // The series whose history its view shows (two postings or more), else null.
+                    "story": story_html::story_of(a, n).map(|s| s.id.clone()),
+                })
+            })
+            .collect();
+        let stories: Vec<Value> = (a.stories().iter())
+            .map(|s| {
+                json!({
+                    "id": s.id,
+                    "shows": story_html::shows(s),
+                    "title": story_html::title(a, s),
+                    "summary": story_html::summary(s),
+                    "badge": story_html::span_label(s),
+                    "postings": (s.postings.iter())
+                        .map(|p| json!({
+                            "label": p.label(),
+                            "kind": p.kind.label(),
+                            "day": p.day,
+                            "release": p.release,
+                            "writeups": p.writeups,
+                        }))
+                        .collect::<Vec<_>>(),
                 })
             })
             .collect();
@@ -129,6 +154,7 @@ impl Expect {
             "entries": entries,
             "cycles": cycles,
             "release_tags": a.release_tags(),
+            "stories": stories,
         })
     }
 
@@ -270,7 +296,7 @@ mod tests {
     use super::*;
 
     const BUNDLE: &str = r#"{
-      "format_version": 3, "generator": "test", "warnings": [],
+      "format_version": 4, "generator": "test", "warnings": [],
       "releases": [{"version": "v6.6", "date": "2023-10-30", "files": 3, "insertions": 4000, "deletions": 5},
                    {"version": "v6.7-rc1"}],
       "subsystems": [{"id": "mm/damon", "name": "DAMON"}],
@@ -324,6 +350,30 @@ mod tests {
             ])
         );
         assert_eq!(m["release_tags"], json!(["v6.7-rc1", "v6.6-rc2"]));
+    }
+
+    #[test]
+    fn model_tells_each_series_its_postings_in_order() {
+        let mut bundle: Value = serde_json::from_str(BUNDLE).unwrap();
+        bundle["posts"][0]["entries"][0]["series_id"] = json!("same");
+        bundle["posts"][0]["entries"][0]["patch_version"] = json!(2);
+        bundle["posts"][1]["entries"][0]["series_id"] = json!("same");
+        bundle["posts"][1]["entries"][0]["patch_version"] = json!(3);
+        bundle["posts"][0]["date"] = json!("2023-09-17");
+        bundle["posts"][1]["date"] = json!("2023-11-12");
+        let m = Expect::load(bundle.to_string().as_bytes()).unwrap().model();
+        assert_eq!(m["entries"][0]["story"], "same");
+        assert_eq!(m["entries"][1]["series_id"], "same");
+        assert_eq!(m["entries"][2]["story"], Value::Null);
+        let story = &m["stories"][0];
+        assert_eq!(story["shows"], true);
+        assert_eq!(story["badge"], "2 versions, v6.6-rc2 .. v6.7-rc1");
+        let labels: Vec<&str> = (story["postings"].as_array().unwrap().iter())
+            .map(|p| p["label"].as_str().unwrap())
+            .collect();
+        assert_eq!(labels, ["v2", "v3"]);
+        assert_eq!(story["postings"][0]["writeups"], json!([1]));
+        assert_eq!(story["title"], "메모리 관리");
     }
 
     #[test]
