@@ -1,6 +1,6 @@
-//! The result count (a live status), a removable chip per active filter, "clear all" and the sort order.
+//! The result count (a live status), a removable chip per active filter, "clear all", the sort order and the one-row-per-series toggle.
 
-use kernel_news_core::status::{chips, result_count};
+use kernel_news_core::status::{chips, outcome_count};
 use kernel_news_core::story_html::PER_SERIES_LABEL;
 use kernel_news_core::viewstate::Sort;
 use leptos::prelude::*;
@@ -12,8 +12,8 @@ pub fn StatusBar() -> impl IntoView {
     let ctx = use_ctx();
     let total = ctx.archive.with_value(|a| a.len());
     let count = move || {
-        ctx.outcome
-            .with(|o| result_count(o.hits.len(), total, o.posts))
+        // Entries, or series and the other entries when one row stands for each series.
+        ctx.outcome.with(|o| outcome_count(o, total))
     };
     let chips = move || {
         let state = ctx.filters.get();

@@ -24,7 +24,7 @@ use kernel_news_core::release_facet::series_groups;
 use kernel_news_core::selector::ReleaseSelector;
 use kernel_news_core::shortlist::{cap, is_long, shortlist, show_all_label, show_fewer_label};
 use kernel_news_core::source;
-use kernel_news_core::status::result_count;
+use kernel_news_core::status::outcome_count;
 use kernel_news_core::story_html;
 use kernel_news_core::viewstate::ViewState;
 use kernel_news_core::KernelVersion;
@@ -225,7 +225,7 @@ impl Expect {
             .collect();
         json!({
             "fragment": state.to_fragment(),
-            "status": result_count(hits, a.len(), outcome.posts),
+            "status": outcome_count(&outcome, a.len()),
             "show_more": show_more,
             "places": places,
             "hits": outcome.hits,
