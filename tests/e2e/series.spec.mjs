@@ -3,6 +3,7 @@
 // with its URL state and back/forward, a cold #series= link, and the keyboard.
 // Which series, its postings and the rows come from core (kernel-news-expect).
 import { test, expect } from "./fixtures.mjs";
+import AxeBuilder from "@axe-core/playwright";
 import { decodeFragmentValue, expectShows, fragmentOf, getModel, openApp } from "./helpers.mjs";
 
 /** The first series of the sample with three postings (the mm/damon RFC, v2, v3). */
@@ -126,6 +127,22 @@ test.describe("series", () => {
     // An id no series has says so.
     await openApp(page, "#series=no-such-series");
     await expect(page.locator(".not-found h2#open-title")).toHaveText("No such series");
+  });
+
+  test("axe finds no serious or critical violation in the series history, the series page or the per-series rows", async ({ page }) => {
+    const model = getModel();
+    const story = threeVersions(model);
+    for (const [hash, ready] of [
+      [`#entry=${story.postings[1].writeups[0].id}`, "section.series-history li.current"],
+      [`#series=${story.id}`, "article.series-view section.series-posting"],
+      ["#rows=series", "div.results a.badge.story"],
+    ]) {
+      await openApp(page, hash);
+      await expect(page.locator(ready).first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const blocking = violations.filter((v) => ["serious", "critical"].includes(v.impact));
+      expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), hash).toEqual([]);
+    }
   });
 
   test("keyboard: Tab reaches the toggle and Space flips it; Tab reaches the history's links and Enter follows one", async ({ page }) => {
