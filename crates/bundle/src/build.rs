@@ -255,8 +255,9 @@ pub fn build(opts: &Options) -> Built {
         warnings: diagnostics.iter().map(Diagnostic::to_warning).collect(),
     };
     // Posting dates first: a series is named by its earliest posting.
-    kernel_news_core::posted::assign(&mut bundle);
-    kernel_news_core::series::assign(&mut bundle.posts);
+    let cited = kernel_news_core::b4::message_ids(&bundle.posts);
+    kernel_news_core::posted::assign(&mut bundle, &cited);
+    kernel_news_core::series::assign(&mut bundle.posts, &cited);
     summary.series = SeriesSummary::of(&bundle);
     Built {
         bundle,

@@ -11,6 +11,15 @@ pub fn message_id(entry: &Entry) -> Option<String> {
     entry.links().into_iter().find_map(|l| l.message_id)
 }
 
+/// Every entry's [`message_id`], post by post: read once for the bundler's
+/// passes that need them ([`crate::posted::assign`], [`crate::series::assign`]),
+/// as each reads every link of a body.
+pub fn message_ids(posts: &[crate::Post]) -> Vec<Option<String>> {
+    (posts.iter())
+        .flat_map(|p| p.entries.iter().map(message_id))
+        .collect()
+}
+
 /// `b4 am <message-id>`: fetch the series as a mailbox ready for `git am`.
 pub fn am_command(message_id: &str) -> String {
     format!("b4 am {}", shell_word(message_id))

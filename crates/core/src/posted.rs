@@ -114,23 +114,26 @@ pub fn announced(title: &str) -> Option<KernelVersion> {
 
 /// Dates every entry of a post (not feed items, which carry their own) by
 /// its posting where the message-id or the calendar tells it; the rest keep
-/// their post's date.
-pub fn assign(bundle: &mut Bundle) {
+/// their post's date. `cited` is every entry's message-id, post by post
+/// ([`crate::b4::message_ids`]).
+pub fn assign(bundle: &mut Bundle, cited: &[Option<String>]) {
     let tag_days: std::collections::HashMap<String, &str> = (bundle.releases.iter())
         .filter(|r| !r.estimated)
         .filter_map(|r: &Release| Some((r.version.clone(), r.date.as_deref()?)))
         .collect();
-    for post in bundle
-        .posts
-        .iter_mut()
-        .filter(|p| p.source == SOURCE_LKML_NEWS)
-    {
+    let mut number = 0;
+    for post in bundle.posts.iter_mut() {
+        let first = number;
+        number += post.entries.len();
+        if post.source != SOURCE_LKML_NEWS {
+            continue;
+        }
         let post_seconds = post
             .date
             .as_deref()
             .and_then(DateTime::parse)
             .map(|d| d.unix_seconds());
-        for entry in &mut post.entries {
+        for (e, entry) in post.entries.iter_mut().enumerate() {
             if entry.date.is_some() {
                 continue;
             }
@@ -142,7 +145,8 @@ pub fn assign(bundle: &mut Bundle) {
                 }
                 continue;
             }
-            let stamp = crate::b4::message_id(entry).and_then(|id| message_id_stamp(&id));
+            let id = cited.get(first + e).and_then(Option::as_deref);
+            let stamp = id.and_then(message_id_stamp);
             if let Some(stamp) = stamp.filter(|s| believable(*s, post_seconds)) {
                 entry.date = Some(format_stamp(stamp));
                 entry.date_from = Some(DateFrom::MessageId);

@@ -143,7 +143,8 @@ fn assign_dates_postings_and_announcements_and_leaves_the_rest() {
         subsystems: Vec::new(),
         warnings: Vec::new(),
     };
-    assign(&mut bundle);
+    let cited = crate::b4::message_ids(&bundle.posts);
+    assign(&mut bundle, &cited);
     let got: Vec<_> = (bundle.posts[0].entries.iter())
         .map(|e| (e.date.as_deref(), e.date_from))
         .collect();

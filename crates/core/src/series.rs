@@ -137,42 +137,65 @@ pub fn previous_versions(body: &str) -> Vec<String> {
 }
 
 /// One entry as the grouping sees it.
-struct Node {
+struct Node<'a> {
     key: Option<String>,
-    authors: Vec<String>,
+    /// As written; compared as [`person`]s only where a key has namesakes.
+    authors: &'a [String],
     founds: bool,
     /// The patch version of a non-RFC posting.
     patch_version: Option<u32>,
     /// `(day, post, position)` with posts in bundle order (newest first,
     /// then by path): the earliest names the series.
-    order: (String, Reverse<u32>, u32),
+    order: (Option<i64>, Reverse<u32>, u32),
 }
 
 /// Gives every entry that belongs to a series its `series_id`, and clears
 /// it on the rest. Ids are the slug of the earliest posting's key, so adding
-/// later posts never renames a series.
-pub fn assign(posts: &mut [Post]) {
+/// later posts never renames a series. `cited` is every entry's message-id,
+/// post by post ([`crate::b4::message_ids`]), read once for this and [`crate::posted`].
+pub fn assign(posts: &mut [Post], cited: &[Option<String>]) {
+    let (at, ids) = series_of(posts, cited);
+    for post in posts.iter_mut() {
+        for entry in &mut post.entries {
+            entry.series_id = None;
+        }
+    }
+    for (id, members) in ids {
+        for n in members {
+            let (p, e) = at[n];
+            posts[p].entries[e].series_id = Some(id.clone());
+        }
+    }
+}
+
+/// Where each node's entry is, and each series' id with its nodes.
+type Found = (Vec<(usize, usize)>, Vec<(String, Vec<usize>)>);
+
+fn series_of(posts: &[Post], cited: &[Option<String>]) -> Found {
     let mut nodes = Vec::new();
     let mut at = Vec::new();
-    let mut message_ids: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut message_ids: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut previous: Vec<(usize, String)> = Vec::new();
+    let mut number = 0;
     for (p, post) in posts.iter().enumerate() {
         for (e, entry) in post.entries.iter().enumerate() {
+            let id = cited.get(number).and_then(Option::as_deref);
+            number += 1;
             if !joins(entry.kind) {
                 continue;
             }
             let n = nodes.len();
-            if let Some(id) = crate::b4::message_id(entry) {
+            if let Some(id) = id {
                 message_ids.entry(id).or_default().push(n);
             }
             previous.extend(previous_versions(&entry.body).into_iter().map(|id| (n, id)));
             nodes.push(Node {
                 key: key(&entry.title),
-                authors: entry.authors.iter().map(|a| person(a)).collect(),
+                authors: &entry.authors,
                 founds: founds(entry.kind),
                 patch_version: entry.patch_version.filter(|_| entry.kind != EntryKind::Rfc),
                 order: (
-                    entry.day(post).unwrap_or("").to_string(),
+                    entry.day(post).and_then(crate::date::parse_ymd),
                     Reverse(p as u32),
                     e as u32,
                 ),
@@ -192,7 +215,7 @@ pub fn assign(posts: &mut [Post]) {
         }
     }
     for (n, id) in previous {
-        if let Some(&other) = message_ids.get(&id).and_then(|v| v.first()) {
+        if let Some(&other) = message_ids.get(id.as_str()).and_then(|v| v.first()) {
             sets.union(n, other);
         }
     }
@@ -211,13 +234,8 @@ pub fn assign(posts: &mut [Post]) {
         })
         .collect();
     named.sort_by(|a, b| a.0.order.cmp(&b.0.order));
-    for post in posts.iter_mut() {
-        for entry in &mut post.entries {
-            entry.series_id = None;
-        }
-    }
     let mut unique = Unique::default();
-    let ids: Vec<(String, Vec<usize>)> = (named.into_iter())
+    let ids = (named.into_iter())
         .map(|(first, g)| {
             let base = first
                 .key
@@ -226,12 +244,7 @@ pub fn assign(posts: &mut [Post]) {
             (unique.claim(base), g)
         })
         .collect();
-    for (id, members) in ids {
-        for n in members {
-            let (p, e) = at[n];
-            posts[p].entries[e].series_id = Some(id.clone());
-        }
-    }
+    (at, ids)
 }
 
 /// A name as compared between postings: its first and last words,
@@ -260,12 +273,16 @@ fn same_key_clusters(nodes: &[Node]) -> Vec<Vec<usize>> {
         members.sort_by(|&a, &b| nodes[a].order.cmp(&nodes[b].order));
         // Clusters by shared names: a map from name to cluster, so a key
         // with thousands of namesake authors stays linear.
+        if members.len() == 1 {
+            out.push(members);
+            continue;
+        }
         let mut clusters: Vec<Vec<usize>> = Vec::new();
-        let mut of_name: HashMap<&str, usize> = HashMap::new();
+        let mut of_name: HashMap<String, usize> = HashMap::new();
         let mut named: Vec<(i64, usize)> = Vec::new();
         for &n in members.iter().filter(|&&n| !nodes[n].authors.is_empty()) {
-            let names = &nodes[n].authors;
-            let c = match names.iter().find_map(|a| of_name.get(a.as_str())) {
+            let names: Vec<String> = nodes[n].authors.iter().map(|a| person(a)).collect();
+            let c = match names.iter().find_map(|a| of_name.get(a)) {
                 Some(&c) => c,
                 None => {
                     clusters.push(Vec::new());
@@ -276,7 +293,7 @@ fn same_key_clusters(nodes: &[Node]) -> Vec<Vec<usize>> {
                 of_name.entry(a).or_insert(c);
             }
             clusters[c].push(n);
-            named.push((day_number(&nodes[n].order.0), c));
+            named.push((day_number(nodes[n].order.0), c));
         }
         let anonymous = members.iter().filter(|&&n| nodes[n].authors.is_empty());
         if clusters.is_empty() {
@@ -286,7 +303,7 @@ fn same_key_clusters(nodes: &[Node]) -> Vec<Vec<usize>> {
         // `members` is in day order, so `named` is too: the nearest named
         // node is a neighbour of where this day would go.
         for &n in anonymous {
-            let day = day_number(&nodes[n].order.0);
+            let day = day_number(nodes[n].order.0);
             let at = named.partition_point(|(d, _)| *d < day);
             let before = at.checked_sub(1).map(|i| named[i]);
             let nearest = match (before, named.get(at)) {
@@ -305,9 +322,9 @@ fn same_key_clusters(nodes: &[Node]) -> Vec<Vec<usize>> {
     out
 }
 
-/// A `YYYY-MM-DD` day as a number; an unknown day sorts first and is far from every known one.
-fn day_number(day: &str) -> i64 {
-    crate::date::parse_ymd(day).unwrap_or(i64::MIN / 4)
+/// A day for the nearest-day search: an unknown day sorts first and is far from every known one.
+fn day_number(day: Option<i64>) -> i64 {
+    day.unwrap_or(i64::MIN / 4)
 }
 
 /// A subject's numbering that starts again long after it was last seen is
@@ -318,10 +335,10 @@ fn day_number(day: &str) -> i64 {
 fn split_restarts(nodes: &[Node], members: Vec<usize>) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = vec![Vec::new()];
     let mut highest = None;
-    let mut last_day = "";
+    let mut last_day = None;
     for n in members {
         let node = &nodes[n];
-        let day = node.order.0.as_str();
+        let day = node.order.0;
         if let (Some(v), Some(h)) = (node.patch_version, highest) {
             if v < h && day_distance(day, last_day) > RESTART_DAYS {
                 out.push(Vec::new());
@@ -329,9 +346,7 @@ fn split_restarts(nodes: &[Node], members: Vec<usize>) -> Vec<Vec<usize>> {
             }
         }
         highest = highest.max(node.patch_version);
-        if !day.is_empty() {
-            last_day = day;
-        }
+        last_day = day.or(last_day);
         out.last_mut().expect("never empty").push(n);
     }
     out
@@ -340,9 +355,9 @@ fn split_restarts(nodes: &[Node], members: Vec<usize>) -> Vec<Vec<usize>> {
 /// See [`split_restarts`].
 const RESTART_DAYS: i64 = 180;
 
-/// Days between two `YYYY-MM-DD` days; unknown days are far from everything.
-fn day_distance(a: &str, b: &str) -> i64 {
-    match (crate::date::parse_ymd(a), crate::date::parse_ymd(b)) {
+/// Days between two days; unknown days are far from everything.
+fn day_distance(a: Option<i64>, b: Option<i64>) -> i64 {
+    match (a, b) {
         (Some(a), Some(b)) => (a - b).abs(),
         _ => i64::MAX / 2,
     }
