@@ -54,6 +54,8 @@ pub const FACETS: &[(&str, &str)] = &[
     ("language", "#lang=ko"),
     ("tag", "#tag={tag}"),
     ("search + facets", "#q=folio&sub=mm&kind=patch&rel=v6.x"),
+    ("one row per series", "#rows=series"),
+    ("one row per series + subsystem", "#rows=series&sub=mm"),
 ];
 
 /// Release selectors resolved to entry sets on their own (what `rel=` costs).
@@ -295,7 +297,8 @@ mod tests {
             let state = ViewState::from_fragment(fragment);
             let (_, problems) = state.selection();
             assert!(problems.is_empty(), "{what}: {problems:?}");
-            assert!(state.has_filters(), "{what}");
+            assert!(state.has_filters() || state.per_series, "{what}");
+            assert_eq!(state.per_series, what.starts_with("one row per series"), "{what}");
         }
     }
 
