@@ -6,6 +6,8 @@
 //! body longer than [`BODY_BYTES_SHOWN`] is rendered up to a block boundary
 //! before it, with a note saying so and a button that renders it whole.
 
+use std::ops::Range;
+
 use crate::chart::format_thousands;
 
 /// Entries the post view renders at first and adds per "Show more entries".
@@ -38,6 +40,87 @@ pub fn more_entries_label(total: usize, limit: usize) -> Option<String> {
             format_thousands(total as u64)
         )
     })
+}
+
+/// Postings a series timeline lists whole; a longer one lists a window of
+/// them ([`timeline_window`]). A real series has at most a few dozen postings.
+pub const TIMELINE_POSTINGS_SHOWN: usize = 50;
+
+/// Postings a windowed timeline lists at its start and at its end.
+pub const TIMELINE_ENDS: usize = 5;
+
+/// Postings a windowed timeline lists on each side of the current one.
+pub const TIMELINE_AROUND: usize = 5;
+
+/// Write-up links a timeline item lists before "and N more write-ups".
+pub const TIMELINE_WRITEUPS_SHOWN: usize = 10;
+
+/// A run of a timeline's postings: listed, or left out for one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Span {
+    Shown(Range<usize>),
+    Hidden(Range<usize>),
+}
+
+/// Which of `total` postings a timeline lists, in order: all of them when
+/// there are at most [`TIMELINE_POSTINGS_SHOWN`], else the first and last
+/// [`TIMELINE_ENDS`] and [`TIMELINE_AROUND`] on each side of `current`, the
+/// runs between them hidden. Runs that touch are joined, and a hidden run of
+/// one posting is listed instead (its line would be no shorter).
+pub fn timeline_window(total: usize, current: Option<usize>) -> Vec<Span> {
+    if total <= TIMELINE_POSTINGS_SHOWN {
+        return if total == 0 {
+            Vec::new()
+        } else {
+            vec![Span::Shown(0..total)]
+        };
+    }
+    let mut shown: Vec<Range<usize>> = vec![0..TIMELINE_ENDS];
+    if let Some(c) = current.filter(|&c| c < total) {
+        shown.push(c.saturating_sub(TIMELINE_AROUND)..(c + TIMELINE_AROUND + 1).min(total));
+    }
+    shown.push(total - TIMELINE_ENDS..total);
+    shown.sort_by_key(|r| r.start);
+    let mut out: Vec<Span> = Vec::new();
+    let mut at = 0;
+    for r in shown {
+        // A gap of one posting is listed: joined to the run before it.
+        let start = if r.start == at + 1 {
+            at
+        } else {
+            r.start.max(at)
+        };
+        if r.end <= at {
+            continue;
+        }
+        if start > at {
+            out.push(Span::Hidden(at..start));
+        }
+        match out.last_mut() {
+            Some(Span::Shown(last)) if last.end >= start => last.end = r.end,
+            _ => out.push(Span::Shown(start..r.end)),
+        }
+        at = r.end;
+    }
+    out
+}
+
+/// The line in place of `hidden` postings: "… 4,980 more postings".
+pub fn hidden_postings_label(hidden: usize) -> String {
+    let noun = if hidden == 1 { "posting" } else { "postings" };
+    format!("… {} more {noun}", format_thousands(hidden as u64))
+}
+
+/// After [`hidden_postings_label`] in the entry view, linking to the series page.
+pub const ON_SERIES_PAGE: &str = "every version on the series page";
+
+/// After [`hidden_postings_label`] on the series page, whose sections list them.
+pub const IN_ORDER_BELOW: &str = "each in its section below";
+
+/// After a timeline item's first [`TIMELINE_WRITEUPS_SHOWN`] write-ups: "and 5,545 more write-ups".
+pub fn more_writeups_label(hidden: usize) -> String {
+    let noun = if hidden == 1 { "write-up" } else { "write-ups" };
+    format!("and {} more {noun}", format_thousands(hidden as u64))
 }
 
 /// Where a body was cut: the bytes rendered and the bytes it has.
@@ -130,6 +213,101 @@ mod tests {
             Some("Show 1 more entry (of 401)")
         );
         assert_eq!(more_entries(usize::MAX), usize::MAX);
+    }
+
+    #[test]
+    fn a_timeline_of_at_most_the_limit_lists_every_posting() {
+        assert_eq!(timeline_window(0, None), vec![]);
+        assert_eq!(timeline_window(3, Some(1)), vec![Span::Shown(0..3)]);
+        assert_eq!(
+            timeline_window(TIMELINE_POSTINGS_SHOWN, Some(20)),
+            vec![Span::Shown(0..TIMELINE_POSTINGS_SHOWN)]
+        );
+    }
+
+    #[test]
+    fn a_long_timeline_lists_its_ends_and_the_postings_around_the_current_one() {
+        use Span::*;
+        assert_eq!(
+            timeline_window(5_000, Some(2_000)),
+            vec![
+                Shown(0..5),
+                Hidden(5..1_995),
+                Shown(1_995..2_006),
+                Hidden(2_006..4_995),
+                Shown(4_995..5_000)
+            ]
+        );
+        // No current posting (the series page): the ends.
+        assert_eq!(
+            timeline_window(51, None),
+            vec![Shown(0..5), Hidden(5..46), Shown(46..51)]
+        );
+        // A current posting out of range is none.
+        assert_eq!(timeline_window(51, Some(51)), timeline_window(51, None));
+    }
+
+    #[test]
+    fn a_window_near_an_end_joins_it() {
+        use Span::*;
+        assert_eq!(
+            timeline_window(5_000, Some(0)),
+            vec![Shown(0..6), Hidden(6..4_995), Shown(4_995..5_000)]
+        );
+        assert_eq!(
+            timeline_window(5_000, Some(7)),
+            vec![Shown(0..13), Hidden(13..4_995), Shown(4_995..5_000)]
+        );
+        // A gap of one posting is listed instead.
+        assert_eq!(
+            timeline_window(5_000, Some(11)),
+            vec![Shown(0..17), Hidden(17..4_995), Shown(4_995..5_000)]
+        );
+        assert_eq!(
+            timeline_window(5_000, Some(4_999)),
+            vec![Shown(0..5), Hidden(5..4_994), Shown(4_994..5_000)]
+        );
+        assert_eq!(
+            timeline_window(5_000, Some(4_988)),
+            vec![Shown(0..5), Hidden(5..4_983), Shown(4_983..5_000)]
+        );
+        // Every window lists each posting at most once, in order, and covers all.
+        for total in [51, 60, 5_000] {
+            for current in (0..total).step_by(7).map(Some).chain([None]) {
+                let spans = timeline_window(total, current);
+                let mut at = 0;
+                let mut listed = 0;
+                for s in &spans {
+                    let (Shown(r) | Hidden(r)) = s;
+                    assert_eq!(r.start, at, "{total} {current:?} {spans:?}");
+                    assert!(r.end > r.start);
+                    if let Hidden(r) = s {
+                        assert!(r.len() > 1, "{spans:?}");
+                    } else {
+                        listed += r.len();
+                    }
+                    at = r.end;
+                }
+                assert_eq!(at, total);
+                assert!(
+                    listed <= 2 * TIMELINE_ENDS + 2 * TIMELINE_AROUND + 2,
+                    "{spans:?}"
+                );
+                if let Some(c) = current {
+                    assert!(spans
+                        .iter()
+                        .any(|s| matches!(s, Shown(r) if r.contains(&c))));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_lines_in_place_of_postings_and_write_ups_count_them() {
+        assert_eq!(hidden_postings_label(4_980), "… 4,980 more postings");
+        assert_eq!(hidden_postings_label(1), "… 1 more posting");
+        assert_eq!(more_writeups_label(5_545), "and 5,545 more write-ups");
+        assert_eq!(more_writeups_label(1), "and 1 more write-up");
     }
 
     #[test]

@@ -7,7 +7,13 @@
 
 use std::fmt::Write;
 
+use std::ops::Range;
+
 use crate::archive::Archive;
+use crate::bounded::{
+    hidden_postings_label, more_writeups_label, timeline_window, Span, IN_ORDER_BELOW,
+    ON_SERIES_PAGE, TIMELINE_WRITEUPS_SHOWN,
+};
 use crate::listing::escape;
 use crate::story::{Posting, Story};
 use crate::viewstate::{Open, ViewState};
@@ -22,6 +28,8 @@ pub const CURRENT: &str = "current";
 pub const STORY_BADGE: &str = "story";
 /// The results header's toggle of [`ViewState::per_series`].
 pub const PER_SERIES_LABEL: &str = "One row per series";
+/// Class of the line in place of postings a long timeline leaves out.
+pub const TIMELINE_GAP: &str = "timeline-gap";
 /// The entry view's section heading.
 pub const HISTORY_HEADING: &str = "Series history";
 /// Beside the current posting in a timeline, so it is not told by style alone.
@@ -104,10 +112,16 @@ pub fn series_href(story: &Story, state: &ViewState) -> String {
     state.opened(Open::Series(story.id.clone())).href()
 }
 
-/// Every posting of `story` as an `ol` in order: label, kind, day, release,
-/// a link to each write-up's entry (named by its post, with a language badge)
-/// and the posting's thread. The posting at `current` is marked (class,
-/// `aria-current` and words).
+/// The postings of `story` as an `ol` in order: label, kind, day, release,
+/// a link to each write-up's entry (named by its post, with a language badge;
+/// the first [`TIMELINE_WRITEUPS_SHOWN`], then how many more) and the
+/// posting's thread. The posting at `current` is marked (class,
+/// `aria-current` and words). A story of more than
+/// [`crate::bounded::TIMELINE_POSTINGS_SHOWN`] postings lists the window of
+/// [`timeline_window`], each run it leaves out one line
+/// ([`hidden_postings_label`]): with a `current` posting (the entry view)
+/// that line links to the series page, without one (the series page) it
+/// points to the sections below.
 pub fn timeline_html(
     archive: &Archive,
     story: &Story,
@@ -115,69 +129,111 @@ pub fn timeline_html(
     state: &ViewState,
 ) -> String {
     let mut out = format!("<ol class=\"{TIMELINE}\">");
-    for (i, p) in story.postings.iter().enumerate() {
-        if current == Some(i) {
-            let _ = write!(
-                out,
-                "<li class=\"posting {CURRENT}\" aria-current=\"true\">"
-            );
-        } else {
-            out.push_str("<li class=\"posting\">");
-        }
-        let _ = write!(
-            out,
-            "<span class=\"posting-label\">{}</span> \
-             <span class=\"badge kind kind-{}\">{}</span> ",
-            escape(&p.label()),
-            p.kind.as_str(),
-            escape(p.kind.label())
-        );
-        if let Some(day) = &p.day {
-            let _ = write!(out, "<time datetime=\"{0}\">{0}</time> ", escape(day));
-        }
-        if let Some(release) = &p.release {
-            let _ = write!(out, "<span class=\"release\">{}</span> ", escape(release));
-        }
-        if current == Some(i) {
-            let _ = write!(out, "<strong class=\"here\">({HERE})</strong> ");
-        }
-        out.push_str("<span class=\"writeups\">");
-        for (k, &n) in p.writeups.iter().enumerate() {
-            let (post, entry) = archive.entry(n);
-            let _ = write!(
-                out,
-                "{}<a class=\"writeup\" href=\"{}\" title=\"{}\">{}</a>",
-                if k == 0 { "" } else { ", " },
-                escape(&entry_href(archive, n, state)),
-                escape(&entry.title),
-                escape(&post.title)
-            );
-            if let Some(badge) = crate::lang::badge(&post.lang) {
-                let _ = write!(
-                    out,
-                    " <span class=\"lang-badge\" title=\"Language\">{}</span>",
-                    escape(&badge)
-                );
+    for span in timeline_window(story.postings.len(), current) {
+        match span {
+            Span::Shown(range) => {
+                for i in range {
+                    posting_item(&mut out, archive, story, i, current == Some(i), state);
+                }
+            }
+            Span::Hidden(range) => {
+                let label = escape(&hidden_postings_label(range.len()));
+                if current.is_some() {
+                    let _ = write!(
+                        out,
+                        "<li class=\"{TIMELINE_GAP}\">{label}: <a class=\"series-link\" href=\"{}\">{ON_SERIES_PAGE}</a></li>",
+                        escape(&series_href(story, state))
+                    );
+                } else {
+                    let _ = write!(
+                        out,
+                        "<li class=\"{TIMELINE_GAP}\">{label}, {IN_ORDER_BELOW}</li>"
+                    );
+                }
             }
         }
-        out.push_str("</span>");
-        let thread = (p.writeups.iter()).find_map(|&n| {
-            let (post, entry) = archive.entry(n);
-            let url = entry.thread_url()?;
-            crate::markdown::is_safe_url(&url).then(|| (url, post.source.clone()))
-        });
-        if let Some((url, source)) = thread {
-            let _ = write!(
-                out,
-                " <a class=\"thread\" href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>",
-                escape(&url),
-                crate::source::primary_link_label(&source)
-            );
-        }
-        out.push_str("</li>");
     }
     out.push_str("</ol>");
     out
+}
+
+/// One posting of a timeline, `i` of `story`, as an `li`.
+fn posting_item(
+    out: &mut String,
+    archive: &Archive,
+    story: &Story,
+    i: usize,
+    current: bool,
+    state: &ViewState,
+) {
+    let p = &story.postings[i];
+    if current {
+        let _ = write!(
+            out,
+            "<li class=\"posting {CURRENT}\" aria-current=\"true\">"
+        );
+    } else {
+        out.push_str("<li class=\"posting\">");
+    }
+    let _ = write!(
+        out,
+        "<span class=\"posting-label\">{}</span> \
+         <span class=\"badge kind kind-{}\">{}</span> ",
+        escape(&p.label()),
+        p.kind.as_str(),
+        escape(p.kind.label())
+    );
+    if let Some(day) = &p.day {
+        let _ = write!(out, "<time datetime=\"{0}\">{0}</time> ", escape(day));
+    }
+    if let Some(release) = &p.release {
+        let _ = write!(out, "<span class=\"release\">{}</span> ", escape(release));
+    }
+    if current {
+        let _ = write!(out, "<strong class=\"here\">({HERE})</strong> ");
+    }
+    out.push_str("<span class=\"writeups\">");
+    for (k, &n) in p.writeups.iter().take(TIMELINE_WRITEUPS_SHOWN).enumerate() {
+        let (post, entry) = archive.entry(n);
+        let _ = write!(
+            out,
+            "{}<a class=\"writeup\" href=\"{}\" title=\"{}\">{}</a>",
+            if k == 0 { "" } else { ", " },
+            escape(&entry_href(archive, n, state)),
+            escape(&entry.title),
+            escape(&post.title)
+        );
+        if let Some(badge) = crate::lang::badge(&post.lang) {
+            let _ = write!(
+                out,
+                " <span class=\"lang-badge\" title=\"Language\">{}</span>",
+                escape(&badge)
+            );
+        }
+    }
+    let hidden = p.writeups.len().saturating_sub(TIMELINE_WRITEUPS_SHOWN);
+    if hidden > 0 {
+        let _ = write!(
+            out,
+            " <span class=\"more-writeups\">{}</span>",
+            escape(&more_writeups_label(hidden))
+        );
+    }
+    out.push_str("</span>");
+    let thread = (p.writeups.iter()).find_map(|&n| {
+        let (post, entry) = archive.entry(n);
+        let url = entry.thread_url()?;
+        crate::markdown::is_safe_url(&url).then(|| (url, post.source.clone()))
+    });
+    if let Some((url, source)) = thread {
+        let _ = write!(
+            out,
+            " <a class=\"thread\" href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>",
+            escape(&url),
+            crate::source::primary_link_label(&source)
+        );
+    }
+    out.push_str("</li>");
 }
 
 /// The entry view's "Series history" of entry `number`: a heading, the
@@ -243,6 +299,54 @@ pub fn posting_heading_html(story: &Story, index: usize) -> String {
         "<h3 class=\"posting-head\">{}</h3>",
         escape(&parts.join(" · "))
     )
+}
+
+/// Every write-up of `story`, posting by posting: what the series page
+/// shows, [`crate::bounded::POST_ENTRIES_SHOWN`] at a time.
+pub fn writeups_total(story: &Story) -> usize {
+    story.postings.iter().map(|p| p.writeups.len()).sum()
+}
+
+/// One posting's share of a window of the series page's write-ups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostingPart<'a> {
+    /// The posting's index in the story.
+    pub posting: usize,
+    /// Whether the window holds its first write-up (its section opens here).
+    pub first: bool,
+    pub writeups: &'a [u32],
+}
+
+/// The write-ups numbered `window` across `story`'s postings in order, by
+/// posting: a window of the series page, as [`crate::bounded::entries_shown`] grows it.
+pub fn writeups_in(story: &Story, window: Range<usize>) -> Vec<PostingPart<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (i, p) in story.postings.iter().enumerate() {
+        let (start, end) = (at, at + p.writeups.len());
+        at = end;
+        if end <= window.start {
+            continue;
+        }
+        if start >= window.end {
+            break;
+        }
+        let from = window.start.max(start) - start;
+        let to = window.end.min(end) - start;
+        out.push(PostingPart {
+            posting: i,
+            first: from == 0,
+            writeups: &p.writeups[from..to],
+        });
+    }
+    out
+}
+
+/// The heading of posting `index`'s section where a window of the series
+/// page continues it: [`posting_heading_html`] with "(continued)".
+pub fn posting_continued_html(story: &Story, index: usize) -> String {
+    let head = posting_heading_html(story, index);
+    head.replacen("</h3>", " (continued)</h3>", 1)
 }
 
 /// The heading of one write-up on the series page: its title, linking to
@@ -577,5 +681,194 @@ mod tests {
         );
         assert_eq!(s.postings[2].writeups, [0, 1]);
         assert!(writeup_heading_html(&a, 1, &ViewState::default()).contains("KO</span></p>"));
+    }
+
+    /// One post with a series of `n` postings (v1 .. vn), its first posting
+    /// written up `first_writeups` times (one message-id).
+    fn long_archive(n: u32, first_writeups: usize) -> Archive {
+        let mut entries: Vec<Entry> = (0..first_writeups)
+            .map(|_| {
+                entry(
+                    "[PATCH v1] mm: long",
+                    EntryKind::Patch,
+                    Some(1),
+                    Some("long"),
+                    "https://lore.kernel.org/r/v1@x",
+                )
+            })
+            .collect();
+        entries.extend((2..=n).map(|v| {
+            entry(
+                &format!("[PATCH v{v}] mm: long"),
+                EntryKind::Patch,
+                Some(v),
+                Some("long"),
+                &format!("https://lore.kernel.org/r/v{v}@x"),
+            )
+        }));
+        Archive::new(Bundle {
+            format_version: FORMAT_VERSION,
+            generator: "t".into(),
+            posts: vec![post("rc4", "News", "v6.7-rc4", "2023-12-03", "en", entries)],
+            releases: vec![],
+            subsystems: vec![],
+            warnings: vec![],
+        })
+    }
+
+    fn labels(html: &str) -> Vec<&str> {
+        html.split("<span class=\"posting-label\">")
+            .skip(1)
+            .map(|s| &s[..s.find('<').unwrap()])
+            .collect()
+    }
+
+    #[test]
+    fn a_long_series_history_lists_its_ends_and_the_postings_around_this_one() {
+        let a = long_archive(1_000, 1);
+        let s = a.stories().get("long").unwrap();
+        assert_eq!(s.postings.len(), 1_000);
+        let number = s.postings[500].writeups[0];
+        let html = history_html(&a, number, &ViewState::default());
+        let want: Vec<String> = (0..5)
+            .chain(495..506)
+            .chain(995..1_000)
+            .map(|i| format!("v{}", i + 1))
+            .collect();
+        assert_eq!(labels(&html), want, "{html}");
+        assert_eq!(html.matches("aria-current=\"true\"").count(), 1);
+        assert!(html.contains("<li class=\"posting current\" aria-current=\"true\"><span class=\"posting-label\">v501</span>"));
+        let gaps: Vec<&str> = html.matches("<li class=\"timeline-gap\">").collect();
+        assert_eq!(gaps.len(), 2);
+        assert!(html.contains(
+            "<li class=\"timeline-gap\">… 490 more postings: \
+             <a class=\"series-link\" href=\"#series=long\">every version on the series page</a></li>"
+        ), "{html}");
+        assert!(
+            html.contains("<li class=\"timeline-gap\">… 489 more postings: "),
+            "{html}"
+        );
+        // Previous and next still step to the neighbours.
+        assert!(html.contains("‹ Previous version (v500)</a>"), "{html}");
+        assert!(html.contains("Next version (v502) ›</a>"), "{html}");
+        // The first posting: its window joins the start.
+        let first = history_html(&a, s.postings[0].writeups[0], &ViewState::default());
+        assert_eq!(labels(&first).len(), 6 + 5, "{first}");
+        assert!(first.contains("… 989 more postings: "), "{first}");
+    }
+
+    #[test]
+    fn a_long_series_page_timeline_lists_its_ends_and_points_below() {
+        let a = long_archive(1_000, 1);
+        let s = a.stories().get("long").unwrap();
+        let head = series_head_html(&a, s, &ViewState::default());
+        let want: Vec<String> = (0..5)
+            .chain(995..1_000)
+            .map(|i| format!("v{}", i + 1))
+            .collect();
+        assert_eq!(labels(&head), want, "{head}");
+        assert!(
+            head.contains(
+                "<li class=\"timeline-gap\">… 990 more postings, each in its section below</li>"
+            ),
+            "{head}"
+        );
+        assert!(!head.contains("aria-current"));
+    }
+
+    #[test]
+    fn a_series_of_at_most_the_limit_is_listed_whole() {
+        use crate::bounded::TIMELINE_POSTINGS_SHOWN;
+        let n = TIMELINE_POSTINGS_SHOWN as u32;
+        let a = long_archive(n, 1);
+        let s = a.stories().get("long").unwrap();
+        let html = history_html(&a, s.postings[20].writeups[0], &ViewState::default());
+        assert_eq!(labels(&html).len(), TIMELINE_POSTINGS_SHOWN);
+        assert!(!html.contains(TIMELINE_GAP));
+        let head = series_head_html(&a, s, &ViewState::default());
+        assert_eq!(labels(&head).len(), TIMELINE_POSTINGS_SHOWN);
+        // One more, and it is windowed.
+        let a = long_archive(n + 1, 1);
+        let s = a.stories().get("long").unwrap();
+        let head = series_head_html(&a, s, &ViewState::default());
+        assert_eq!(labels(&head).len(), 10);
+        assert!(head.contains("… 41 more postings, each in its section below"));
+        // The small archive's history has no gap line.
+        let small = archive();
+        assert!(!history_html(&small, 2, &ViewState::default()).contains(TIMELINE_GAP));
+    }
+
+    #[test]
+    fn a_posting_written_up_many_times_lists_the_first_write_ups_and_counts_the_rest() {
+        let a = long_archive(3, 12);
+        let s = a.stories().get("long").unwrap();
+        assert_eq!(s.postings[0].writeups.len(), 12);
+        let head = series_head_html(&a, s, &ViewState::default());
+        assert_eq!(
+            head.matches("<a class=\"writeup\"").count(),
+            TIMELINE_WRITEUPS_SHOWN + 2
+        );
+        assert!(
+            head.contains("</a> <span class=\"more-writeups\">and 2 more write-ups</span></span>"),
+            "{head}"
+        );
+        // Its thread is linked once.
+        assert_eq!(
+            head.matches("href=\"https://lore.kernel.org/r/v1@x\"")
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_series_page_takes_its_write_ups_a_window_at_a_time_across_postings() {
+        let a = archive();
+        let s = story(&a);
+        assert_eq!(writeups_total(s), 4);
+        let part = |posting, first, writeups: &'static [u32]| PostingPart {
+            posting,
+            first,
+            writeups,
+        };
+        assert_eq!(
+            writeups_in(s, 0..200),
+            vec![
+                part(0, true, &[3]),
+                part(1, true, &[2]),
+                part(2, true, &[0, 1])
+            ]
+        );
+        assert_eq!(
+            writeups_in(s, 0..2),
+            vec![part(0, true, &[3]), part(1, true, &[2])]
+        );
+        assert_eq!(writeups_in(s, 2..3), vec![part(2, true, &[0])]);
+        // A posting cut by a window goes on in the next, headed "(continued)".
+        assert_eq!(writeups_in(s, 3..200), vec![part(2, false, &[1])]);
+        assert_eq!(writeups_in(s, 4..200), vec![]);
+        assert_eq!(
+            posting_continued_html(s, 2),
+            "<h3 class=\"posting-head\">v3 · patch · 2024-01-21 · v6.8-rc1 (continued)</h3>"
+        );
+        // Windows of the bounded size cover every write-up once, in order.
+        let a = long_archive(700, 450);
+        let s = a.stories().get("long").unwrap();
+        let total = writeups_total(s);
+        assert_eq!(total, 450 + 699);
+        let mut seen = Vec::new();
+        let mut start = 0;
+        let mut limit = crate::bounded::POST_ENTRIES_SHOWN;
+        while start < total {
+            let end = crate::bounded::entries_shown(total, limit);
+            let parts = writeups_in(s, start..end);
+            assert_eq!(
+                parts.iter().map(|p| p.writeups.len()).sum::<usize>(),
+                end - start
+            );
+            seen.extend(parts.iter().flat_map(|p| p.writeups.iter().copied()));
+            start = end;
+            limit = crate::bounded::more_entries(limit);
+        }
+        assert_eq!(seen, s.entries().collect::<Vec<_>>());
     }
 }
