@@ -1,10 +1,14 @@
-//! A series page: every posting of one patch series in order, the timeline and each write-up's body, with a permalink.
+//! A series page: every posting of one patch series in order, the timeline and each write-up's body, a window of write-ups at a time, with a permalink.
 
+use kernel_news_core::bounded::{
+    entries_shown, more_entries, more_entries_label, POST_ENTRIES_SHOWN,
+};
 use kernel_news_core::listing::OPEN_TITLE;
 use kernel_news_core::story_html::{
-    posting_heading_html, series_head_html, title, writeup_heading_html,
+    posting_continued_html, posting_heading_html, series_head_html, title, writeup_heading_html,
+    writeups_in, writeups_total,
 };
-use kernel_news_core::viewstate::Open;
+use kernel_news_core::viewstate::{Open, ViewState};
 use leptos::prelude::*;
 
 use crate::components::body::body;
@@ -16,36 +20,29 @@ pub fn SeriesView(id: String) -> impl IntoView {
     let ctx = use_ctx();
     let state = ctx.state.get_untracked();
     let back = state.closed().href();
+    // Write-ups rendered (across postings, in order): core's first window,
+    // grown a window per "Show more", as the post view grows its entries.
+    let limit = RwSignal::new(POST_ENTRIES_SHOWN);
     let found = ctx.archive.with_value(|a| {
         let story = a.stories().get(&id)?;
         let heading = title(a, story).to_string();
         let head = series_head_html(a, story, &state);
-        // Posting by posting, each write-up's heading (core's HTML) and its body.
-        let postings = (0..story.postings.len())
-            .map(|i| {
-                let writeups = (story.postings[i].writeups.iter())
-                    .map(|&n| {
-                        let (post, entry) = a.entry(n);
-                        view! {
-                            <article class="series-writeup" lang=post.lang.clone()>
-                                <div inner_html=writeup_heading_html(a, n, &state)></div>
-                                {body(&entry.body, &entry.charts, &post.lang)}
-                            </article>
-                        }
-                    })
-                    .collect_view();
+        let total = writeups_total(story);
+        let writeups = piece(id.clone(), 0, total, limit, state.clone());
+        let more = move || {
+            more_entries_label(total, limit.get()).map(|label| {
                 view! {
-                    <section class="series-posting">
-                        <div inner_html=posting_heading_html(story, i)></div>
-                        {writeups}
-                    </section>
+                    <button type="button" class="show-more" on:click=move |_| limit.update(|l| *l = more_entries(*l))>
+                        {label}
+                    </button>
                 }
             })
-            .collect_view();
+        };
         Some(view! {
             <h2 id=OPEN_TITLE tabindex="-1">{heading}</h2>
             <div class="series-head" inner_html=head></div>
-            {postings}
+            {writeups}
+            {more}
         })
     });
     match found {
@@ -61,4 +58,59 @@ pub fn SeriesView(id: String) -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// Write-ups `start..` of series `id`, as far as the window `limit` reaches,
+/// posting by posting (each write-up's heading, core's HTML, and its body):
+/// one window's worth, then the next piece once the window grows past them.
+/// A piece renders once, so "Show more" renders only the new write-ups; a
+/// posting a window cuts goes on in the next piece under a "(continued)" heading.
+fn piece(
+    id: String,
+    start: usize,
+    total: usize,
+    limit: RwSignal<usize>,
+    state: ViewState,
+) -> AnyView {
+    let ctx = use_ctx();
+    let end = entries_shown(total, start + POST_ENTRIES_SHOWN);
+    let postings = ctx.archive.with_value(|a| {
+        let story = a.stories().get(&id)?;
+        Some(
+            writeups_in(story, start..end)
+                .into_iter()
+                .map(|part| {
+                    let head = if part.first {
+                        posting_heading_html(story, part.posting)
+                    } else {
+                        posting_continued_html(story, part.posting)
+                    };
+                    let writeups = (part.writeups.iter())
+                        .map(|&n| {
+                            let (post, entry) = a.entry(n);
+                            view! {
+                                <article class="series-writeup" lang=post.lang.clone()>
+                                    <div inner_html=writeup_heading_html(a, n, &state)></div>
+                                    {body(&entry.body, &entry.charts, &post.lang)}
+                                </article>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <section class="series-posting">
+                            <div inner_html=head></div>
+                            {writeups}
+                        </section>
+                    }
+                })
+                .collect_view(),
+        )
+    });
+    let next_shown = Memo::new(move |_| entries_shown(total, limit.get()) > end);
+    let next = move || {
+        next_shown
+            .get()
+            .then(|| piece(id.clone(), end, total, limit, state.clone()))
+    };
+    view! { {postings} {next} }.into_any()
 }

@@ -75,7 +75,8 @@ pub fn timeline_window(total: usize, current: Option<usize>) -> Vec<Span> {
             vec![Span::Shown(0..total)]
         };
     }
-    let mut shown: Vec<Range<usize>> = vec![0..TIMELINE_ENDS];
+    let mut shown: Vec<Range<usize>> = Vec::with_capacity(3);
+    shown.push(0..TIMELINE_ENDS);
     if let Some(c) = current.filter(|&c| c < total) {
         shown.push(c.saturating_sub(TIMELINE_AROUND)..(c + TIMELINE_AROUND + 1).min(total));
     }
