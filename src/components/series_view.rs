@@ -24,7 +24,7 @@ pub fn SeriesView(id: String) -> impl IntoView {
     // grown a window per "Show more", as the post view grows its entries.
     let limit = RwSignal::new(POST_ENTRIES_SHOWN);
     let found = ctx.archive.with_value(|a| {
-        let story = a.stories().get(&id)?;
+        let story = a.story(&id)?;
         let heading = title(a, story).to_string();
         let head = series_head_html(a, story, &state);
         let total = writeups_total(story);
@@ -75,7 +75,7 @@ fn piece(
     let ctx = use_ctx();
     let end = entries_shown(total, start + POST_ENTRIES_SHOWN);
     let postings = ctx.archive.with_value(|a| {
-        let story = a.stories().get(&id)?;
+        let story = a.story(&id)?;
         Some(
             writeups_in(story, start..end)
                 .into_iter()

@@ -202,12 +202,28 @@ impl Archive {
         (self.cross.get_or_init(|| CrossIndex::build(self))).coverage(self, number)
     }
 
-    /// Every patch series and its postings, built on the first call.
+    /// Which entries are one patch series, indexed on the first call; a
+    /// story's postings are gathered by [`Archive::story`] and its kin.
     pub fn stories(&self) -> &Stories {
         self.stories.get_or_init(|| {
             let entries = (0..self.len() as u32).map(|n| self.entry(n));
-            Stories::build(self.len(), entries)
+            Stories::index(self.len(), entries)
         })
+    }
+
+    /// Story `i` of [`Archive::stories`], its postings gathered on first use.
+    pub fn story_at(&self, i: u32) -> &Story {
+        self.stories().story(i, |n| self.entry(n))
+    }
+
+    /// The series with this id.
+    pub fn story(&self, id: &str) -> Option<&Story> {
+        Some(self.story_at(self.stories().find(id)?))
+    }
+
+    /// The series entry `number` is a posting (or write-up) of.
+    pub fn story_of(&self, number: u32) -> Option<&Story> {
+        Some(self.story_at(self.stories().index_of(number)?))
     }
 
     /// The entries a query's text terms and facet prefixes allow; `None` when
@@ -250,16 +266,23 @@ impl Archive {
     fn series_set(&self, query: &Query) -> Bitset {
         let stories = self.stories();
         let mut set = Bitset::empty(self.len());
-        let mut add = |story: &Story| {
-            if (query.versions.iter()).all(|v| v.matches(story.versions())) {
-                story.entries().for_each(|n| set.insert(n as usize));
+        // `series:` alone needs no story gathered; `versions:` needs each
+        // story it looks at (all of them without `series:`).
+        let mut add = |i: u32| {
+            if query.versions.is_empty()
+                || (query.versions.iter()).all(|v| v.matches(self.story_at(i).versions()))
+            {
+                stories
+                    .members(i)
+                    .iter()
+                    .for_each(|&n| set.insert(n as usize));
             }
         };
         if query.series.is_empty() {
-            stories.iter().for_each(add);
+            stories.indexes().for_each(add);
         } else {
             (query.series.iter())
-                .filter_map(|id| stories.get(id))
+                .filter_map(|id| stories.find(id))
                 .for_each(&mut add);
         }
         set

@@ -423,7 +423,6 @@ fn numbers(o: &Outcome) -> Vec<u32> {
 #[test]
 fn the_series_fixture_has_the_postings_it_says() {
     let a = series_archive();
-    let s = a.stories();
     assert_eq!(
         titles(&a, &(0..a.len() as u32).collect::<Vec<_>>()),
         [
@@ -439,11 +438,14 @@ fn the_series_fixture_has_the_postings_it_says() {
         ]
     );
     assert_eq!(a.entry(3).0.lang, "ko");
-    let versions = |id: &str| s.get(id).map(|s| s.versions());
+    assert!(a.stories().get("foo").is_none(), "not gathered before it is asked for");
+    let versions = |id: &str| a.story(id).map(|s| s.versions());
     assert_eq!(
         (versions("foo"), versions("bar"), versions("baz")),
         (Some(3), Some(2), Some(1))
     );
+    assert!(a.stories().get("foo").is_some(), "gathered once asked for");
+    assert!(a.story("nope").is_none());
 }
 
 #[test]

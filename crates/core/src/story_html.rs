@@ -42,7 +42,7 @@ pub fn shows(story: &Story) -> bool {
 
 /// The series entry `number` is a posting of, when it has a history to show.
 pub fn story_of(archive: &Archive, number: u32) -> Option<&Story> {
-    archive.stories().of(number).filter(|s| shows(s))
+    archive.story_of(number).filter(|s| shows(s))
 }
 
 /// "3 versions, v6.6-rc5 .. v6.8-rc1": how many postings and the releases
@@ -507,7 +507,7 @@ mod tests {
     }
 
     fn story(a: &Archive) -> &Story {
-        a.stories().get("damon-x").unwrap()
+        a.story("damon-x").unwrap()
     }
 
     #[test]
@@ -726,7 +726,7 @@ mod tests {
     #[test]
     fn a_long_series_history_lists_its_ends_and_the_postings_around_this_one() {
         let a = long_archive(1_000, 1);
-        let s = a.stories().get("long").unwrap();
+        let s = a.story("long").unwrap();
         assert_eq!(s.postings.len(), 1_000);
         let number = s.postings[500].writeups[0];
         let html = history_html(&a, number, &ViewState::default());
@@ -760,7 +760,7 @@ mod tests {
     #[test]
     fn a_long_series_page_timeline_lists_its_ends_and_points_below() {
         let a = long_archive(1_000, 1);
-        let s = a.stories().get("long").unwrap();
+        let s = a.story("long").unwrap();
         let head = series_head_html(&a, s, &ViewState::default());
         let want: Vec<String> = (0..5)
             .chain(995..1_000)
@@ -781,7 +781,7 @@ mod tests {
         use crate::bounded::TIMELINE_POSTINGS_SHOWN;
         let n = TIMELINE_POSTINGS_SHOWN as u32;
         let a = long_archive(n, 1);
-        let s = a.stories().get("long").unwrap();
+        let s = a.story("long").unwrap();
         let html = history_html(&a, s.postings[20].writeups[0], &ViewState::default());
         assert_eq!(labels(&html).len(), TIMELINE_POSTINGS_SHOWN);
         assert!(!html.contains(TIMELINE_GAP));
@@ -789,7 +789,7 @@ mod tests {
         assert_eq!(labels(&head).len(), TIMELINE_POSTINGS_SHOWN);
         // One more, and it is windowed.
         let a = long_archive(n + 1, 1);
-        let s = a.stories().get("long").unwrap();
+        let s = a.story("long").unwrap();
         let head = series_head_html(&a, s, &ViewState::default());
         assert_eq!(labels(&head).len(), 10);
         assert!(head.contains("… 41 more postings, each in its section below"));
@@ -801,7 +801,7 @@ mod tests {
     #[test]
     fn a_posting_written_up_many_times_lists_the_first_write_ups_and_counts_the_rest() {
         let a = long_archive(3, 12);
-        let s = a.stories().get("long").unwrap();
+        let s = a.story("long").unwrap();
         assert_eq!(s.postings[0].writeups.len(), 12);
         let head = series_head_html(&a, s, &ViewState::default());
         assert_eq!(
@@ -852,7 +852,7 @@ mod tests {
         );
         // Windows of the bounded size cover every write-up once, in order.
         let a = long_archive(700, 450);
-        let s = a.stories().get("long").unwrap();
+        let s = a.story("long").unwrap();
         let total = writeups_total(s);
         assert_eq!(total, 450 + 699);
         let mut seen = Vec::new();

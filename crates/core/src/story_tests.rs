@@ -158,3 +158,33 @@ fn an_item_citing_a_posting_is_a_write_up_of_it_not_another_posting() {
     assert_eq!(story.versions(), 1);
     assert_eq!(story.postings[0].writeups, [0, 1]);
 }
+
+#[test]
+fn an_index_gathers_no_story_until_one_is_asked_for() {
+    let posts = [
+        post(
+            "v6.16-rc7",
+            "2025-07-20",
+            "en",
+            vec![posting("[PATCH v9 00/14] t", EntryKind::Patch, Some(9))],
+        ),
+        post(
+            "v6.16-rc5",
+            "2025-07-06",
+            "en",
+            vec![posting("[PATCH v8 00/14] t", EntryKind::Patch, Some(8))],
+        ),
+    ];
+    let entries: Vec<(&Post, &Entry)> = (posts.iter())
+        .flat_map(|p| p.entries.iter().map(move |e| (p, e)))
+        .collect();
+    let index = Stories::index(entries.len(), entries.iter().copied());
+    assert_eq!(
+        (index.len(), index.index_of(1), index.members(0)),
+        (1, Some(0), &[0, 1][..])
+    );
+    assert!(index.get("thp").is_none() && index.iter().next().is_none());
+    let story = index.story(0, |n| entries[n as usize]);
+    assert_eq!(story.versions(), 2);
+    assert_eq!(index.get("thp").map(|s| s.versions()), Some(2));
+}
