@@ -84,7 +84,7 @@ pub struct Figures {
     pub index_ms: f64,
     /// `Archive::prepare_search`: the full-text index, built after first paint.
     pub search_index_ms: f64,
-    /// `Archive::stories`: every series' postings, built on first use.
+    /// `Archive::stories`: which entries are one series, indexed with the first results' badges.
     pub stories_ms: f64,
     /// Heap the loaded `Archive` holds (bundle and indexes), JSON text freed.
     pub heap_bytes: u64,
@@ -298,7 +298,11 @@ mod tests {
             let (_, problems) = state.selection();
             assert!(problems.is_empty(), "{what}: {problems:?}");
             assert!(state.has_filters() || state.per_series, "{what}");
-            assert_eq!(state.per_series, what.starts_with("one row per series"), "{what}");
+            assert_eq!(
+                state.per_series,
+                what.starts_with("one row per series"),
+                "{what}"
+            );
         }
     }
 

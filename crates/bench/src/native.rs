@@ -185,8 +185,8 @@ pub fn size_table(s: &Size) -> String {
         format!("{} ms (after first paint)", ms(s.search_index_ms)),
     ]);
     t.row([
-        "series stories".to_string(),
-        format!("{} ms (on first use)", ms(s.stories_ms)),
+        "series index".to_string(),
+        format!("{} ms (with the first results)", ms(s.stories_ms)),
     ]);
     t.row([
         "engine heap".to_string(),

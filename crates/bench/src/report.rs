@@ -43,7 +43,7 @@ pub struct Size {
     pub index_ms: f64,
     /// The full-text index, which the viewer builds after the first results.
     pub search_index_ms: f64,
-    /// The patch-series stories, built on first use (an entry view or the series toggle).
+    /// The patch-series index, made for the first results' badges (postings are gathered per story on use).
     pub stories_ms: f64,
     /// Heap held by the loaded archive (the bundle and its indexes).
     pub engine_heap_bytes: Option<u64>,
