@@ -84,6 +84,13 @@ export class Model {
     const m = ask(this.source, ["model"]);
     this.total = m.total;
     this.page = m.page;
+    /**
+     * core's bounds (kernel_news_core::bounded): `post_entries_shown` (the
+     * post view's and the series page's window, and its step),
+     * `timeline_postings_shown` (a timeline longer than this is windowed),
+     * `timeline_writeups_shown` (write-up links per timeline item).
+     */
+    this.bounded = m.bounded;
     this.cycles = m.cycles;
     this.releaseTags = m.release_tags;
     /** Entry ids as the loader derives them, in the bundle's own post order. */
@@ -112,7 +119,12 @@ export class Model {
      * entry view shows its history, rows carry its badge) and `postings` in
      * order, each {label, kind, day, release, writeups} with its write-ups as
      * entries. Each entry's `series_id` is its series, `story` the id of the
-     * series whose history its view shows (or null).
+     * series whose history its view shows (or null), `timeline` that
+     * history's runs as core windows them around its posting. A story's
+     * `timeline` is the series page's; each run is `{shown: [start, end]}`
+     * (postings listed) or `{hidden: [start, end], text}` (the line in their
+     * place). `writeups_total`: the series page's write-ups; `show_more`: its
+     * "Show more" button's text after each window of them.
      */
     this.stories = m.stories.map((s) => ({
       ...s,

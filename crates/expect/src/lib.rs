@@ -11,6 +11,7 @@
 
 use anyhow::{Context, Result};
 use kernel_news_core::archive::Archive;
+use kernel_news_core::bounded::{self, Span};
 use kernel_news_core::bundle::ChartRef;
 use kernel_news_core::bundle::SOURCE_LWN;
 use kernel_news_core::chart::{figures, layout, missing_note, ChartSpec, Metric, Window};
@@ -90,10 +91,13 @@ impl Expect {
                     "series_id": e.series_id,
                     // The series whose history its view shows (two postings or more), else null.
                     "story": story_html::story_of(a, n).map(|s| s.id.clone()),
+                    // Its view's series timeline, as core windows it around its posting.
+                    "timeline": story_html::story_of(a, n)
+                        .map(|s| timeline(s.postings.len(), s.posting_of(n))),
                 })
             })
             .collect();
-        let stories: Vec<Value> = (a.stories().iter())
+        let stories: Vec<Value> = (a.stories().indexes().map(|i| a.story_at(i)))
             .map(|s| {
                 json!({
                     "id": s.id,
@@ -101,6 +105,10 @@ impl Expect {
                     "title": story_html::title(a, s),
                     "summary": story_html::summary(s),
                     "badge": story_html::span_label(s),
+                    // The series page's timeline, and its "Show more" texts after each window of write-ups.
+                    "timeline": timeline(s.postings.len(), None),
+                    "writeups_total": story_html::writeups_total(s),
+                    "show_more": show_more(story_html::writeups_total(s)),
                     "postings": (s.postings.iter())
                         .map(|p| json!({
                             "label": p.label(),
@@ -149,6 +157,11 @@ impl Expect {
         json!({
             "total": a.len(),
             "page": PAGE,
+            "bounded": {
+                "post_entries_shown": bounded::POST_ENTRIES_SHOWN,
+                "timeline_postings_shown": bounded::TIMELINE_POSTINGS_SHOWN,
+                "timeline_writeups_shown": bounded::TIMELINE_WRITEUPS_SHOWN,
+            },
             "bundle_entry_ids": self.bundle_entry_ids,
             "posts": posts,
             "entries": entries,
@@ -291,6 +304,39 @@ impl Expect {
     }
 }
 
+/// A series timeline of `total` postings as core windows it: runs of
+/// postings listed (`{"shown": [start, end]}`) and the line in place of each
+/// run left out (`{"hidden": [start, end], "text": ...}`, worded for the entry
+/// view when a posting is `current`, else for the series page).
+fn timeline(total: usize, current: Option<usize>) -> Value {
+    let spans: Vec<Value> = (bounded::timeline_window(total, current).into_iter())
+        .map(|span| match span {
+            Span::Shown(r) => json!({"shown": [r.start, r.end]}),
+            Span::Hidden(r) => {
+                let label = bounded::hidden_postings_label(r.len());
+                let text = match current {
+                    Some(_) => format!("{label}: {}", bounded::ON_SERIES_PAGE),
+                    None => format!("{label}, {}", bounded::IN_ORDER_BELOW),
+                };
+                json!({"hidden": [r.start, r.end], "text": text})
+            }
+        })
+        .collect();
+    Value::Array(spans)
+}
+
+/// The "Show more" button's text after each window of `total` write-ups, as
+/// the series page (and the post view) grows its window; empty when one fits.
+fn show_more(total: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut limit = bounded::POST_ENTRIES_SHOWN;
+    while let Some(label) = bounded::more_entries_label(total, limit) {
+        out.push(label);
+        limit = bounded::more_entries(limit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,6 +420,41 @@ mod tests {
         assert_eq!(labels, ["v2", "v3"]);
         assert_eq!(story["postings"][0]["writeups"], json!([1]));
         assert_eq!(story["title"], "메모리 관리");
+        // A short series: its timeline is one run, its write-ups one window.
+        assert_eq!(story["timeline"], json!([{"shown": [0, 2]}]));
+        assert_eq!(m["entries"][1]["timeline"], json!([{"shown": [0, 2]}]));
+        assert_eq!(m["entries"][2]["timeline"], Value::Null);
+        assert_eq!(story["show_more"], json!([]));
+        assert_eq!(m["bounded"]["post_entries_shown"], 200);
+    }
+
+    #[test]
+    fn a_long_series_is_windowed_as_core_windows_it() {
+        assert_eq!(
+            timeline(1_000, Some(500)),
+            json!([
+                {"shown": [0, 5]},
+                {"hidden": [5, 495], "text": "… 490 more postings: every version on the series page"},
+                {"shown": [495, 506]},
+                {"hidden": [506, 995], "text": "… 489 more postings: every version on the series page"},
+                {"shown": [995, 1000]},
+            ])
+        );
+        assert_eq!(
+            timeline(60, None),
+            json!([
+                {"shown": [0, 5]},
+                {"hidden": [5, 55], "text": "… 50 more postings, each in its section below"},
+                {"shown": [55, 60]},
+            ])
+        );
+        assert_eq!(
+            show_more(450),
+            [
+                "Show 200 more entries (of 450)",
+                "Show 50 more entries (of 450)"
+            ]
+        );
     }
 
     #[test]
