@@ -1,4 +1,4 @@
-// Pathological posts (issue 18) open from a cold deep link without freezing the tab: 50,000 entries, a 20 MB body, a 1 MB line, `>` nested 10,000 deep, a 5,000-level list.
+// Pathological posts (issue 18) open from a cold deep link without freezing the tab: 50,000 entries, a 20 MB body, a 1 MB line, `>` nested 10,000 deep, a 5,000-level list, a series of 3,000 postings.
 //
 // Each post is written here as markdown, bundled by kernel-news-bundle from a
 // content tree of its own (as scripts/test bundles the sample), and served in
@@ -20,6 +20,10 @@ const BUNDLER = join(process.env.CARGO_TARGET_DIR ?? "target", "release", "kerne
 /** kernel_news_core::bounded::POST_ENTRIES_SHOWN: the post view's first window, and its step. */
 const WINDOW = 200;
 
+/** Postings of the pathological series, and its versions (each posted SERIES_POSTINGS / SERIES_VERSIONS times). */
+const SERIES_POSTINGS = 3_000;
+const SERIES_VERSIONS = 750;
+
 const heading = (title) => `${title}\n${"-".repeat(title.length)}\n\n`;
 
 /** The bodies of crates/bench/src/pathological.rs, at full size. */
@@ -37,6 +41,23 @@ const SHAPES = {
   },
   line: () => heading("Entry (Ann)") + "word ".repeat((1 << 20) / 5) + "\n",
   quotes: () => heading("Entry (Ann)") + ">".repeat(10_000) + " deep\n",
+  // One series of 3,000 postings: v1 .. v750 (the subject grammar reads
+  // three digits of a version) sent four times, 120 days apart, so each is
+  // its own posting (a resend after the first); dated by their message-ids.
+  // crates/bench's "50,000 postings of one subject", at a size the suite
+  // bundles in a moment.
+  series: () => {
+    const parts = [];
+    const rounds = SERIES_POSTINGS / SERIES_VERSIONS;
+    for (let round = 0; round < rounds; round++) {
+      const day = new Date(Date.UTC(2023, 11, 1) - (rounds - 1 - round) * 120 * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
+      for (let v = 1; v <= SERIES_VERSIONS; v++) {
+        const id = `${day}100000.${round}-${v}-x@x.org`;
+        parts.push(`${heading(`[PATCH v${v}] mm: one subject sent again and again (Ann Author)`)}https://lkml.kernel.org/r/${id}\n\nA summary of round ${round + 1}, version ${v}.\n\n`);
+      }
+    }
+    return parts.join("");
+  },
   list: () => {
     const parts = [heading("Entry (Ann)")];
     for (let i = 0; i < 5_000; i++) parts.push(`${"  ".repeat(i)}- level ${i}\n`);
@@ -238,5 +259,62 @@ test.describe("pathological posts open without freezing the tab", () => {
     const post = await openCold(page, `#post=${model.posts[0].id}`, "list 5,000 levels, post view", "article.post-view");
     await expectCut(post, "23.9 MB");
     await goBack(page, post, "list 5,000 levels, post view");
+  });
+  test("a series of 3,000 postings shows a window of its timeline and of its write-ups, and grows the write-ups on request", async ({ page }) => {
+    const { text, model } = bundleOf("series");
+    const { post_entries_shown: window, timeline_postings_shown: timelineLimit } = model.bounded;
+    const story = model.stories.find((s) => s.postings.length >= SERIES_POSTINGS);
+    expect(story, `one series of ${SERIES_POSTINGS} postings`).toBeTruthy();
+    expect(story.postings.length).toBeGreaterThan(timelineLimit);
+    const writeups = story.postings.flatMap((p) => p.writeups);
+    expect(writeups.length).toBe(story.writeups_total);
+    /** The postings a timeline lists and the lines in place of the rest, as core windows it. */
+    const listed = (timeline) => timeline.filter((r) => r.shown).flatMap(({ shown: [a, b] }) => story.postings.slice(a, b).map((p) => p.label));
+    const gaps = (timeline) => timeline.filter((r) => r.hidden).map((r) => r.text);
+    await serve(page, text);
+    await baseline(page, "3,000 postings");
+
+    // The series page: its timeline's ends and one line between, a window of write-ups.
+    const view = await openCold(page, `#series=${story.id}`, "3,000 postings, series page", "article.series-view");
+    const items = view.locator("ol.timeline > li.posting");
+    await expect(items.locator(".posting-label")).toHaveText(listed(story.timeline));
+    await expect(view.locator("ol.timeline > li.timeline-gap")).toHaveText(gaps(story.timeline));
+    expect(await view.locator("ol.timeline > li").count()).toBeLessThanOrEqual(timelineLimit);
+    const shown = view.locator("article.series-writeup");
+    await expect(shown).toHaveCount(window);
+    await expect(shown.locator("h4.writeup-head").first()).toHaveText(writeups[0].title);
+    await expect(shown.locator("h4.writeup-head").last()).toHaveText(writeups[window - 1].title);
+    const more = view.getByRole("button", { name: story.show_more[0] });
+    await expect(more).toBeVisible();
+    // Keyboard reachable: focus it and press Enter; the next window follows the first.
+    const started = Date.now();
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await expect(shown).toHaveCount(2 * window);
+    report(`3,000 postings: "Show more" to ${2 * window} write-ups`, Date.now() - started);
+    await expect(shown.nth(window).locator("h4.writeup-head")).toHaveText(writeups[window].title);
+    await expect(shown.locator("h4.writeup-head").last()).toHaveText(writeups[2 * window - 1].title);
+    await expect(view.getByRole("button", { name: story.show_more[1] })).toBeVisible();
+    await expect(view.locator("ol.timeline > li.posting")).toHaveCount(listed(story.timeline).length);
+    await goBack(page, view, "3,000 postings, series page");
+
+    // An entry in the middle: its history lists the ends and its neighbours, linking to the series page for the rest.
+    const middle = story.postings[Math.floor(story.postings.length / 2)];
+    const entry = middle.writeups[0];
+    const entryView = await openCold(page, `#entry=${entry.id}`, "3,000 postings, an entry of the middle", "article.entry-view");
+    const history = entryView.locator("section.series-history");
+    await expect(history.locator("ol.timeline > li.posting .posting-label")).toHaveText(listed(entry.timeline));
+    expect(await history.locator("ol.timeline > li").count()).toBeLessThanOrEqual(timelineLimit);
+    await expect(history.locator("li.posting.current .posting-label")).toHaveText(middle.label);
+    const entryGaps = history.locator("ol.timeline > li.timeline-gap");
+    await expect(entryGaps).toHaveText(gaps(entry.timeline));
+    for (const link of await entryGaps.locator("a.series-link").all()) {
+      await expect(link).toHaveAttribute("href", `#series=${story.id}`);
+    }
+    // Previous version still steps to the neighbour.
+    await history.locator("a.series-prev").click();
+    const before = story.postings[story.postings.indexOf(middle) - 1];
+    await expect(page.locator("article.entry-view h2#open-title")).toHaveText(before.writeups[0].title);
+    await expect(page.locator("section.series-history li.posting.current .posting-label")).toHaveText(before.label);
   });
 });
