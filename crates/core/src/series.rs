@@ -233,7 +233,7 @@ fn series_of(posts: &[Post], cited: &[Option<String>]) -> Found {
             (&nodes[first], g)
         })
         .collect();
-    named.sort_by(|a, b| a.0.order.cmp(&b.0.order));
+    named.sort_by_key(|(first, _)| first.order);
     let mut unique = Unique::default();
     let ids = (named.into_iter())
         .map(|(first, g)| {
