@@ -438,7 +438,10 @@ fn the_series_fixture_has_the_postings_it_says() {
         ]
     );
     assert_eq!(a.entry(3).0.lang, "ko");
-    assert!(a.stories().get("foo").is_none(), "not gathered before it is asked for");
+    assert!(
+        a.stories().get("foo").is_none(),
+        "not gathered before it is asked for"
+    );
     let versions = |id: &str| a.story(id).map(|s| s.versions());
     assert_eq!(
         (versions("foo"), versions("bar"), versions("baz")),
