@@ -109,12 +109,9 @@ pub fn coverage_html(archive: &Archive, number: u32, state: &ViewState) -> Strin
                 escape(&entry.title)
             );
             // The Korean edition repeats the English one's titles: tell them apart as the rows do.
-            if let Some(badge) = crate::lang::badge(&post.lang) {
-                let _ = write!(
-                    out,
-                    " <span class=\"lang-badge\" title=\"Language\">{}</span>",
-                    escape(&badge)
-                );
+            if let Some(badge) = crate::listing::lang_badge(&post.lang) {
+                out.push(' ');
+                out.push_str(&badge);
             }
         }
         out.push_str("</p>");

@@ -42,6 +42,16 @@ pub const FACET_SECTION: &str = "facet";
 pub const FACET_SECTION_SELECTOR: &str = "section.facet";
 
 /// DOM id of a result row, by entry number (entry ids hold `/` and `.`).
+/// The badge a post not in English carries (`KO`), as HTML; `None` for English.
+pub fn lang_badge(lang: &str) -> Option<String> {
+    lang::badge(lang).map(|badge| {
+        format!(
+            "<span class=\"lang-badge\" title=\"Language\">{}</span>",
+            escape(&badge)
+        )
+    })
+}
+
 pub fn row_id(number: u32) -> String {
     format!("entry-{number}")
 }
@@ -92,12 +102,8 @@ pub fn results_html(
             );
         }
         let _ = write!(out, " · {}", escape(post.day().unwrap_or("undated")));
-        if let Some(badge) = lang::badge(&post.lang) {
-            let _ = write!(
-                out,
-                "<span class=\"lang-badge\" title=\"Language\">{}</span>",
-                escape(&badge)
-            );
+        if let Some(badge) = lang_badge(&post.lang) {
+            out.push_str(&badge);
         }
         out.push_str("</span></h2><ul class=\"entries\">");
         for &n in &shown[group.hits] {

@@ -203,12 +203,9 @@ fn posting_item(
             escape(&entry.title),
             escape(&post.title)
         );
-        if let Some(badge) = crate::lang::badge(&post.lang) {
-            let _ = write!(
-                out,
-                " <span class=\"lang-badge\" title=\"Language\">{}</span>",
-                escape(&badge)
-            );
+        if let Some(badge) = crate::listing::lang_badge(&post.lang) {
+            out.push(' ');
+            out.push_str(&badge);
         }
     }
     let hidden = p.writeups.len().saturating_sub(TIMELINE_WRITEUPS_SHOWN);
@@ -359,12 +356,9 @@ pub fn writeup_heading_html(archive: &Archive, number: u32, state: &ViewState) -
         escape(&entry.title),
         escape(&post.title)
     );
-    if let Some(badge) = crate::lang::badge(&post.lang) {
-        let _ = write!(
-            out,
-            " <span class=\"lang-badge\" title=\"Language\">{}</span>",
-            escape(&badge)
-        );
+    if let Some(badge) = crate::listing::lang_badge(&post.lang) {
+        out.push(' ');
+        out.push_str(&badge);
     }
     out.push_str("</p>");
     out
