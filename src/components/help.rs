@@ -36,7 +36,7 @@ const QUERY_HELP: [(&str, &str); 12] = [
     ),
     (
         "versions:>=3",
-        "entries of series with that many postings: versions:3, >=3, >3, <=3, <3",
+        "entries of series with that many versions: versions:3, >=3, >3, <=3, <3",
     ),
 ];
 

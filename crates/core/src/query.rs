@@ -6,7 +6,7 @@
 //! `tag:x` and `source:lwn` select facet values. `series:ID` selects the
 //! postings of one patch series (several `series:` give any of them), and
 //! `versions:3`, `versions:>=3` (also `>`, `<=`, `<`) the entries of series
-//! with that many postings; an entry of no series never matches `versions:`.
+//! with that many versions (a resend is none); an entry of no series never matches `versions:`.
 //! Matching is case-insensitive substring
 //! matching, so identifiers (`__GFP_ZERO`, `split_huge_page()`, `mm/damon`),
 //! message-ids and Korean text (no word boundaries) all work as typed.
@@ -47,7 +47,7 @@ pub struct Query {
     pub problems: Vec<String>,
 }
 
-/// A `versions:` condition on how many postings a series has: `3`, `>=3`, `>3`, `<=3`, `<3`.
+/// A `versions:` condition on how many versions a series has ([`crate::story::Story::versions`]): `3`, `>=3`, `>3`, `<=3`, `<3`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Versions {
     pub compare: Compare,

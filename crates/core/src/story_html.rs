@@ -35,7 +35,7 @@ pub const HISTORY_HEADING: &str = "Series history";
 /// Beside the current posting in a timeline, so it is not told by style alone.
 pub const HERE: &str = "you are reading this";
 
-/// Whether a story has a history to show: two postings or more.
+/// Whether a story has a history to show: two versions or more (a resend alone is none).
 pub fn shows(story: &Story) -> bool {
     story.versions() >= 2
 }
@@ -45,7 +45,7 @@ pub fn story_of(archive: &Archive, number: u32) -> Option<&Story> {
     archive.story_of(number).filter(|s| shows(s))
 }
 
-/// "3 versions, v6.6-rc5 .. v6.8-rc1": how many postings and the releases
+/// "3 versions, v6.6-rc5 .. v6.8-rc1": how many versions and the releases
 /// they span, oldest to newest (one release alone when all are in one). A
 /// later write-up may be filed under an earlier tag (an LWN article dated by
 /// the release out that week), so the ends are the oldest and newest tags,
