@@ -13,3 +13,4 @@ pub mod search_bar;
 pub mod series_view;
 pub mod status_bar;
 pub mod viewer;
+pub mod window;

@@ -1,8 +1,6 @@
 //! A whole post as written: its preamble and its entries, each with its own permalink, a window of them at a time.
 
-use kernel_news_core::bounded::{
-    entries_shown, more_entries, more_entries_label, POST_ENTRIES_SHOWN,
-};
+use kernel_news_core::bounded::POST_ENTRIES_SHOWN;
 use kernel_news_core::listing::{post_facts, OPEN_TITLE};
 use kernel_news_core::viewstate::{Open, ViewState};
 use leptos::prelude::*;
@@ -10,6 +8,7 @@ use leptos::prelude::*;
 use crate::components::body::body;
 use crate::components::entry_meta::entry_meta;
 use crate::components::entry_view::{permalink, CopyLink, NotFound};
+use crate::components::window::{pieces, show_more};
 use crate::ctx::use_ctx;
 
 #[component]
@@ -27,16 +26,9 @@ pub fn PostView(id: String) -> impl IntoView {
         let (title, lang) = (post.title.clone(), post.lang.clone());
         // An old permalink resolves too; this page hands out the current one.
         let canonical = post.id.clone();
-        let entries = piece(canonical.clone(), 0, total, limit, state.clone());
-        let more = move || {
-            more_entries_label(total, limit.get()).map(|label| {
-                view! {
-                    <button type="button" class="show-more" on:click=move |_| limit.update(|l| *l = more_entries(*l))>
-                        {label}
-                    </button>
-                }
-            })
-        };
+        let (post_id, at) = (canonical.clone(), state.clone());
+        let entries = pieces(0, total, limit, move |range| entries(&post_id, range, &at));
+        let more = show_more(total, limit);
         Some((
             canonical,
             view! {
@@ -65,23 +57,13 @@ pub fn PostView(id: String) -> impl IntoView {
     }
 }
 
-/// Entries `start..` of post `id`, as far as the window `limit` reaches: one
-/// window's worth, then the next piece once the window grows past them. A
-/// piece renders once (its memo flips once), so "Show more" renders only the
-/// new entries, and the pieces sit side by side in the page, not nested.
-fn piece(
-    id: String,
-    start: usize,
-    total: usize,
-    limit: RwSignal<usize>,
-    state: ViewState,
-) -> AnyView {
+/// Entries `range` of post `id`, each with its heading, facts and body.
+fn entries(id: &str, range: std::ops::Range<usize>, state: &ViewState) -> AnyView {
     let ctx = use_ctx();
-    let end = entries_shown(total, start + POST_ENTRIES_SHOWN);
     let entries = ctx.archive.with_value(|a| {
-        let post = a.post(&id)?;
+        let post = a.post(id)?;
         Some(
-            post.entries[start..end]
+            post.entries[range]
                 .iter()
                 .map(|e| {
                     let to = state.opened(Open::Entry(e.id.clone())).href();
@@ -97,11 +79,5 @@ fn piece(
                 .collect_view(),
         )
     });
-    let next_shown = Memo::new(move |_| entries_shown(total, limit.get()) > end);
-    let next = move || {
-        next_shown
-            .get()
-            .then(|| piece(id.clone(), end, total, limit, state.clone()))
-    };
-    view! { {entries} {next} }.into_any()
+    entries.into_any()
 }

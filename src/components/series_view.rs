@@ -1,8 +1,6 @@
 //! A series page: every posting of one patch series in order, the timeline and each write-up's body, a window of write-ups at a time, with a permalink.
 
-use kernel_news_core::bounded::{
-    entries_shown, more_entries, more_entries_label, POST_ENTRIES_SHOWN,
-};
+use kernel_news_core::bounded::POST_ENTRIES_SHOWN;
 use kernel_news_core::listing::OPEN_TITLE;
 use kernel_news_core::story_html::{
     posting_continued_html, posting_heading_html, series_head_html, title, writeup_heading_html,
@@ -13,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::components::body::body;
 use crate::components::entry_view::{permalink, CopyLink, NotFound};
+use crate::components::window::{pieces, show_more};
 use crate::ctx::use_ctx;
 
 #[component]
@@ -28,16 +27,9 @@ pub fn SeriesView(id: String) -> impl IntoView {
         let heading = title(a, story).to_string();
         let head = series_head_html(a, story, &state);
         let total = writeups_total(story);
-        let writeups = piece(id.clone(), 0, total, limit, state.clone());
-        let more = move || {
-            more_entries_label(total, limit.get()).map(|label| {
-                view! {
-                    <button type="button" class="show-more" on:click=move |_| limit.update(|l| *l = more_entries(*l))>
-                        {label}
-                    </button>
-                }
-            })
-        };
+        let (series, at) = (id.clone(), state.clone());
+        let writeups = pieces(0, total, limit, move |range| writeups(&series, range, &at));
+        let more = show_more(total, limit);
         Some(view! {
             <h2 id=OPEN_TITLE tabindex="-1">{heading}</h2>
             <div class="series-head" inner_html=head></div>
@@ -60,24 +52,15 @@ pub fn SeriesView(id: String) -> impl IntoView {
     }
 }
 
-/// Write-ups `start..` of series `id`, as far as the window `limit` reaches,
-/// posting by posting (each write-up's heading, core's HTML, and its body):
-/// one window's worth, then the next piece once the window grows past them.
-/// A piece renders once, so "Show more" renders only the new write-ups; a
-/// posting a window cuts goes on in the next piece under a "(continued)" heading.
-fn piece(
-    id: String,
-    start: usize,
-    total: usize,
-    limit: RwSignal<usize>,
-    state: ViewState,
-) -> AnyView {
+/// Write-ups `range` of series `id` (counted across postings in order),
+/// posting by posting: each write-up's heading (core's HTML) and its body; a
+/// posting a window cuts goes on in the next window under a "(continued)" heading.
+fn writeups(id: &str, range: std::ops::Range<usize>, state: &ViewState) -> AnyView {
     let ctx = use_ctx();
-    let end = entries_shown(total, start + POST_ENTRIES_SHOWN);
     let postings = ctx.archive.with_value(|a| {
-        let story = a.story(&id)?;
+        let story = a.story(id)?;
         Some(
-            writeups_in(story, start..end)
+            writeups_in(story, range)
                 .into_iter()
                 .map(|part| {
                     let head = if part.first {
@@ -90,7 +73,7 @@ fn piece(
                             let (post, entry) = a.entry(n);
                             view! {
                                 <article class="series-writeup" lang=post.lang.clone()>
-                                    <div inner_html=writeup_heading_html(a, n, &state)></div>
+                                    <div inner_html=writeup_heading_html(a, n, state)></div>
                                     {body(&entry.body, &entry.charts, &post.lang)}
                                 </article>
                             }
@@ -106,11 +89,5 @@ fn piece(
                 .collect_view(),
         )
     });
-    let next_shown = Memo::new(move |_| entries_shown(total, limit.get()) > end);
-    let next = move || {
-        next_shown
-            .get()
-            .then(|| piece(id.clone(), end, total, limit, state.clone()))
-    };
-    view! { {postings} {next} }.into_any()
+    postings.into_any()
 }
