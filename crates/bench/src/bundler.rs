@@ -44,6 +44,8 @@ pub fn run(binary: &Path, content: &Path, out: &Path, log: &Path) -> Result<Run>
         .arg(content)
         .arg("--out")
         .arg(out)
+        // Its log is no terminal, but a bar forced on in this environment would still draw there.
+        .env(kernel_news_corpus::progress::ENV, "never")
         .stdin(Stdio::null())
         .stdout(log_file.try_clone()?)
         .stderr(log_file);

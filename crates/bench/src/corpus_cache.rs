@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use kernel_news_corpus::{generate, Options, Preset};
+use kernel_news_corpus::progress::{self, Mode};
+use kernel_news_corpus::{generate, generate_with, Options, Preset};
 use serde::{Deserialize, Serialize};
 
 use crate::gzip::GzipSize;
@@ -44,7 +45,13 @@ pub fn paths(work: &Path, preset: Preset, seed: u64) -> (PathBuf, PathBuf) {
 
 /// The corpus of `preset` and `seed` under `work`, generated unless a
 /// complete and current one is there. The bool says whether it was reused.
-pub fn ensure(work: &Path, preset: Preset, seed: u64) -> Result<(PathBuf, Corpus, bool)> {
+/// `mode` says whether the generation and the measuring show progress on stderr.
+pub fn ensure(
+    work: &Path,
+    preset: Preset,
+    seed: u64,
+    mode: Mode,
+) -> Result<(PathBuf, Corpus, bool)> {
     let (dir, marker) = paths(work, preset, seed);
     let fingerprint = fingerprint(work)?;
     if let Some(c) = read_marker(&marker) {
@@ -56,14 +63,30 @@ pub fn ensure(work: &Path, preset: Preset, seed: u64) -> Result<(PathBuf, Corpus
     remove_if_present(&marker)?;
     remove_if_present(&dir)?;
     let started = Instant::now();
-    let summary = generate(&Options {
+    let prefix = format!("[{}] writing", preset.name());
+    let bar = progress::bar(mode, &prefix, preset.entries(), "entries");
+    let opts = Options {
         entries: preset.entries(),
         seed,
         out: dir.clone(),
-    })
-    .with_context(|| format!("generating the {} corpus", preset.name()))?;
+    };
+    let summary = generate_with(&opts, &mut |s| {
+        if let Some(bar) = &bar {
+            bar.set_position(s.entries);
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let summary = summary.with_context(|| format!("generating the {} corpus", preset.name()))?;
     let generate_s = started.elapsed().as_secs_f64();
-    let (markdown_bytes, markdown_gzip_bytes) = markdown_sizes(&dir)?;
+    let measuring = format!("[{}] corpus: measuring the markdown", preset.name());
+    let spinner = progress::spinner(mode, &measuring);
+    let sizes = markdown_sizes(&dir);
+    if let Some(spinner) = spinner {
+        spinner.finish_and_clear();
+    }
+    let (markdown_bytes, markdown_gzip_bytes) = sizes?;
     let corpus = Corpus {
         preset: preset.name().to_string(),
         seed,
@@ -195,13 +218,13 @@ mod tests {
         // A half-written tree: files but no marker.
         fs::create_dir_all(&dir).unwrap();
         fs::write(dir.join("stale.md"), "leftover").unwrap();
-        let (dir, corpus, reused) = ensure(work.path(), Preset::Sample, 7).unwrap();
+        let (dir, corpus, reused) = ensure(work.path(), Preset::Sample, 7, Mode::Never).unwrap();
         assert!(!reused);
         assert!(!dir.join("stale.md").exists());
         assert_eq!(corpus.entries, Preset::Sample.entries());
         assert!(corpus.markdown_gzip_bytes > 0);
         assert!(corpus.markdown_gzip_bytes < corpus.markdown_bytes);
-        let (_, again, reused) = ensure(work.path(), Preset::Sample, 7).unwrap();
+        let (_, again, reused) = ensure(work.path(), Preset::Sample, 7, Mode::Never).unwrap();
         assert!(reused);
         assert_eq!(again, corpus);
     }

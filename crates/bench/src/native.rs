@@ -78,7 +78,8 @@ fn write_json(path: &Path, report: &Report) -> Result<()> {
 fn measure(opts: &Options, binary: &Path, preset: Preset) -> Result<Size> {
     let name = preset.name();
     eprintln!("[{name}] corpus: generating or reusing ...");
-    let (dir, corpus, reused) = corpus_cache::ensure(&opts.work, preset, opts.seed)?;
+    let mode = kernel_news_corpus::progress::Mode::from_env();
+    let (dir, corpus, reused) = corpus_cache::ensure(&opts.work, preset, opts.seed, mode)?;
     let bundle = opts.work.join(format!("bundle-{name}.json"));
     let log = opts.work.join(format!("bundle-{name}.log"));
     let runs = opts.runs.unwrap_or_else(|| default_bundler_runs(preset));
@@ -86,7 +87,12 @@ fn measure(opts: &Options, binary: &Path, preset: Preset) -> Result<Size> {
     let mut peak_rss = 0;
     for i in 1..=runs {
         eprintln!("[{name}] bundler run {i}/{runs} ...");
-        let r = bundler::run(binary, &dir, &bundle, &log)?;
+        let spinner = kernel_news_corpus::progress::spinner(mode, &format!("[{name}] bundling"));
+        let r = bundler::run(binary, &dir, &bundle, &log);
+        if let Some(spinner) = spinner {
+            spinner.finish_and_clear();
+        }
+        let r = r?;
         seconds.push(r.seconds);
         peak_rss = peak_rss.max(r.peak_rss);
     }

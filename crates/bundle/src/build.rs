@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use kernel_news_core::{
     date::parse_ymd, Bundle, KernelVersion, Post, Release, Subsystem, WarningLevel, FORMAT_VERSION,
@@ -36,6 +37,19 @@ pub struct Options {
     pub feeds: Vec<PathBuf>,
     /// Keep feed items that are not kernel news too.
     pub all_feed_items: bool,
+    /// Told how many posts there are and each one read; `None` tells nobody.
+    pub progress: Option<Arc<dyn Progress>>,
+}
+
+/// A counting hook for a long build: [`build`] calls `start` once with the
+/// number of post files the walks found (every root), `tick` as each one is
+/// read (to be bundled, skipped as a draft or failed), and `finish` when the
+/// bundle is assembled. The library only counts; what is shown, and where,
+/// is the caller's (the CLI draws a bar on a terminal).
+pub trait Progress: std::fmt::Debug + Send + Sync {
+    fn start(&self, total: u64);
+    fn tick(&self);
+    fn finish(&self);
 }
 
 /// Counts for the closing summary line.
@@ -134,8 +148,20 @@ pub fn build(opts: &Options) -> Built {
     let mut posts: Vec<Post> = Vec::new();
     let mut post_ids = Unique::default();
     let mut summary = Summary::default();
-    for root in &opts.content {
-        let walk = match find_posts(root) {
+    // Every root walked first, so the progress knows the total.
+    let walks: Vec<_> = (opts.content.iter())
+        .map(|root| (root, find_posts(root)))
+        .collect();
+    let progress = opts.progress.as_deref();
+    if let Some(p) = progress {
+        let total = (walks.iter())
+            .filter_map(|(_, w)| w.as_ref().ok())
+            .map(|w| w.files.len() as u64)
+            .sum();
+        p.start(total);
+    }
+    for (root, walk) in walks {
+        let walk = match walk {
             Ok(w) => w,
             Err(e) => {
                 diagnostics.push(Diagnostic {
@@ -170,6 +196,9 @@ pub fn build(opts: &Options) -> Built {
             diagnostics.push(at(&skipped.rel, level, None, skipped.error.to_string()));
         }
         for file in walk.files {
+            if let Some(p) = progress {
+                p.tick();
+            }
             let bytes = match std::fs::read(&file.full) {
                 Ok(b) => b,
                 Err(e) => {
@@ -259,6 +288,9 @@ pub fn build(opts: &Options) -> Built {
     kernel_news_core::posted::assign(&mut bundle, &cited);
     kernel_news_core::series::assign(&mut bundle.posts, &cited);
     summary.series = SeriesSummary::of(&bundle);
+    if let Some(p) = progress {
+        p.finish();
+    }
     Built {
         bundle,
         summary,

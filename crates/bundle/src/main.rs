@@ -1,5 +1,7 @@
 //! `kernel-news-bundle`: the command-line edge of the bundler (arguments, messages, exit codes).
 
+mod progress;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,9 +32,16 @@ OPTIONS:
     --out FILE           where to write the bundle [default: bundle.json]
     --strict             exit non-zero when there is any warning
     --include-drafts     bundle posts with `draft = true` too
-    -q, --quiet          print only errors and the summary line
+    -q, --quiet          print only errors and the summary line (and no progress bar)
     -h, --help           print this help
     -V, --version        print the version
+
+ENVIRONMENT:
+    KERNEL_NEWS_PROGRESS=auto|always|never
+                         a progress bar on stderr while posts are read (posts of the
+                         total, rate, time left): `auto` (default) when stderr is a
+                         terminal and --quiet is not given, `always` even when it is
+                         not (for tests), `never` not at all
 
 EXIT STATUS:
     0  the bundle was written; every post was read
@@ -92,7 +101,14 @@ fn run() -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let started = std::time::Instant::now();
-    let built = build(&args.opts);
+    let mut opts = args.opts;
+    // The bar clears itself before build() returns, so the diagnostics below print alone.
+    if !args.quiet {
+        if let Some(bar) = progress::Bar::new(progress::Mode::from_env()) {
+            opts.progress = Some(std::sync::Arc::new(bar));
+        }
+    }
+    let built = build(&opts);
     for d in &built.diagnostics {
         if !(args.quiet && d.level == WarningLevel::Warning) {
             eprintln!("{d}");

@@ -23,6 +23,7 @@ pub mod links;
 pub mod names;
 pub mod plan;
 pub mod post;
+pub mod progress;
 pub mod prose;
 pub mod rng;
 pub mod shapes;
@@ -31,7 +32,7 @@ pub mod titles;
 pub mod tree;
 pub mod words;
 
-pub use tree::{generate, Options, Summary};
+pub use tree::{generate, generate_with, Options, Summary};
 
 /// Entries of the real archive sample: 501 in 105 posts.
 pub const SAMPLE_ENTRIES: u64 = 501;

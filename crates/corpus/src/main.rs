@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use kernel_news_corpus::{generate, Options, Preset};
+use kernel_news_corpus::{generate_with, progress, Options, Preset};
 
 const HELP: &str = "\
 kernel-news-corpus: write a synthetic LKML News content tree for benchmarks
@@ -18,9 +18,16 @@ OPTIONS:
     --preset NAME    sample (501 entries, the size of the real sample), 25k, 100k or 1m
     --seed S         seed of the generator [default: 1]; same seed and size, same bytes
     --out DIR        where to write: a new or empty directory; Korean posts partly go to DIR/ko/
-    -q, --quiet      print nothing on success
+    -q, --quiet      print nothing on success (and no progress bar)
     -h, --help       print this help
     -V, --version    print the version
+
+ENVIRONMENT:
+    KERNEL_NEWS_PROGRESS=auto|always|never
+                     a progress bar on stderr while files are written (entries of
+                     the total, rate, time left): `auto` (default) when stderr is a
+                     terminal and --quiet is not given, `always` even when it is not
+                     (for tests), `never` not at all
 
 EXIT STATUS:
     0  the tree was written
@@ -95,7 +102,25 @@ fn run() -> Result<()> {
         seed: args.seed,
         out: args.out,
     };
-    let s = generate(&opts)?;
+    let bar = match args.quiet {
+        true => None,
+        false => progress::bar(
+            progress::Mode::from_env(),
+            "writing",
+            opts.entries,
+            "entries",
+        ),
+    };
+    let s = generate_with(&opts, &mut |s| {
+        if let Some(bar) = &bar {
+            bar.set_position(s.entries);
+        }
+    });
+    // Cleared first, error or not, so the messages below print alone.
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let s = s?;
     if !args.quiet {
         let share = |part: u64, all: u64| 100.0 * part as f64 / all.max(1) as f64;
         println!(

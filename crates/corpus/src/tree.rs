@@ -32,6 +32,12 @@ pub struct Summary {
 /// Generates the tree into `opts.out`, which must be new or empty: a tree
 /// mixed with older files would not be the one the seed promises.
 pub fn generate(opts: &Options) -> Result<Summary, Error> {
+    generate_with(opts, &mut |_| {})
+}
+
+/// [`generate`], calling `written` after each post with what is written so
+/// far: its `entries` run up to `opts.entries`, for a progress bar.
+pub fn generate_with(opts: &Options, written: &mut dyn FnMut(&Summary)) -> Result<Summary, Error> {
     if opts.entries == 0 {
         return Err(Error::NoEntries);
     }
@@ -59,6 +65,7 @@ pub fn generate(opts: &Options) -> Result<Summary, Error> {
             summary.first = format!("v{}", post.tag);
         }
         summary.last = format!("v{}", post.tag);
+        written(&summary);
     }
     Ok(summary)
 }
@@ -101,6 +108,21 @@ mod tests {
             generate(&opts(empty.path(), 0, 1)),
             Err(Error::NoEntries)
         ));
+    }
+
+    #[test]
+    fn written_is_told_after_every_post_up_to_the_entries_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut seen = Vec::new();
+        let s = generate_with(&opts(dir.path(), 300, 4), &mut |s| {
+            seen.push((s.posts, s.entries))
+        })
+        .unwrap();
+        assert_eq!(seen.len() as u64, s.posts);
+        assert!(seen
+            .windows(2)
+            .all(|w| w[0].0 + 1 == w[1].0 && w[0].1 < w[1].1));
+        assert_eq!(seen.last(), Some(&(s.posts, 300)));
     }
 
     #[test]
