@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use kernel_news_core::archive::Archive;
 use kernel_news_core::load::LoadError;
+use kernel_news_core::subscribe::{ALL_FEED, ALL_FEED_TITLE, ATOM_TYPE};
+use kernel_news_core::Bundle;
 use leptos::prelude::*;
 
 use crate::components::viewer::Viewer;
@@ -13,6 +15,7 @@ use crate::fetch::load_bundle;
 /// Fetches and parses the bundle, then indexes it as the viewer reads it.
 async fn open_archive() -> Result<Arc<Archive>, LoadError> {
     let archive = Arc::new(Archive::new(load_bundle().await?));
+    announce_feed(&archive.bundle);
     // The full-text index is built once the first results are painted (a
     // frame, then a task), so typing finds it ready.
     let later = Arc::clone(&archive);
@@ -20,6 +23,35 @@ async fn open_archive() -> Result<Arc<Archive>, LoadError> {
         set_timeout(move || later.prepare_search(), Duration::ZERO);
     });
     Ok(archive)
+}
+
+/// Adds `<link rel="alternate" type="application/atom+xml" href="feeds/all.atom">`
+/// to the head when the bundle lists the whole-archive feed: index.html is
+/// Trunk's static template, and the feed exists only when the bundler was
+/// given `--base-url`, so the page says so only once the bundle does.
+fn announce_feed(bundle: &Bundle) {
+    let listed = (bundle.feeds.as_ref()).is_some_and(|f| f.files.iter().any(|x| x == ALL_FEED));
+    if !listed {
+        return;
+    }
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(head), Ok(link)) = (
+        doc.query_selector("head").ok().flatten(),
+        doc.create_element("link"),
+    ) else {
+        return;
+    };
+    for (name, value) in [
+        ("rel", "alternate"),
+        ("type", ATOM_TYPE),
+        ("href", ALL_FEED),
+        ("title", ALL_FEED_TITLE),
+    ] {
+        let _ = link.set_attribute(name, value);
+    }
+    let _ = head.append_child(&link);
 }
 
 #[component]

@@ -1,7 +1,9 @@
-//! The result count (a live status), a removable chip per active filter, "clear all", the sort order and the one-row-per-series toggle.
+//! The result count (a live status), a removable chip per active filter, "clear all", the sort order, the one-row-per-series toggle and "Subscribe" to the feed of the subsystem filter.
 
+use kernel_news_core::facets::Facet;
 use kernel_news_core::status::{chips, outcome_count};
 use kernel_news_core::story_html::PER_SERIES_LABEL;
+use kernel_news_core::subscribe::{offer, ATOM_TYPE};
 use kernel_news_core::viewstate::Sort;
 use leptos::prelude::*;
 
@@ -47,12 +49,24 @@ pub fn StatusBar() -> impl IntoView {
         let on = event_target_checked(&ev);
         ctx.push(|s| s.per_series = on);
     };
+    // The feeds the bundle lists (none without --base-url); core picks the one to offer.
+    let feeds = ctx
+        .archive
+        .with_value(|a| a.bundle.feeds.as_ref().map(|f| f.files.clone()));
+    let subscribe = move || {
+        let files = feeds.as_deref()?;
+        let o = ctx
+            .filters
+            .with(|s| offer(files, s.filters.get(&Facet::Subsystem)))?;
+        Some(view! { <a class="subscribe" href=o.href type=ATOM_TYPE title=o.title>{o.text}</a> })
+    };
     let newest = Sort::Newest.key();
     let oldest = Sort::Oldest.key();
     view! {
         <div class="status-bar">
             <p class="result-count" role="status">{count}</p>
             <div class="view-options">
+                {subscribe}
                 <label class="sort">
                     "Order "
                     <select on:change=on_sort prop:value=move || ctx.state.with(|s| s.sort.key())>

@@ -16,6 +16,7 @@ const types = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
+  ".atom": "application/atom+xml",
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".png": "image/png",

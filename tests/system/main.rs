@@ -6,6 +6,7 @@ mod cli;
 mod corpus;
 mod diagnostics;
 mod feeds;
+mod feeds_out;
 mod progress;
 mod quirks;
 mod sample;

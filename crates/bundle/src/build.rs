@@ -282,6 +282,8 @@ pub fn build(opts: &Options) -> Built {
         releases,
         subsystems,
         warnings: diagnostics.iter().map(Diagnostic::to_warning).collect(),
+        // Set by the CLI once the feeds are written (`atom_out`).
+        feeds: None,
     };
     // Posting dates first: a series is named by its earliest posting.
     let cited = kernel_news_core::b4::message_ids(&bundle.posts);

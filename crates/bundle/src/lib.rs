@@ -10,6 +10,7 @@
 //!
 //! [`Bundle`]: kernel_news_core::Bundle
 
+pub mod atom_out;
 pub mod build;
 pub mod cadence;
 pub mod charts;

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+use kernel_news_bundle::atom_out;
 use kernel_news_bundle::build::{build, to_json, write_atomic, Options};
 use kernel_news_bundle::feed_post::FeedSummary;
-use kernel_news_core::WarningLevel;
+use kernel_news_core::{subscribe, WarningLevel};
 
 const HELP: &str = "\
 kernel-news-bundle: turn Hugo content trees of kernel news posts into the kernel-news JSON bundle
@@ -30,6 +31,9 @@ OPTIONS:
     --git LINUX_REPO     compute release statistics from a Linux git repository
                          (git diff --shortstat between consecutive mainline tags)
     --out FILE           where to write the bundle [default: bundle.json]
+    --base-url URL       the viewer's absolute URL (https://example.org/kernel-news/):
+                         write Atom feeds of the newest entries into feeds/ beside
+                         the bundle (all.atom, sub-<subsystem>.atom, source-<source>.atom)
     --strict             exit non-zero when there is any warning
     --include-drafts     bundle posts with `draft = true` too
     -q, --quiet          print only errors and the summary line (and no progress bar)
@@ -55,6 +59,7 @@ struct Args {
     out: PathBuf,
     strict: bool,
     quiet: bool,
+    base_url: Option<String>,
 }
 
 fn parse_args() -> Result<Option<Args>> {
@@ -62,6 +67,7 @@ fn parse_args() -> Result<Option<Args>> {
     let mut opts = Options::default();
     let mut out = PathBuf::from("bundle.json");
     let (mut strict, mut quiet) = (false, false);
+    let mut base_url = None;
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next()? {
         match arg {
@@ -73,6 +79,10 @@ fn parse_args() -> Result<Option<Args>> {
             Long("include-drafts") => opts.include_drafts = true,
             Long("feed") => opts.feeds.push(parser.value()?.into()),
             Long("all-feed-items") => opts.all_feed_items = true,
+            Long("base-url") => {
+                let url = parser.value()?.string()?;
+                base_url = Some(subscribe::normalize_base(&url).map_err(anyhow::Error::msg)?);
+            }
             Long("quiet") | Short('q') => quiet = true,
             Long("help") | Short('h') => {
                 print!("{HELP}");
@@ -93,6 +103,7 @@ fn parse_args() -> Result<Option<Args>> {
         out,
         strict,
         quiet,
+        base_url,
     }))
 }
 
@@ -108,18 +119,21 @@ fn run() -> Result<ExitCode> {
             opts.progress = Some(std::sync::Arc::new(bar));
         }
     }
-    let built = build(&opts);
+    let mut built = build(&opts);
     for d in &built.diagnostics {
         if !(args.quiet && d.level == WarningLevel::Warning) {
             eprintln!("{d}");
         }
     }
+    built.bundle.feeds = atom_out::listing(&built.bundle, args.base_url.as_deref());
     let json = to_json(&built.bundle);
     write_atomic(&args.out, &json)
         .with_context(|| format!("cannot write the bundle to {}", args.out.display()))?;
+    atom_out::write_beside(&built.bundle, &args.out)
+        .with_context(|| format!("cannot write the Atom feeds beside {}", args.out.display()))?;
     let s = &built.summary;
     eprintln!(
-        "bundled {} posts, {} entries, {} releases into {} ({} KB) in {:.2} s: {} warnings, {} errors{}",
+        "bundled {} posts, {} entries, {} releases into {} ({} KB) in {:.2} s: {} warnings, {} errors{}; {}",
         s.posts,
         s.entries,
         built.bundle.releases.len(),
@@ -131,7 +145,8 @@ fn run() -> Result<ExitCode> {
         match s.drafts_skipped {
             0 => String::new(),
             n => format!(", {n} drafts skipped"),
-        }
+        },
+        atom_out::summary_note(built.bundle.feeds.as_ref(), &args.out)
     );
     if let Some(f) = &s.feed {
         eprintln!("{}", feed_line(f));

@@ -95,6 +95,7 @@ fn bundle(posts: Vec<Post>) -> Bundle {
             name: "DAMON".into(),
         }],
         warnings: vec![],
+        feeds: None,
     }
 }
 

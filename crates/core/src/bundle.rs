@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the bundle layout. The viewer refuses any other value with a
 /// readable message rather than guessing at fields it does not know.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The whole archive: every post, the release calendar and what the build noticed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +23,19 @@ pub struct Bundle {
     #[serde(default)]
     pub subsystems: Vec<Subsystem>,
     pub warnings: Vec<Warning>,
+    /// The Atom feeds written beside the bundle (`--base-url`); absent when none were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feeds: Option<Feeds>,
+}
+
+/// The Atom feeds beside the bundle, so the viewer offers them without fetching anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feeds {
+    /// The viewer's absolute URL the feeds link to, ending in `/`.
+    pub base_url: String,
+    /// Each feed file, relative to the bundle's directory: `feeds/all.atom`,
+    /// `feeds/sub-mm.atom` (see [`crate::subscribe`]).
+    pub files: Vec<String>,
 }
 
 /// The source of the posts read from content trees.

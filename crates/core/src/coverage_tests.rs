@@ -47,6 +47,7 @@ fn archive(posts: Vec<Post>) -> Archive {
         releases: vec![],
         subsystems: vec![],
         warnings: vec![],
+        feeds: None,
     })
 }
 

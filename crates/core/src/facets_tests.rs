@@ -75,6 +75,7 @@ fn bundle() -> Bundle {
         releases: vec![],
         subsystems: vec![],
         warnings: vec![],
+        feeds: None,
     }
 }
 

@@ -37,11 +37,12 @@ pub mod status;
 pub mod story;
 pub mod story_html;
 pub mod subject;
+pub mod subscribe;
 pub mod version;
 pub mod viewstate;
 
 pub use bundle::{
-    Bundle, DateFrom, Entry, EntryKind, Link, Post, Release, ReleaseSource, Series, Subsystem,
-    Warning, WarningLevel, FORMAT_VERSION, SOURCE_LKML_NEWS, SOURCE_LWN,
+    Bundle, DateFrom, Entry, EntryKind, Feeds, Link, Post, Release, ReleaseSource, Series,
+    Subsystem, Warning, WarningLevel, FORMAT_VERSION, SOURCE_LKML_NEWS, SOURCE_LWN,
 };
 pub use version::KernelVersion;

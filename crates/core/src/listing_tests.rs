@@ -43,6 +43,7 @@ pub(super) fn archive(title: &str, body: &str, author: &str) -> Archive {
         releases: vec![],
         subsystems: vec![],
         warnings: vec![],
+        feeds: None,
     })
 }
 

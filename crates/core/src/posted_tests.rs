@@ -142,6 +142,7 @@ fn assign_dates_postings_and_announcements_and_leaves_the_rest() {
         }],
         subsystems: Vec::new(),
         warnings: Vec::new(),
+        feeds: None,
     };
     let cited = crate::b4::message_ids(&bundle.posts);
     assign(&mut bundle, &cited);

@@ -306,6 +306,7 @@ mod tests {
             releases: vec![],
             subsystems: vec![],
             warnings: vec![],
+            feeds: None,
         }
     }
 

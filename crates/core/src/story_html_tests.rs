@@ -111,6 +111,7 @@ fn archive() -> Archive {
         releases: vec![],
         subsystems: vec![],
         warnings: vec![],
+        feeds: None,
     })
 }
 
@@ -323,6 +324,7 @@ fn long_archive(n: u32, first_writeups: usize) -> Archive {
         releases: vec![],
         subsystems: vec![],
         warnings: vec![],
+        feeds: None,
     })
 }
 
