@@ -11,7 +11,11 @@ pub async fn load_bundle() -> Result<Bundle, LoadError> {
     // A page opened from file:// cannot fetch anything (its origin is null),
     // so a page that brings its bundle along must never try.
     if let Some(text) = embedded_bundle() {
-        return parse_bundle(&text);
+        // The feeds the bundle lists sit beside the hosted bundle, not beside
+        // this one file: offering them would link to files that are not there.
+        let mut bundle = parse_bundle(&text)?;
+        bundle.feeds = None;
+        return Ok(bundle);
     }
     let network = |e: gloo_net::Error| LoadError::Network {
         url: BUNDLE_URL.into(),

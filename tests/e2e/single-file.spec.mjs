@@ -74,6 +74,9 @@ test.describe("single file from file://", () => {
     await page.goto(PAGE);
     await waitReady(page);
     await expectShows(page, model, model.view());
+    // The hosted build's feeds are not beside this file: it offers none.
+    await expect(page.locator(".status-bar a.subscribe")).toHaveCount(0);
+    await expect(page.locator('head link[rel="alternate"]')).toHaveCount(0);
 
     // A facet click.
     await clickValue(page, "Kind", model.label("kind", "patch"));
