@@ -255,6 +255,8 @@ fn without_a_base_url_no_feeds_are_written_and_the_summary_says_why() {
         &["--base-url", BASE],
     ));
     assert!(!atom_files(&dir.path().join("feeds")).is_empty());
+    // Someone else's feed in the directory is not this writer's to remove.
+    std::fs::write(dir.path().join("feeds/blog.atom"), "<feed/>").unwrap();
     // A later run without the flag removes them rather than leave stale feeds served.
     let stderr = ok(&bundler(&dir.path().join("posts"), &out, &[]));
     // On the summary line itself, so it shows with --quiet too.
@@ -268,7 +270,7 @@ fn without_a_base_url_no_feeds_are_written_and_the_summary_says_why() {
         quiet.contains("Atom feeds: none written (no --base-url)"),
         "{quiet}"
     );
-    assert_eq!(atom_files(&dir.path().join("feeds")), Vec::<String>::new());
+    assert_eq!(atom_files(&dir.path().join("feeds")), ["blog.atom"]);
     assert_eq!(bundle_at(&out).feeds, None);
     let json = std::fs::read_to_string(&out).unwrap();
     assert!(!json.contains("\"feeds\""));

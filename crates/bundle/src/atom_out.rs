@@ -34,8 +34,8 @@ pub fn listing(bundle: &Bundle, base_url: Option<&str>) -> Option<Feeds> {
 
 /// Writes the feeds the bundle's `feeds` lists into `feeds/` beside `out`.
 /// The directory is always made (empty without a base URL, so a static
-/// build can copy it either way), and `*.atom` files in it that this run did
-/// not write are removed, so no stale feed is served.
+/// build can copy it either way), and feeds of this writer's names in it that
+/// this run did not write are removed, so no stale feed is served.
 pub fn write_beside(bundle: &Bundle, out: &Path) -> std::io::Result<()> {
     let dir = feeds_dir(out);
     std::fs::create_dir_all(&dir)?;
@@ -52,7 +52,10 @@ pub fn write_beside(bundle: &Bundle, out: &Path) -> std::io::Result<()> {
     for old in std::fs::read_dir(&dir)? {
         let path = old?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.ends_with(".atom") && !files.contains(&format!("{FEEDS_DIR}/{name}")) {
+        // Only names this writer gives (`all.atom`, `sub-*.atom`,
+        // `source-*.atom`): a feed of someone else's in the directory stays.
+        let ours = name == "all.atom" || name.starts_with("sub-") || name.starts_with("source-");
+        if ours && name.ends_with(".atom") && !files.contains(&format!("{FEEDS_DIR}/{name}")) {
             std::fs::remove_file(&path)?;
         }
     }
