@@ -166,7 +166,11 @@ const SAME_POSTING_DAYS: i64 = 3;
 impl<'a> Gathered<'a> {
     fn add(&mut self, post: &Post, entry: &'a Entry, number: u32, key: PostingKey) {
         let day = entry.day(post);
-        let own = OnceCell::new();
+        // A thread's key is its message-id already: not read from the body again.
+        let own = match &key {
+            PostingKey::Thread(id) => OnceCell::from(Some(id.clone())),
+            _ => OnceCell::new(),
+        };
         let own_id = || (own.get_or_init(|| crate::b4::message_id(entry))).as_deref();
         let close = |other: &Posting| match (
             day.and_then(crate::date::parse_ymd),
@@ -179,8 +183,10 @@ impl<'a> Gathered<'a> {
             PostingKey::Version { .. } => self.postings.iter().position(|slot| {
                 slot.key == key
                     && (close(&slot.posting)
-                        || matches!((own_id(), slot.id()), (None, _) | (_, None))
-                        || own_id() == slot.id())
+                        || match (own_id(), slot.id()) {
+                            (Some(own), Some(other)) => own == other,
+                            _ => true,
+                        })
             }),
             // A write-up of a posting by its message-id, else of the same thread.
             _ => {

@@ -2,8 +2,8 @@
 //! the entry view's "Series history", the series page's head and sections,
 //! and the result rows' badge ("3 versions, v6.6-rc5 .. v6.8-rc1").
 //!
-//! A story is shown once it has two postings or more: a series seen once has
-//! no history to tell. Everything from the bundle goes through [`escape`].
+//! A story is shown once it has two versions or more: a series posted once
+//! (or only sent again) has no history to tell. Everything from the bundle goes through [`escape`].
 
 use std::fmt::Write;
 
