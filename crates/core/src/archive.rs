@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use crate::bitset::Bitset;
 use crate::coverage::CrossIndex;
-use crate::facets::{EntryValues, Facet, FacetCount, FacetIndex};
+use crate::facets::{Facet, FacetCount, FacetIndex};
 use crate::ids;
 use crate::query::Query;
 use crate::search::SearchIndex;
@@ -35,9 +35,6 @@ pub struct Archive {
     cross: OnceLock<CrossIndex>,
     /// Every patch series' postings; built on first use.
     stories: OnceLock<Stories>,
-    /// Each entry's facet value ids, for counting rows; built the first time
-    /// the view shows one row per series.
-    entry_values: OnceLock<EntryValues>,
     post_numbers: HashMap<String, u32>,
     subsystem_names: HashMap<String, String>,
     /// Per facet slot: the display order of its values as positions in the
@@ -120,7 +117,6 @@ impl Archive {
             search: OnceLock::new(),
             cross: OnceLock::new(),
             stories: OnceLock::new(),
-            entry_values: OnceLock::new(),
             post_numbers,
             subsystem_names,
             display,
@@ -314,12 +310,10 @@ impl Archive {
         }
         let counts = if state.per_series {
             let stories = self.stories();
-            let values =
-                (self.entry_values).get_or_init(|| EntryValues::build(&self.bundle, &self.facets));
             let group_of = |n| stories.index_of(n);
             (Facet::ALL.iter())
                 .map(|f| {
-                    let counts = view.row_counts(*f, values, stories.len(), group_of);
+                    let counts = view.row_counts(*f, stories.len(), group_of);
                     (*f, self.ordered(*f, counts))
                 })
                 .collect()

@@ -78,6 +78,11 @@ impl Column {
         &self.names
     }
 
+    /// Entry `entry`'s value ids (positions in [`Column::names`]), each once.
+    pub fn values_of(&self, entry: usize) -> &[u32] {
+        &self.ids[self.offsets[entry] as usize..self.offsets[entry + 1] as usize]
+    }
+
     fn id(&self, value: &str) -> Option<usize> {
         self.names.binary_search_by(|n| n.as_str().cmp(value)).ok()
     }

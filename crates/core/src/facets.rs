@@ -6,7 +6,7 @@
 //! posting lists and a facet's counts are one walk over the passing entries,
 //! not a bitset per value (which would grow with values × entries).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::column::{Column, ColumnBuilder};
 
@@ -229,53 +229,6 @@ fn entry_values(
     add(Facet::Source, &post.source);
 }
 
-/// Each entry's value ids per facet, as positions in the facet's value list
-/// (the order [`View::counts`] gives before the release facet's sort). The
-/// facet columns hold the same ids but keep them to themselves; this copy is
-/// built only for [`View::row_counts`], when the viewer shows one row per
-/// series.
-#[derive(Debug, Clone, Default)]
-pub struct EntryValues {
-    /// Per facet slot: entry `i`'s ids are `ids[offsets[i]..offsets[i + 1]]`, each once.
-    facets: Vec<(Vec<u32>, Vec<u32>)>,
-}
-
-impl EntryValues {
-    /// Reads the values of `bundle`'s entries, in the order `index` was built in.
-    pub fn build(bundle: &Bundle, index: &FacetIndex) -> EntryValues {
-        let lookups: Vec<HashMap<&str, u32>> = (index.values.iter())
-            .map(|c| {
-                (c.names().iter().enumerate())
-                    .map(|(i, n)| (n.as_str(), i as u32))
-                    .collect()
-            })
-            .collect();
-        let mut facets: Vec<(Vec<u32>, Vec<u32>)> = Facet::ALL.map(|_| (vec![0], vec![])).into();
-        for r in &index.entries {
-            let post = &bundle.posts[r.post as usize];
-            let entry = &post.entries[r.entry as usize];
-            entry_values(post, entry, post_release(post).1, |facet, value| {
-                let (offsets, ids) = &mut facets[facet.slot()];
-                let from = *offsets.last().expect("starts with 0") as usize;
-                if let Some(&id) = lookups[facet.slot()].get(value) {
-                    if !ids[from..].contains(&id) {
-                        ids.push(id);
-                    }
-                }
-            });
-            for (offsets, ids) in &mut facets {
-                offsets.push(ids.len() as u32);
-            }
-        }
-        EntryValues { facets }
-    }
-
-    fn of(&self, facet: Facet, entry: usize) -> &[u32] {
-        let (offsets, ids) = &self.facets[facet.slot()];
-        &ids[offsets[entry] as usize..offsets[entry + 1] as usize]
-    }
-}
-
 /// A selection applied to a [`FacetIndex`] (see [`FacetIndex::view`]).
 #[derive(Debug)]
 pub struct View<'a> {
@@ -323,20 +276,20 @@ impl View<'_> {
     pub fn row_counts(
         &self,
         facet: Facet,
-        values: &EntryValues,
         groups: usize,
         group_of: impl Fn(u32) -> Option<u32>,
     ) -> Vec<FacetCount> {
         const NONE: u32 = u32::MAX;
         let base = self.passing(Some(facet));
-        let mut counts = vec![0; self.index.values[facet.slot()].names().len()];
+        let column = &self.index.values[facet.slot()];
+        let mut counts = vec![0; column.names().len()];
         // Per group its last-linked entry, per entry the one linked before it.
         let mut head = vec![NONE; groups];
         let mut next = vec![NONE; self.index.len()];
         let mut touched: Vec<u32> = Vec::new();
         for e in base.iter() {
             match group_of(e as u32) {
-                None => (values.of(facet, e).iter()).for_each(|&id| counts[id as usize] += 1),
+                None => (column.values_of(e).iter()).for_each(|&id| counts[id as usize] += 1),
                 Some(g) => {
                     let g = g as usize;
                     if head[g] == NONE {
@@ -352,7 +305,7 @@ impl View<'_> {
         for g in touched {
             let mut e = head[g as usize];
             while e != NONE {
-                for &id in values.of(facet, e as usize) {
+                for &id in column.values_of(e as usize) {
                     if counted[id as usize] != g {
                         counted[id as usize] = g;
                         counts[id as usize] += 1;

@@ -240,7 +240,6 @@ fn single(len: usize, e: usize) -> Bitset {
 fn row_counts_count_a_group_once_per_value_and_ungrouped_entries_each() {
     let b = bundle();
     let idx = FacetIndex::build(&b);
-    let values = EntryValues::build(&b, &idx);
     // Entries a, c and d are one group; b another; e none.
     let group_of = |e: u32| match e {
         0 | 2 | 3 => Some(0),
@@ -248,12 +247,12 @@ fn row_counts_count_a_group_once_per_value_and_ungrouped_entries_each() {
         _ => None,
     };
     let view = idx.view(&Selection::default(), None);
-    let rows = view.row_counts(Facet::Subsystem, &values, 2, group_of);
+    let rows = view.row_counts(Facet::Subsystem, 2, group_of);
     let count = |v: &str| rows.iter().find(|c| c.value == v).map(|c| c.count);
     // mm is carried by a (via mm/damon), c and d (via mm/slab): one group.
     assert_eq!(count("mm"), Some(1));
     assert_eq!(count("bpf"), Some(1));
-    let kinds = view.row_counts(Facet::Kind, &values, 2, group_of);
+    let kinds = view.row_counts(Facet::Kind, 2, group_of);
     let kind = |v: &str| kinds.iter().find(|c| c.value == v).map(|c| c.count);
     assert_eq!(
         (
@@ -267,7 +266,7 @@ fn row_counts_count_a_group_once_per_value_and_ungrouped_entries_each() {
     // No groups: the entry counts, value for value.
     for facet in Facet::ALL {
         assert_eq!(
-            view.row_counts(facet, &values, 0, |_| None),
+            view.row_counts(facet, 0, |_| None),
             view.counts(facet),
             "{facet:?}"
         );
@@ -278,7 +277,6 @@ fn row_counts_count_a_group_once_per_value_and_ungrouped_entries_each() {
 fn row_counts_hold_other_facets_and_the_search_fixed_as_counts_do() {
     let b = bundle();
     let idx = FacetIndex::build(&b);
-    let values = EntryValues::build(&b, &idx);
     let group_of = |e: u32| [Some(0), Some(1), Some(0), None, Some(1)][e as usize];
     let mut hits = Bitset::empty(idx.len());
     [0, 1, 2, 4].into_iter().for_each(|e| hits.insert(e));
@@ -291,7 +289,7 @@ fn row_counts_hold_other_facets_and_the_search_fixed_as_counts_do() {
         let view = idx.view(&sel, extra);
         for facet in Facet::ALL {
             let base = view.passing(Some(facet));
-            for c in view.row_counts(facet, &values, 2, group_of) {
+            for c in view.row_counts(facet, 2, group_of) {
                 let brute = brute_rows(&idx, &b, &base, facet, &c.value, &group_of);
                 assert_eq!(c.count, brute, "{facet:?} {} under {sel:?}", c.value);
             }
