@@ -13,3 +13,4 @@ mod sample;
 mod series;
 mod single;
 mod support;
+mod watch;

@@ -6,7 +6,9 @@
 //! decides which kernel release a post belongs to, [`charts`] reads the
 //! release-stat chart images in a post's markdown, [`relstat`] loads the
 //! release statistics, and [`build`] assembles the deterministic [`Bundle`].
-//! Every problem on the way is one [`diagnostic::Diagnostic`].
+//! Every problem on the way is one [`diagnostic::Diagnostic`]. For authoring,
+//! [`watch`] rebuilds on every save, [`last_good`] decides whether a rebuild
+//! is written, and [`live`] serves the result with open pages reloaded.
 //!
 //! [`Bundle`]: kernel_news_core::Bundle
 
@@ -23,6 +25,8 @@ pub mod feed_topic;
 pub mod feeds;
 pub mod frontmatter;
 pub mod lang;
+pub mod last_good;
+pub mod live;
 pub mod post;
 pub mod release;
 pub mod relstat;
@@ -35,3 +39,4 @@ pub mod subsystem;
 #[doc(hidden)]
 pub mod testdata;
 pub mod walk;
+pub mod watch;

@@ -1,14 +1,16 @@
 //! `kernel-news-bundle`: the command-line edge of the bundler (arguments, messages, exit codes).
 
 mod progress;
+mod watch_loop;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use kernel_news_bundle::atom_out;
-use kernel_news_bundle::build::{build, to_json, write_atomic, Options};
+use kernel_news_bundle::build::{build, Options};
 use kernel_news_bundle::feed_post::FeedSummary;
+use kernel_news_bundle::live::LiveServer;
 use kernel_news_core::{subscribe, WarningLevel};
 
 const HELP: &str = "\
@@ -36,6 +38,12 @@ OPTIONS:
                          the bundle (all.atom, sub-<subsystem>.atom, source-<source>.atom)
     --strict             exit non-zero when there is any warning
     --include-drafts     bundle posts with `draft = true` too
+    --watch              after the first build, rebuild whenever a post, feed or
+                         statistics file is saved; a save that breaks a post keeps the
+                         last good bundle and names the problem (runs until Ctrl-C)
+    --serve ADDR         with --watch: serve the bundle's directory (the built viewer,
+                         as trunk build leaves it in dist/) on ADDR, e.g. 127.0.0.1:8080,
+                         and reload open pages, view kept, when a new bundle is written
     -q, --quiet          print only errors and the summary line (and no progress bar)
     -h, --help           print this help
     -V, --version        print the version
@@ -60,6 +68,8 @@ struct Args {
     strict: bool,
     quiet: bool,
     base_url: Option<String>,
+    watch: bool,
+    serve: Option<String>,
 }
 
 fn parse_args() -> Result<Option<Args>> {
@@ -68,6 +78,7 @@ fn parse_args() -> Result<Option<Args>> {
     let mut out = PathBuf::from("bundle.json");
     let (mut strict, mut quiet) = (false, false);
     let mut base_url = None;
+    let (mut watch, mut serve) = (false, None);
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next()? {
         match arg {
@@ -84,6 +95,8 @@ fn parse_args() -> Result<Option<Args>> {
                 base_url = Some(subscribe::normalize_base(&url).map_err(anyhow::Error::msg)?);
             }
             Long("quiet") | Short('q') => quiet = true,
+            Long("watch") => watch = true,
+            Long("serve") => serve = Some(parser.value()?.string()?),
             Long("help") | Short('h') => {
                 print!("{HELP}");
                 return Ok(None);
@@ -98,12 +111,17 @@ fn parse_args() -> Result<Option<Args>> {
     if opts.content.is_empty() && opts.feeds.is_empty() {
         bail!("no --content DIR or --feed PATH given; expected at least one (see --help)");
     }
+    if serve.is_some() && !watch {
+        bail!("--serve is given without --watch; expected both (the server reloads pages after a rebuild)");
+    }
     Ok(Some(Args {
         opts,
         out,
         strict,
         quiet,
         base_url,
+        watch,
+        serve,
     }))
 }
 
@@ -125,12 +143,8 @@ fn run() -> Result<ExitCode> {
             eprintln!("{d}");
         }
     }
-    built.bundle.feeds = atom_out::listing(&built.bundle, args.base_url.as_deref());
-    let json = to_json(&built.bundle);
-    write_atomic(&args.out, &json)
-        .with_context(|| format!("cannot write the bundle to {}", args.out.display()))?;
-    atom_out::write_beside(&built.bundle, &args.out)
-        .with_context(|| format!("cannot write the Atom feeds beside {}", args.out.display()))?;
+    let json = watch_loop::render(&mut built, args.base_url.as_deref());
+    watch_loop::publish(&built, &json, &args.out)?;
     let s = &built.summary;
     eprintln!(
         "bundled {} posts, {} entries, {} releases into {} ({} KB) in {:.2} s: {} warnings, {} errors{}; {}",
@@ -153,6 +167,24 @@ fn run() -> Result<ExitCode> {
     }
     if !args.quiet {
         eprintln!("{}", s.series.line());
+    }
+    if args.watch {
+        let server = match &args.serve {
+            Some(addr) => {
+                let dir = args.out.parent().filter(|d| !d.as_os_str().is_empty());
+                Some(LiveServer::start(
+                    addr,
+                    dir.unwrap_or(".".as_ref()).to_path_buf(),
+                )?)
+            }
+            None => None,
+        };
+        let site = watch_loop::Site {
+            out: &args.out,
+            base_url: args.base_url.as_deref(),
+            server,
+        };
+        watch_loop::run(opts, site, &built, json)?;
     }
     Ok(if s.errors > 0 || (args.strict && s.warnings > 0) {
         ExitCode::from(1)
