@@ -98,6 +98,22 @@ test.describe("search", () => {
     });
   }
 
+  test("a: and sub: find the Korean edition's entries, named from the sender address in their message-id", async ({ page }) => {
+    const model = getModel();
+    // The Korean headings name nobody: Tom Berg is the name his address stands for.
+    for (const q of ["a:berg", "a:tom.berg@example", "sub:io_uring"]) {
+      const want = model.view(searchFor(q));
+      const korean = want.hits.filter((e) => e.post.startsWith("ko-"));
+      expect(korean.length, `${q} finds Korean entries`).toBeGreaterThan(0);
+      await openApp(page, searchFor(q));
+      await expectShows(page, model, want);
+      if (q.startsWith("a:")) {
+        expect(korean.every((e) => e.authors.includes("Tom Berg")), "named Tom Berg").toBe(true);
+        await expect(page.locator(`li.entry#entry-${korean[0].n}`)).toContainText("Tom Berg");
+      }
+    }
+  });
+
   test("field prefixes narrow the plain word, exclusion removes", async () => {
     // Sanity of the chosen sample terms: each prefix really changes the answer.
     const model = getModel();

@@ -30,9 +30,9 @@ fn stderr_of(tmp: &Path, args: &[&std::ffi::OsStr]) -> (Output, String) {
 
 /// Each diagnostic line names its file once, and never a line inside the message.
 fn assert_located_once(stderr: &str) {
-    // The summary lines (`bundled ...`, `feeds: ...`, `series: ...`) name no location.
+    // The summary lines (`bundled ...`, `feeds: ...`, `series: ...`, `authors: ...`) name no location.
     let summary = |l: &str| {
-        ["bundled ", "feeds: ", "series: "]
+        ["bundled ", "feeds: ", "series: ", "authors: "]
             .iter()
             .any(|p| l.starts_with(p))
     };

@@ -1,5 +1,6 @@
 //! System tests of the bundler: real fixture trees in, bundles and messages out.
 
+mod authors;
 mod charts;
 mod charts_corpus;
 mod cli;

@@ -86,13 +86,14 @@ fn piped_stderr_holds_only_the_usual_lines() {
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     no_drawing(&stderr);
     let lines = untimed(&stderr);
-    assert_eq!(lines.len(), 3, "{stderr}");
+    assert_eq!(lines.len(), 4, "{stderr}");
     assert!(lines[0].contains("bad.md:2: error:"), "{stderr}");
     assert!(
         lines[1].starts_with("bundled 2 posts, 2 entries"),
         "{stderr}"
     );
     assert!(lines[2].starts_with("series: "), "{stderr}");
+    assert!(lines[3].starts_with("authors: "), "{stderr}");
     assert!(run.stdout.is_empty());
     // `never` is the same as a pipe.
     let never = bundle(dir.path(), Some("never"), &[]);

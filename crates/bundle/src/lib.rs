@@ -27,6 +27,7 @@ pub mod frontmatter;
 pub mod lang;
 pub mod last_good;
 pub mod live;
+pub mod mailmap;
 pub mod post;
 pub mod release;
 pub mod relstat;

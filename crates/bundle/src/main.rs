@@ -167,6 +167,7 @@ fn run() -> Result<ExitCode> {
     }
     if !args.quiet {
         eprintln!("{}", s.series.line());
+        eprintln!("{}", s.authors.line());
     }
     if args.watch {
         let server = match &args.serve {

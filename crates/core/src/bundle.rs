@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the bundle layout. The viewer refuses any other value with a
 /// readable message rather than guessing at fields it does not know.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// The whole archive: every post, the release calendar and what the build noticed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,6 +96,15 @@ pub enum DateFrom {
     ReleaseTag,
 }
 
+/// How an entry's author was found, when its heading names none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorsFrom {
+    /// The sender address in its message-id, as other entries (or the author
+    /// map) name it.
+    Sender,
+}
+
 /// Where a post's release came from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -139,6 +148,13 @@ pub struct Entry {
     pub subsystems: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
+    /// How `authors` was found when not from the heading ([`crate::sender`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authors_from: Option<AuthorsFrom>,
+    /// The sender's address, lowercased, read from the message-id git
+    /// send-email wrote (`joel@joelfernandes.org`); `a:` matches it too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
     /// The entry's markdown below its heading.
     pub body: String,
     /// 0-based position among the post's entries; derived like `id`.

@@ -30,6 +30,7 @@ pub mod release_facet;
 pub mod search;
 pub mod searched;
 pub mod selector;
+pub mod sender;
 pub mod series;
 pub mod shortlist;
 pub mod source;
@@ -42,7 +43,7 @@ pub mod version;
 pub mod viewstate;
 
 pub use bundle::{
-    Bundle, DateFrom, Entry, EntryKind, Feeds, Link, Post, Release, ReleaseSource, Series,
-    Subsystem, Warning, WarningLevel, FORMAT_VERSION, SOURCE_LKML_NEWS, SOURCE_LWN,
+    AuthorsFrom, Bundle, DateFrom, Entry, EntryKind, Feeds, Link, Post, Release, ReleaseSource,
+    Series, Subsystem, Warning, WarningLevel, FORMAT_VERSION, SOURCE_LKML_NEWS, SOURCE_LWN,
 };
 pub use version::KernelVersion;

@@ -60,7 +60,8 @@ impl SearchIndex {
         let (mut subject, mut author, mut body) = (0, 0, 0);
         for e in facets.entries.iter().map(entry) {
             subject += e.title.len() + 1 + e.subsystems.iter().map(|s| s.len() + 1).sum::<usize>();
-            author += e.authors.iter().map(|a| a.len() + 1).sum::<usize>();
+            author += e.authors.iter().map(|a| a.len() + 1).sum::<usize>()
+                + e.sender.as_ref().map_or(0, |s| s.len() + 1);
             body += e.body.len();
         }
         let n = facets.len();
@@ -74,7 +75,13 @@ impl SearchIndex {
             // Subsystem ids ride along with the subject, so `mm/damon` finds tagged entries.
             idx.subject
                 .push(&format!("{}\n{}", e.title, e.subsystems.join(" ")));
-            idx.author.push(&e.authors.join("\n"));
+            // The sender's address rides along with the names: `a:willy`.
+            match &e.sender {
+                Some(sender) => idx
+                    .author
+                    .push(&format!("{}\n{sender}", e.authors.join("\n"))),
+                None => idx.author.push(&e.authors.join("\n")),
+            }
             idx.body.push(&e.body);
         }
         for f in [&mut idx.subject, &mut idx.author, &mut idx.body] {
@@ -339,6 +346,18 @@ mod tests {
         assert_eq!(hits(r#""zero pages""#), [0]);
         assert_eq!(hits(r#""pages zero""#), Vec::<usize>::new());
         assert_eq!(hits("mm -rfc"), [0]);
+    }
+
+    #[test]
+    fn the_author_field_holds_the_senders_address_too() {
+        let mut b = bundle();
+        b.posts[0].entries[1].sender = Some("sj@kernel.org".into());
+        let f = FacetIndex::build(&b);
+        let idx = SearchIndex::build(&b, &f);
+        let hits = |q: &str| idx.search(&parse(q), None).iter().collect::<Vec<_>>();
+        assert_eq!(hits("a:sj@kernel"), [1]);
+        assert_eq!(hits("a:park"), [1]);
+        assert_eq!(hits("s:sj@kernel"), Vec::<usize>::new());
     }
 
     #[test]
