@@ -30,11 +30,17 @@ fn stderr_of(tmp: &Path, args: &[&std::ffi::OsStr]) -> (Output, String) {
 
 /// Each diagnostic line names its file once, and never a line inside the message.
 fn assert_located_once(stderr: &str) {
-    // The summary lines (`bundled ...`, `feeds: ...`, `series: ...`, `authors: ...`) name no location.
+    // The summary lines (`bundled ...`, `feeds: ...`, `series: ...`, `authors: ...`, `subsystems: ...`) name no location.
     let summary = |l: &str| {
-        ["bundled ", "feeds: ", "series: ", "authors: "]
-            .iter()
-            .any(|p| l.starts_with(p))
+        [
+            "bundled ",
+            "feeds: ",
+            "series: ",
+            "authors: ",
+            "subsystems: ",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
     };
     for line in stderr.lines().filter(|l| !summary(l)) {
         assert_eq!(line.matches("$TMP").count(), 1, "{line}");

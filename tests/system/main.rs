@@ -13,5 +13,6 @@ mod quirks;
 mod sample;
 mod series;
 mod single;
+mod subsystems;
 mod support;
 mod watch;

@@ -86,7 +86,7 @@ fn piped_stderr_holds_only_the_usual_lines() {
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     no_drawing(&stderr);
     let lines = untimed(&stderr);
-    assert_eq!(lines.len(), 4, "{stderr}");
+    assert_eq!(lines.len(), 5, "{stderr}");
     assert!(lines[0].contains("bad.md:2: error:"), "{stderr}");
     assert!(
         lines[1].starts_with("bundled 2 posts, 2 entries"),
@@ -94,6 +94,7 @@ fn piped_stderr_holds_only_the_usual_lines() {
     );
     assert!(lines[2].starts_with("series: "), "{stderr}");
     assert!(lines[3].starts_with("authors: "), "{stderr}");
+    assert!(lines[4].starts_with("subsystems: "), "{stderr}");
     assert!(run.stdout.is_empty());
     // `never` is the same as a pipe.
     let never = bundle(dir.path(), Some("never"), &[]);

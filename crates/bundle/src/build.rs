@@ -1,13 +1,11 @@
 //! Assembling the deterministic bundle from content roots and release statistics.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use kernel_news_core::sender::SenderSummary;
 use kernel_news_core::{
-    date::parse_ymd, Bundle, EntryKind, KernelVersion, Post, Release, Subsystem, WarningLevel,
-    FORMAT_VERSION, SOURCE_LKML_NEWS,
+    date::parse_ymd, Bundle, KernelVersion, Post, Release, Subsystem, WarningLevel, FORMAT_VERSION,
 };
 
 use crate::cadence;
@@ -15,10 +13,11 @@ use crate::diagnostic::Diagnostic;
 use crate::feed_post::{self, FeedSummary};
 use crate::feed_topic::TopicRules;
 use crate::feeds::read_feeds;
-use crate::mailmap::{Folded, Mailmap};
+use crate::mailmap::Mailmap;
 use crate::post::{read_post, PostRead};
 use crate::release::Calendar;
 use crate::subsystem::SubsystemTable;
+pub use crate::summary::{AuthorSummary, SeriesSummary, SubsystemSummary, Summary};
 use crate::walk::{find_posts, WalkError};
 use kernel_news_core::ids::{self, Unique};
 
@@ -53,115 +52,6 @@ pub trait Progress: std::fmt::Debug + Send + Sync {
     fn start(&self, total: u64);
     fn tick(&self);
     fn finish(&self);
-}
-
-/// Counts for the closing summary line.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Summary {
-    pub posts: usize,
-    pub entries: usize,
-    pub warnings: usize,
-    pub errors: usize,
-    pub drafts_skipped: usize,
-    /// Set when feeds were given.
-    pub feed: Option<FeedSummary>,
-    pub series: SeriesSummary,
-    pub authors: AuthorSummary,
-}
-
-/// What the author map and the sender addresses did, and the coverage after.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct AuthorSummary {
-    pub folded: Folded,
-    pub senders: SenderSummary,
-    /// Per language: the news posts' entries other than release
-    /// announcements, and how many of them name an author.
-    pub coverage: BTreeMap<String, (usize, usize)>,
-}
-
-impl AuthorSummary {
-    fn of(bundle: &Bundle, folded: Folded, senders: SenderSummary) -> AuthorSummary {
-        let mut coverage: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-        for p in bundle.posts.iter().filter(|p| p.source == SOURCE_LKML_NEWS) {
-            for e in p.entries.iter().filter(|e| e.kind != EntryKind::Release) {
-                let c = coverage.entry(p.lang.clone()).or_default();
-                c.0 += 1;
-                c.1 += usize::from(!e.authors.is_empty());
-            }
-        }
-        AuthorSummary {
-            folded,
-            senders,
-            coverage,
-        }
-    }
-
-    /// `authors: other spellings folded by the author map: 8 (on 10 entries); ...`.
-    pub fn line(&self) -> String {
-        let coverage: Vec<String> = (self.coverage.iter())
-            .map(|(lang, (all, named))| format!("{lang} {named} of {all}"))
-            .collect();
-        let s = &self.senders;
-        format!(
-            "authors: other spellings folded by the author map: {} (on {} entries); \
-             entries with a sender address in their message-id: {}, addresses learned: {} \
-             (seen with two names, unused: {}), entries named from their sender: {}; \
-             news entries with an author (release announcements aside): {}",
-            self.folded.spellings,
-            self.folded.entries,
-            s.with_address,
-            s.learned,
-            s.ambiguous,
-            s.named,
-            if coverage.is_empty() {
-                "none".to_string()
-            } else {
-                coverage.join(", ")
-            }
-        )
-    }
-}
-
-/// What the series grouping found, for the summary.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct SeriesSummary {
-    pub series: usize,
-    /// Series with two or more versions (a resend is no version).
-    pub multi: usize,
-    /// Postings in the longest series.
-    pub longest: usize,
-    /// Entries dated by their message-id, and by their release tag.
-    pub dated_by_message_id: usize,
-    pub dated_by_tag: usize,
-}
-
-impl SeriesSummary {
-    pub fn of(bundle: &Bundle) -> SeriesSummary {
-        let entries = (bundle.posts.iter()).flat_map(|p| p.entries.iter().map(move |e| (p, e)));
-        let len = bundle.posts.iter().map(|p| p.entries.len()).sum();
-        let stories = kernel_news_core::story::Stories::build(len, entries.clone());
-        let from = |f| {
-            entries
-                .clone()
-                .filter(|(_, e)| e.date_from == Some(f))
-                .count()
-        };
-        SeriesSummary {
-            series: stories.len(),
-            multi: stories.iter().filter(|s| s.versions() > 1).count(),
-            longest: stories.iter().map(|s| s.versions()).max().unwrap_or(0),
-            dated_by_message_id: from(kernel_news_core::DateFrom::MessageId),
-            dated_by_tag: from(kernel_news_core::DateFrom::ReleaseTag),
-        }
-    }
-
-    /// `series: 40, 12 with two or more versions (longest 5); ...`.
-    pub fn line(&self) -> String {
-        format!(
-            "series: {}, {} with two or more versions (longest {}); posting dates: {} from message-ids, {} from release tags",
-            self.series, self.multi, self.longest, self.dated_by_message_id, self.dated_by_tag
-        )
-    }
 }
 
 /// The bundle plus every problem, each as a [`Diagnostic`] the CLI prints.
@@ -352,6 +242,7 @@ pub fn build(opts: &Options) -> Built {
     kernel_news_core::posted::assign(&mut bundle, &cited);
     kernel_news_core::series::assign(&mut bundle.posts, &cited);
     summary.series = SeriesSummary::of(&bundle);
+    summary.subsystems = SubsystemSummary::of(&bundle, &table);
     if let Some(p) = progress {
         p.finish();
     }

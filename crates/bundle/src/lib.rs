@@ -37,6 +37,7 @@ pub mod source;
 pub mod split;
 pub mod subject;
 pub mod subsystem;
+pub mod summary;
 #[doc(hidden)]
 pub mod testdata;
 pub mod walk;

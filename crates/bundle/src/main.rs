@@ -168,6 +168,7 @@ fn run() -> Result<ExitCode> {
     if !args.quiet {
         eprintln!("{}", s.series.line());
         eprintln!("{}", s.authors.line());
+        eprintln!("{}", s.subsystems.line());
     }
     if args.watch {
         let server = match &args.serve {

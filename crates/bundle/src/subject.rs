@@ -134,7 +134,9 @@ fn is_release_announcement(lower: &str) -> bool {
             kernel_news_core::KernelVersion::parse_prefix(after).is_some()
         })
     };
-    (lower.starts_with("linux ") && versioned_after("linux ")) || versioned_after("final ")
+    // `Linus 6.13-rc5` is a typo the real archive has, read as it was meant.
+    let announces = |word: &str| lower.starts_with(word) && versioned_after(word);
+    announces("linux ") || announces("linus ") || versioned_after("final ")
 }
 
 /// Trailing `(Name)` groups: `(Alice A, Bob B)` gives two, `(1+ msgs)` is

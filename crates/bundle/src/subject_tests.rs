@@ -98,6 +98,9 @@ fn kinds_of_every_shape() {
         ),
         ("Linux 6.7-rc4 (Linus Torvalds)", Release),
         ("Linux 4.20 released..", Release),
+        // The real archive's typo for "Linux 6.13-rc5"; "Linus" before anything but a version is not one.
+        ("Linus 6.13-rc5 (Linus Torvalds)", Release),
+        ("Linus Torvalds on maintainer burnout", Other),
         ("*Not* final 4.15 this weekend", Release),
         ("PROBLEM: Large (256MB) CMA allocation fails", BugReport),
         (

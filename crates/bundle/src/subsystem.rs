@@ -77,22 +77,56 @@ impl SubsystemTable {
         Ok(t)
     }
 
-    /// Ids for a subject prefix such as `mm/damon/core` or `KVM`: the longest
-    /// known leading path wins; an unknown prefix is its own id; an ignored one is none.
+    /// Ids for a subject prefix such as `mm/damon/core` or `KVM` (see [`Self::read_prefix`]).
     pub fn for_prefix(&self, prefix: &str) -> Vec<String> {
+        match self.read_prefix(prefix) {
+            PrefixReading::Known(ids) | PrefixReading::Alias(ids) => ids,
+            PrefixReading::Own(id) => vec![id],
+            PrefixReading::Dropped(_) => Vec::new(),
+        }
+    }
+
+    /// How a subject prefix is read: the longest known leading path of its
+    /// prefix rows wins (a file name's extension aside: `mm/page_alloc.c` is
+    /// mm/page_alloc); else a word the keyword rows know is that keyword's
+    /// subsystem (`folios:` is mm/folio, as `folios` in a subject is); else
+    /// a tag-position word (`RFC:`), a commit id (a regression report's
+    /// `96db82a66d:`) or a file of no known subsystem (`coding-style.rst:`)
+    /// names none; anything else is its own id, lowercased, never dropped.
+    pub fn read_prefix(&self, prefix: &str) -> PrefixReading {
         let p = prefix.trim().trim_matches('/').to_lowercase();
         if p.is_empty() || self.ignored.contains(&p) {
-            return Vec::new();
+            return PrefixReading::Dropped(Dropped::NoSubsystem);
         }
-        let mut path = p.as_str();
+        if is_commit_id(&p) {
+            return PrefixReading::Dropped(Dropped::CommitId);
+        }
+        let (path, file) = match file_stem(&p) {
+            Some(stem) => (stem, true),
+            None => (p.as_str(), false),
+        };
+        let mut at = path;
         loop {
-            if let Some(ids) = self.prefixes.get(path) {
-                return ids.clone();
+            if let Some(ids) = self.prefixes.get(at) {
+                // The full spelling mapped to another id is an alias; a
+                // longer path under a known one (`mm/damon/core`) is not.
+                let alias = at == p && ids.iter().all(|id| *id != p);
+                return match alias {
+                    true => PrefixReading::Alias(ids.clone()),
+                    false => PrefixReading::Known(ids.clone()),
+                };
             }
-            match path.rfind('/') {
-                Some(i) => path = &path[..i],
-                None => return vec![p],
+            match at.rfind('/') {
+                Some(i) => at = &at[..i],
+                None => break,
             }
+        }
+        if let Some((_, ids)) = self.keywords.iter().find(|(w, _)| *w == path) {
+            return PrefixReading::Alias(ids.clone());
+        }
+        match file {
+            true => PrefixReading::Dropped(Dropped::FileName),
+            false => PrefixReading::Own(p),
         }
     }
 
@@ -121,6 +155,46 @@ impl SubsystemTable {
     pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
         self.names.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
+}
+
+/// What [`SubsystemTable::read_prefix`] made of a prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrefixReading {
+    /// As spelt, or a path under a known prefix.
+    Known(Vec<String>),
+    /// Another spelling of these ids (`folios` -> mm/folio, `vmscan` -> mm/reclaim).
+    Alias(Vec<String>),
+    /// Unknown to the table: kept as its own id.
+    Own(String),
+    Dropped(Dropped),
+}
+
+/// Why a prefix names no subsystem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dropped {
+    /// A word of the table's `ignore` rows (`RFC`, `PROBLEM`, `Re`).
+    NoSubsystem,
+    /// A commit id, as regression reports start: `96db82a66d: ...`.
+    CommitId,
+    /// A file of no known subsystem: `coding-style.rst` (`madvise.2` is mm's, by its keyword).
+    FileName,
+}
+
+/// Seven to forty hex digits with a digit among them: an abbreviated or full commit id.
+fn is_commit_id(p: &str) -> bool {
+    (7..=40).contains(&p.len())
+        && p.bytes().all(|b| b.is_ascii_hexdigit())
+        && p.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// `mm/page_alloc.c` -> `mm/page_alloc`: a last path part with a short extension is a file.
+fn file_stem(p: &str) -> Option<&str> {
+    let last = p.rsplit('/').next().unwrap_or(p);
+    let (stem, ext) = last.rsplit_once('.')?;
+    let file = !stem.is_empty()
+        && (1..=4).contains(&ext.len())
+        && ext.bytes().all(|b| b.is_ascii_alphanumeric());
+    file.then(|| &p[..p.len() - ext.len() - 1])
 }
 
 fn is_word_char(c: char) -> bool {
@@ -162,6 +236,56 @@ mod tests {
         assert_eq!(t.for_prefix("KVM"), ["kvm"]);
         assert_eq!(t.for_prefix("frobnicator/core"), ["frobnicator/core"]);
         assert!(t.for_prefix("PROBLEM").is_empty());
+    }
+
+    #[test]
+    fn other_spellings_are_aliases_and_paths_under_a_known_prefix_are_not() {
+        let t = SubsystemTable::builtin();
+        let alias = |p: &str| match t.read_prefix(p) {
+            PrefixReading::Alias(ids) => ids,
+            other => panic!("{p}: {other:?}"),
+        };
+        assert_eq!(alias("folios"), ["mm/folio"]);
+        assert_eq!(alias("folio"), ["mm/folio"]);
+        assert_eq!(alias("vmscan"), ["mm/reclaim"]);
+        assert_eq!(alias("page_alloc"), ["mm/page_alloc"]);
+        assert_eq!(alias("khugepaged"), ["mm/thp"]);
+        assert_eq!(alias("ksm"), ["mm/ksm"]);
+        assert_eq!(
+            t.read_prefix("mm/damon/core"),
+            PrefixReading::Known(vec!["mm/damon".into()])
+        );
+        assert_eq!(t.read_prefix("mm"), PrefixReading::Known(vec!["mm".into()]));
+        assert_eq!(
+            t.read_prefix("mm/page_alloc.c"),
+            PrefixReading::Known(vec!["mm/page_alloc".into()])
+        );
+    }
+
+    #[test]
+    fn tag_words_commit_ids_and_unknown_files_name_no_subsystem() {
+        let t = SubsystemTable::builtin();
+        for (p, why) in [
+            ("RFC", Dropped::NoSubsystem),
+            ("PROPOSAL", Dropped::NoSubsystem),
+            ("Reminder", Dropped::NoSubsystem),
+            ("categories", Dropped::NoSubsystem),
+            ("96db82a66d", Dropped::CommitId),
+            ("d4148aeab4", Dropped::CommitId),
+            ("coding-style.rst", Dropped::FileName),
+            ("submitting-patches.rst", Dropped::FileName),
+        ] {
+            assert_eq!(t.read_prefix(p), PrefixReading::Dropped(why), "{p}");
+        }
+        // A man page of a known word is that word's subsystem, not a file's.
+        assert_eq!(
+            t.read_prefix("madvise.2"),
+            PrefixReading::Alias(vec!["mm".into()])
+        );
+        // Short hex words and numbered drivers are no commit ids; a version is no file.
+        assert_eq!(t.read_prefix("8250"), PrefixReading::Own("8250".into()));
+        assert_eq!(t.read_prefix("cafe"), PrefixReading::Own("cafe".into()));
+        assert!(!matches!(t.read_prefix("ext4"), PrefixReading::Dropped(_)));
     }
 
     #[test]
