@@ -18,6 +18,7 @@ use crate::ids;
 use crate::query::Query;
 use crate::search::SearchIndex;
 use crate::story::{Stories, Story};
+use crate::uninformative::Uninformative;
 use crate::version::KernelVersion;
 use crate::viewstate::{Sort, ViewState};
 use crate::{Bundle, Entry, EntryKind, Post};
@@ -43,6 +44,8 @@ pub struct Archive {
     display: Vec<Vec<usize>>,
     /// Entries per release cycle, counted at load with the display order.
     cycle_entries: HashMap<String, usize>,
+    /// Per facet, the values on (almost) every entry, found at load.
+    uninformative: Uninformative,
 }
 
 /// What the current view shows.
@@ -111,6 +114,7 @@ impl Archive {
         let cycle_entries = (totals[Facet::Release.slot()].iter())
             .map(|c| (c.value.clone(), c.count))
             .collect();
+        let uninformative = Uninformative::find(&totals, facets.len());
         Archive {
             bundle,
             facets,
@@ -121,6 +125,7 @@ impl Archive {
             subsystem_names,
             display,
             cycle_entries,
+            uninformative,
         }
     }
 
@@ -411,6 +416,18 @@ impl Archive {
         tags.sort_unstable_by(|a, b| b.cmp(a));
         tags.dedup();
         tags.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// A facet's values that [tell nothing](crate::uninformative): on
+    /// (almost) every entry of the archive, in the facet's own order.
+    pub fn uninformative(&self, facet: Facet) -> &[String] {
+        self.uninformative.of(facet)
+    }
+
+    /// Whether `value` is one of [`Archive::uninformative`]'s, which a facet
+    /// list keeps behind "Show all".
+    pub fn tells_nothing(&self, facet: Facet, value: &str) -> bool {
+        self.uninformative.contains(facet, value)
     }
 
     /// How a facet value reads in the viewer: subsystem, language and source names, kind labels.

@@ -39,6 +39,7 @@ pub mod story;
 pub mod story_html;
 pub mod subject;
 pub mod subscribe;
+pub mod uninformative;
 pub mod version;
 pub mod viewstate;
 
