@@ -41,8 +41,16 @@ fn FacetList(facet: Facet) -> impl IntoView {
         ctx.outcome.with(|o| {
             let counts = o.counts_of(facet)?;
             let list = ctx.archive.with_value(|a| {
-                shortlist(counts, &needle, limit, |v| state.is_picked(facet, v), |v| a.value_label(facet, v))
+                shortlist(
+                    counts,
+                    &needle,
+                    limit,
+                    |v| state.is_picked(facet, v),
+                    |v| a.value_label(facet, v),
+                    |v| a.tells_nothing(facet, v),
+                )
             });
+            let uninformative = ctx.archive.with_value(|a| a.uninformative(facet).len());
             let items = if releases {
                 release_values_html(&list.shown, counts, &state)
             } else {
@@ -54,7 +62,7 @@ fn FacetList(facet: Facet) -> impl IntoView {
             let more = show_all_label(list.hidden).map(|text| view! {
                 <button type="button" class="link-button" on:click=move |_| expand.set(true)>{text}</button>
             });
-            let fewer = show_fewer_label(facet, expanded, counts.len()).map(|text| view! {
+            let fewer = show_fewer_label(facet, expanded, counts.len(), uninformative).map(|text| view! {
                 <button type="button" class="link-button" on:click=move |_| expand.set(false)>{text}</button>
             });
             Some(view! {

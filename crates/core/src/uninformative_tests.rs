@@ -3,6 +3,7 @@
 use super::*;
 use crate::archive::tests::archive;
 use crate::query::parse;
+use crate::shortlist::{cap, shortlist};
 use crate::viewstate::ViewState;
 
 #[test]
@@ -42,14 +43,33 @@ fn outcome(a: &crate::archive::Archive, fragment: &str) -> crate::archive::Outco
     a.outcome(&state, searched.as_ref())
 }
 
+/// The tag list as it opens for `fragment`.
+fn tag_list(a: &crate::archive::Archive, fragment: &str) -> (Vec<String>, usize) {
+    let state = ViewState::from_fragment(fragment);
+    let o = outcome(a, fragment);
+    let counts = o.counts_of(Facet::Tag).unwrap();
+    let s = shortlist(
+        counts,
+        "",
+        cap(Facet::Tag, false),
+        |v| state.is_picked(Facet::Tag, v),
+        str::to_string,
+        |v| a.tells_nothing(Facet::Tag, v),
+    );
+    (s.shown.iter().map(|c| c.value.clone()).collect(), s.hidden)
+}
+
 #[test]
-fn the_archive_finds_them_over_every_entry_and_the_query_language_still_takes_them() {
+fn the_archive_finds_them_over_every_entry_and_they_stay_reachable() {
     // Every post of the fixture is tagged `news`.
     let a = archive();
     assert_eq!(a.uninformative(Facet::Tag), ["news"]);
     assert!(a.tells_nothing(Facet::Tag, "news"));
     // `mm` is on three of seven entries: it narrows.
     assert!(!a.tells_nothing(Facet::Subsystem, "mm"));
+    assert_eq!(tag_list(&a, ""), (vec![], 1));
+    // Picked from a URL, it is listed so it can be unticked.
+    assert_eq!(tag_list(&a, "#tag=news"), (vec!["news".to_string()], 0));
     // The query language still takes it.
     assert_eq!(outcome(&a, "#q=tag:news").hits.len(), a.len());
 }

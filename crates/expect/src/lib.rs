@@ -27,6 +27,7 @@ use kernel_news_core::shortlist::{cap, is_long, shortlist, show_all_label, show_
 use kernel_news_core::source;
 use kernel_news_core::status::outcome_count;
 use kernel_news_core::story_html;
+use kernel_news_core::uninformative::UNINFORMATIVE_PERCENT;
 use kernel_news_core::viewstate::ViewState;
 use kernel_news_core::KernelVersion;
 use serde_json::{json, Value};
@@ -157,6 +158,7 @@ impl Expect {
         json!({
             "total": a.len(),
             "page": PAGE,
+            "uninformative_percent": UNINFORMATIVE_PERCENT,
             "bounded": {
                 "post_entries_shown": bounded::POST_ENTRIES_SHOWN,
                 "timeline_postings_shown": bounded::TIMELINE_POSTINGS_SHOWN,
@@ -209,12 +211,16 @@ impl Expect {
                 // As the list shows first, its filter box empty.
                 let picked = |v: &str| state.is_picked(*facet, v);
                 let label = |v: &str| a.value_label(*facet, v);
-                let first = shortlist(counts, "", cap(*facet, false), picked, label);
+                let left_out = a.uninformative(*facet);
+                let tells_nothing = |v: &str| a.tells_nothing(*facet, v);
+                let first = shortlist(counts, "", cap(*facet, false), picked, label, tells_nothing);
                 let list = json!({
                     "filter_box": is_long(counts.len()),
                     "shown": first.shown.len(),
+                    "first": first.shown.iter().map(|c| c.value.as_str()).collect::<Vec<_>>(),
+                    "uninformative": left_out,
                     "show_all": show_all_label(first.hidden),
-                    "show_fewer": show_fewer_label(*facet, true, counts.len()),
+                    "show_fewer": show_fewer_label(*facet, true, counts.len(), left_out.len()),
                 });
                 json!({
                     "key": facet.key(),
@@ -507,7 +513,8 @@ mod tests {
         assert_eq!(v["show_more"], json!([]));
         assert_eq!(
             sub["list"],
-            json!({"filter_box": false, "shown": 2, "show_all": null, "show_fewer": null})
+            json!({"filter_box": false, "shown": 2, "first": ["mm", "mm/damon"],
+                   "uninformative": [], "show_all": null, "show_fewer": null})
         );
     }
 
@@ -584,7 +591,37 @@ mod tests {
             .unwrap();
         assert_eq!(
             author["list"],
-            json!({"filter_box": true, "shown": 10, "show_all": "Show all (2 more)", "show_fewer": "Show fewer"})
+            json!({"filter_box": true, "shown": 10,
+                   // Most frequent first, ties by name; the cap keeps the first ten.
+                   "first": ([0, 1, 10, 11, 2, 3, 4, 5, 6, 7].map(|i| format!("author {i}"))),
+                   "uninformative": [], "show_all": "Show all (2 more)", "show_fewer": "Show fewer"})
         );
+    }
+
+    #[test]
+    fn view_names_the_values_that_tell_nothing_and_lists_values_with_entries_first() {
+        let mut bundle: Value = serde_json::from_str(BUNDLE).unwrap();
+        for post in bundle["posts"].as_array_mut().unwrap() {
+            post["tags"] = json!(["kernel"]);
+        }
+        let e = Expect::load(bundle.to_string().as_bytes()).unwrap();
+        assert_eq!(e.model()["uninformative_percent"], 95);
+        let list = |v: &Value, key: &str| {
+            let facet = (v["facets"].as_array().unwrap().iter()).find(|f| f["key"] == key);
+            facet.unwrap()["list"].clone()
+        };
+        // On every entry: behind Show all, until picked.
+        let tags = list(&e.view(""), "tag");
+        assert_eq!(tags["uninformative"], json!(["kernel"]));
+        assert_eq!(tags["first"], json!([]));
+        assert_eq!(tags["show_all"], "Show all (1 more)");
+        assert_eq!(tags["show_fewer"], "Show fewer");
+        assert_eq!(
+            list(&e.view("#tag=kernel"), "tag")["first"],
+            json!(["kernel"])
+        );
+        assert_eq!(e.view("#q=tag:kernel")["hits"], json!([0, 1, 2]));
+        // Only the Korean entry has `c`: its language leads, English (none) follows.
+        assert_eq!(list(&e.view("#q=c"), "lang")["first"], json!(["ko", "en"]));
     }
 }
