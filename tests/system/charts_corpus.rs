@@ -120,7 +120,16 @@ fn every_relstat_image_of_the_real_corpus_is_a_chart_or_a_warning() {
             .replace('\\', "/");
         let expected = relstat_images(&std::fs::read_to_string(f).unwrap());
         references += expected.len();
-        let post = b.posts.iter().find(|p| p.path == rel).unwrap();
+        let Some(post) = b.posts.iter().find(|p| p.path == rel) else {
+            // A copy of a post bundled from its other place (`also`).
+            let id = kernel_news_core::ids::post_id(&rel);
+            assert!(
+                b.posts.iter().any(|p| p.also.contains(&id)),
+                "{rel} is lost"
+            );
+            references -= expected.len();
+            continue;
+        };
         let charts: Vec<_> = post
             .charts
             .iter()

@@ -6,6 +6,7 @@ mod charts_corpus;
 mod cli;
 mod corpus;
 mod diagnostics;
+mod duplicates;
 mod feeds;
 mod feeds_out;
 mod progress;

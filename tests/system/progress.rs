@@ -11,6 +11,9 @@ use crate::support::tree;
 
 const GOOD: &[u8] =
     b"+++\ntitle = \"LKML News v6.7-rc4\"\n+++\nA (Ann)\n-------\nhttps://lkml.kernel.org/r/a@b\n";
+/// Another post (the same text twice is one post, bundled once).
+const OTHER: &[u8] =
+    b"+++\ntitle = \"LKML News v6.7-rc6\"\n+++\nC (Cy)\n------\nhttps://lkml.kernel.org/r/c@b\n";
 const DRAFT: &[u8] = b"+++\ntitle = \"LKML News v6.7-rc5\"\ndraft = true\n+++\nB\n-\n";
 const BAD: &[u8] = b"+++\ntitle = = 1\n+++\n";
 
@@ -80,7 +83,7 @@ fn no_drawing(stderr: &str) {
 
 #[test]
 fn piped_stderr_holds_only_the_usual_lines() {
-    let dir = tree(&[("a.md", GOOD), ("bad.md", BAD), ("c.md", GOOD)]);
+    let dir = tree(&[("a.md", GOOD), ("bad.md", BAD), ("c.md", OTHER)]);
     let run = bundle(dir.path(), None, &[]);
     let stderr = String::from_utf8(run.stderr).unwrap();
     assert_eq!(run.status.code(), Some(1), "{stderr}");
@@ -103,7 +106,7 @@ fn piped_stderr_holds_only_the_usual_lines() {
 
 #[test]
 fn forced_on_the_bar_counts_posts_of_the_total_and_clears_before_the_messages() {
-    let dir = tree(&[("a.md", GOOD), ("bad.md", BAD), ("c.md", GOOD)]);
+    let dir = tree(&[("a.md", GOOD), ("bad.md", BAD), ("c.md", OTHER)]);
     let plain = bundle(dir.path(), None, &[]);
     let run = bundle(dir.path(), Some("always"), &[]);
     let stderr = String::from_utf8(run.stderr).unwrap();
@@ -122,7 +125,7 @@ fn forced_on_the_bar_counts_posts_of_the_total_and_clears_before_the_messages() 
 
 #[test]
 fn quiet_draws_no_bar_even_forced_on() {
-    let dir = tree(&[("a.md", GOOD), ("c.md", GOOD)]);
+    let dir = tree(&[("a.md", GOOD), ("c.md", OTHER)]);
     let run = bundle(dir.path(), Some("always"), &["--quiet"]);
     let stderr = String::from_utf8(run.stderr).unwrap();
     assert_eq!(run.status.code(), Some(0), "{stderr}");

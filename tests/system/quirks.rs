@@ -105,10 +105,11 @@ fn title_and_file_name_disagreeing_is_settled_by_the_date_and_warned() {
 #[test]
 fn korean_subtree_and_korean_text_in_the_root_are_both_korean() {
     let ko = "+++\ntitle = \"LKML News after v4.14-rc7\"\n+++\nLinux 4.14-rc7\n--------------\n\n일곱번째 rc 릴리즈입니다.\n";
+    let other = String::from_utf8_lossy(GOOD).replace("v6.7-rc4", "v6.7-rc5");
     let dir = tree(&[
         ("ko/a.md", GOOD),
         ("old.md", ko.as_bytes()),
-        ("en.md", GOOD),
+        ("en.md", other.as_bytes()),
     ]);
     let built = bundle_dirs(&[dir.path()]);
     let lang = |path: &str| {
@@ -142,10 +143,14 @@ fn entry_ids_do_not_change_when_other_posts_are_added() {
     let before = bundle_dirs(&[one.path()]).bundle.posts[0].entries[0]
         .id
         .clone();
+    let (a, z) = (
+        String::from_utf8_lossy(GOOD).replace("v6.7-rc4", "v6.7-rc3"),
+        String::from_utf8_lossy(GOOD).replace("v6.7-rc4", "v6.7-rc5"),
+    );
     let two = tree(&[
         ("lkml_news_v6.7-rc4.md", GOOD),
-        ("a.md", GOOD),
-        ("z.md", GOOD),
+        ("a.md", a.as_bytes()),
+        ("z.md", z.as_bytes()),
     ]);
     let built = bundle_dirs(&[two.path()]);
     let post = built

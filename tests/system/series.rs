@@ -132,11 +132,12 @@ fn named_chains_have_their_versions_in_order() {
     assert_eq!(bulk.versions(), 1);
     assert_ne!(bulk.postings[0].day, bulk.postings[1].day);
 
-    // Versions written after the subject ("... improvements v3"); v5 is
-    // written up twice, one posting.
+    // Versions written after the subject ("... improvements v3"). v5 was
+    // written up twice only because its post is kept at two paths, which is
+    // one post (and one write-up) now.
     let frag = story(&stories, "fragmentation-avoidance-improvements");
     assert_eq!(labels(frag), ["v2", "v3", "v5"]);
-    assert_eq!(frag.postings[2].writeups.len(), 2);
+    assert_eq!(frag.postings[2].writeups.len(), 1);
 
     // An RFC, then v1 of the patches, two months apart.
     let hvo = story(&stories, "re-enable-hvo");
@@ -170,7 +171,7 @@ fn recurring_titles_that_are_not_series_stay_apart() {
         .filter(|e| announces_a_release(&e.title) || e.kind == EntryKind::Release)
         .collect();
     assert!(pulls.len() >= 27, "only {} pull requests", pulls.len());
-    assert!(releases.len() >= 100, "only {} releases", releases.len());
+    assert!(releases.len() >= 95, "only {} releases", releases.len());
     for e in pulls.iter().chain(&releases) {
         assert_eq!(e.series_id, None, "{:?} is in a series", e.title);
     }

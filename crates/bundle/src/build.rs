@@ -10,6 +10,7 @@ use kernel_news_core::{
 
 use crate::cadence;
 use crate::diagnostic::Diagnostic;
+use crate::duplicate;
 use crate::feed_post::{self, FeedSummary};
 use crate::feed_topic::TopicRules;
 use crate::feeds::read_feeds;
@@ -142,6 +143,7 @@ pub fn build(opts: &Options) -> Built {
             };
             diagnostics.push(at(&skipped.rel, level, None, skipped.error.to_string()));
         }
+        let first_of_root = posts.len();
         for file in walk.files {
             if let Some(p) = progress {
                 p.tick();
@@ -175,6 +177,20 @@ pub fn build(opts: &Options) -> Built {
                     diagnostics.push(at(&file.rel, WarningLevel::Error, line, e.to_string()));
                 }
             }
+        }
+        let folded = duplicate::fold_from(&mut posts, first_of_root);
+        for (dropped, kept) in folded.posts {
+            let message = format!(
+                "the same post as {kept} (title, date and entries); bundled once, from {kept}, \
+                 and this file's permalinks open it there; expected each post in one place"
+            );
+            diagnostics.push(at(&dropped, WarningLevel::Warning, None, message));
+        }
+        for (path, line, first) in folded.entries {
+            let message = format!(
+                "this entry repeats the one at line {first} (the same heading and message-id); bundled once"
+            );
+            diagnostics.push(at(&path, WarningLevel::Warning, Some(line), message));
         }
     }
 

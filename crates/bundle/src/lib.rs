@@ -18,6 +18,7 @@ pub mod cadence;
 pub mod charts;
 pub mod csp;
 pub mod diagnostic;
+pub mod duplicate;
 pub mod feed;
 pub mod feed_post;
 pub mod feed_title;

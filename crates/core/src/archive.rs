@@ -100,9 +100,12 @@ impl Archive {
         };
         bundle.posts.sort_by_cached_key(key);
         let facets = FacetIndex::build(&bundle);
-        let post_numbers = (bundle.posts.iter().enumerate())
-            .map(|(i, p)| (p.id.clone(), i as u32))
+        // A copy's id (`also`) opens the post it is a copy of, unless a post has that id itself.
+        let mut post_numbers: HashMap<String, u32> = (bundle.posts.iter().enumerate())
+            .flat_map(|(i, p)| p.also.iter().map(move |id| (id.clone(), i as u32)))
             .collect();
+        post_numbers
+            .extend((bundle.posts.iter().enumerate()).map(|(i, p)| (p.id.clone(), i as u32)));
         let subsystem_names = (bundle.subsystems.iter())
             .map(|s| (s.id.clone(), s.name.clone()))
             .collect();

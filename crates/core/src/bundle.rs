@@ -53,6 +53,10 @@ fn lkml_news() -> String {
 pub struct Post {
     /// URL-safe, derived from the path: `ko/lkml_news_v4.15` -> `ko-lkml-news-v4-15`.
     pub id: String,
+    /// The ids of copies of this post elsewhere in the tree (the same post
+    /// kept at two paths), bundled once as this one: their permalinks open it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     /// Where the post comes from: [`SOURCE_LKML_NEWS`] or [`SOURCE_LWN`].
     #[serde(default = "lkml_news")]
     pub source: String,
@@ -192,6 +196,7 @@ impl Default for Post {
     fn default() -> Post {
         Post {
             id: String::new(),
+            also: Vec::new(),
             source: lkml_news(),
             path: String::new(),
             title: String::new(),

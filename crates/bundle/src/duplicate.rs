@@ -1,0 +1,183 @@
+//! The same post in two places, and the same entry twice in one post: each bundled once.
+//!
+//! A blog that moved its Korean posts under `ko/` kept some at the root too
+//! (six byte-identical pairs in the 105 real posts of ../shared), so every
+//! search hit came twice. A copy is the same post when its title, date,
+//! preamble and entries (headings and bodies) are the same; only one is
+//! bundled, and the other's id is kept in the bundled post's `also`, so a
+//! permalink shared before still opens it. Which one is kept: the copy whose
+//! place agrees with its language (a Korean post under `ko/`, an English one
+//! outside it), else the first by path. Inside one post, an entry with the
+//! heading and the message-id of an earlier one is the same entry written
+//! twice, and is left out.
+
+use std::collections::HashMap;
+
+use kernel_news_core::{b4, Post};
+
+/// What [`fold`] left out, for warnings: `(dropped path, kept path)` for a
+/// post, `(path, line of the repeat, line of the first)` for an entry.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Folded {
+    pub posts: Vec<(String, String)>,
+    pub entries: Vec<(String, u32, u32)>,
+}
+
+/// [`fold`] over the posts from `start` on (one content root's), in place.
+pub fn fold_from(posts: &mut Vec<Post>, start: usize) -> Folded {
+    let mut these = posts.split_off(start);
+    let folded = fold(&mut these);
+    posts.append(&mut these);
+    folded
+}
+
+/// Leaves out copies of posts and repeated entries, in place.
+pub fn fold(posts: &mut Vec<Post>) -> Folded {
+    let mut folded = Folded::default();
+    for post in posts.iter_mut() {
+        folded.entries.extend(fold_entries(post));
+    }
+    let mut first: HashMap<Key, usize> = HashMap::new();
+    let mut keep = vec![true; posts.len()];
+    for i in 0..posts.len() {
+        let Some(&j) = first.get(&key(&posts[i])) else {
+            first.insert(key(&posts[i]), i);
+            continue;
+        };
+        let (kept, dropped) = match at_home(&posts[i]) && !at_home(&posts[j]) {
+            true => (i, j),
+            false => (j, i),
+        };
+        keep[dropped] = false;
+        first.insert(key(&posts[i]), kept);
+        let id = posts[dropped].id.clone();
+        let also = std::mem::take(&mut posts[dropped].also);
+        posts[kept].also.extend(std::iter::once(id).chain(also));
+        folded
+            .posts
+            .push((posts[dropped].path.clone(), posts[kept].path.clone()));
+    }
+    let mut flags = keep.into_iter();
+    posts.retain(|_| flags.next().unwrap_or(true));
+    for post in posts.iter_mut() {
+        post.also.sort();
+    }
+    folded
+}
+
+type Key = (String, Option<String>, String, Vec<(String, String)>);
+
+fn key(p: &Post) -> Key {
+    let entries = (p.entries.iter())
+        .map(|e| (e.title.clone(), e.body.clone()))
+        .collect();
+    (p.title.clone(), p.date.clone(), p.preamble.clone(), entries)
+}
+
+/// A Korean post under `ko/`, or any other outside it.
+fn at_home(p: &Post) -> bool {
+    p.path.starts_with("ko/") == (p.lang == "ko")
+}
+
+fn fold_entries(post: &mut Post) -> Vec<(String, u32, u32)> {
+    let mut seen: HashMap<(String, String), u32> = HashMap::new();
+    let mut repeats = Vec::new();
+    post.entries.retain(|e| {
+        let Some(id) = b4::message_id(e) else {
+            return true;
+        };
+        match seen.get(&(e.title.clone(), id.clone())) {
+            Some(&line) => {
+                repeats.push((post.path.clone(), e.line, line));
+                false
+            }
+            None => {
+                seen.insert((e.title.clone(), id), e.line);
+                true
+            }
+        }
+    });
+    if !repeats.is_empty() {
+        for (i, e) in post.entries.iter_mut().enumerate() {
+            e.position = i as u32;
+        }
+    }
+    repeats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kernel_news_core::Entry;
+
+    fn post(path: &str, lang: &str, entries: &[(&str, &str)]) -> Post {
+        Post {
+            id: kernel_news_core::ids::post_id(path),
+            path: path.into(),
+            title: "LKML News v4.15-rc1".into(),
+            date: Some("2017-11-26T10:00:00+01:00".into()),
+            lang: lang.into(),
+            entries: (entries.iter().enumerate())
+                .map(|(i, (title, body))| Entry {
+                    title: title.to_string(),
+                    body: body.to_string(),
+                    line: 10 * (i as u32 + 1),
+                    ..Entry::default()
+                })
+                .collect(),
+            ..Post::default()
+        }
+    }
+
+    const A: (&str, &str) = ("[PATCH] mm: a", "https://lkml.kernel.org/r/a@b");
+
+    #[test]
+    fn a_korean_post_at_the_root_and_under_ko_is_kept_under_ko_and_its_other_id_kept() {
+        let mut next_week = post("lkml_news_v4.15-rc2.md", "en", &[A]);
+        next_week.title = "LKML News v4.15-rc2".into();
+        let mut posts = vec![
+            post("lkml_news_v4.15-rc1.md", "ko", &[A]),
+            post("ko/lkml_news_v4.15-rc1.md", "ko", &[A]),
+            next_week,
+        ];
+        let folded = fold(&mut posts);
+        let paths: Vec<&str> = posts.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["ko/lkml_news_v4.15-rc1.md", "lkml_news_v4.15-rc2.md"]
+        );
+        assert_eq!(posts[0].also, ["lkml-news-v4.15-rc1"]);
+        assert_eq!(
+            folded.posts,
+            [(
+                "lkml_news_v4.15-rc1.md".to_string(),
+                "ko/lkml_news_v4.15-rc1.md".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn copies_that_differ_in_an_entry_are_two_posts() {
+        let mut posts = vec![
+            post("a.md", "en", &[A]),
+            post("b.md", "en", &[A, ("[PATCH] mm: b", "x")]),
+        ];
+        assert_eq!(fold(&mut posts), Folded::default());
+        assert_eq!(posts.len(), 2);
+    }
+
+    #[test]
+    fn an_entry_repeated_with_its_message_id_is_one_entry_and_one_without_an_id_stays() {
+        let repeated = (
+            "[PATCH] mm: a",
+            "https://lkml.kernel.org/r/a@b\n\nSecond copy.",
+        );
+        let no_id = ("Notes", "no link");
+        let mut posts = vec![post("a.md", "en", &[A, no_id, repeated, no_id])];
+        let folded = fold(&mut posts);
+        let titles: Vec<&str> = posts[0].entries.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["[PATCH] mm: a", "Notes", "Notes"]);
+        assert_eq!(posts[0].entries[2].position, 2);
+        assert_eq!(folded.entries, [("a.md".to_string(), 30, 10)]);
+    }
+}
