@@ -56,7 +56,7 @@ pub fn ReleasesPage() -> impl IntoView {
                     <tr>
                         <th scope="row" class="release">{c.version.clone()}</th>
                         <td><ul class="tags">{tags}</ul></td>
-                        <td class="num" title=c.rcs_tip()>{c.rcs_cell()}</td>
+                        <td class="num rcs" title=c.rcs_tip()>{c.rcs_cell()}</td>
                         <td class="num" title=state>{days}</td>
                         {totals}
                         <td class="news">{news}</td>

@@ -122,6 +122,27 @@ test.describe("release-stat charts", () => {
     await expect(resultCount(page)).toHaveText(want.status);
   });
 
+  test("the releases table marks estimated dates and rc counts, and never shows a guess as a fact", async ({ page }) => {
+    // Which tags are estimates, and the words for them, are core's (cycles.rs, the bundler's cadence).
+    const model = getModel();
+    await page.goto("./#page=releases");
+    const rows = page.locator("table.cycles tbody tr");
+    await expect(rows.locator("td.rcs")).toHaveText(model.cycles.map((c) => c.rcs));
+    const guessed = model.cycles.find((c) => c.tags.some((t) => t.estimated) && c.tags.some((t) => !t.estimated));
+    expect(guessed, "the sample calendar has a cycle with known and estimated tags").toBeTruthy();
+    const row = rows.filter({ has: page.locator("th", { hasText: new RegExp(`^${guessed.version.replace(/\./g, "\\.")}$`) }) });
+    await expect(row.locator("td.rcs")).toHaveText(/^≈ \d+$/);
+    await expect(row.locator("td.rcs")).toHaveAttribute("title", guessed.rcs_tip);
+    const tags = row.locator("ul.tags li");
+    await expect(tags.locator("time")).toHaveText(guessed.tags.map((t) => t.date));
+    for (const [i, t] of guessed.tags.entries()) {
+      await expect(tags.nth(i)).toHaveAttribute("title", t.tip);
+      // An estimate reads as one (≈, and the tooltip says from what); a known date does not.
+      expect(t.date.startsWith("≈ "), `${guessed.version} ${t.name}`).toBe(t.estimated);
+      if (t.estimated) expect(t.tip).toContain("estimated");
+    }
+  });
+
   test("a chart inside a list, with a reference defined after it, renders in place and the markdown stays whole", async ({ page }) => {
     const b = await bundle(page);
     const post = b.posts.find((p) => p.entries.some((e) => (e.charts ?? []).length > 0));

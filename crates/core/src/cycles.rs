@@ -34,6 +34,9 @@ pub fn figure_cell(value: Option<u64>) -> String {
     value.map_or_else(|| UNKNOWN.to_string(), format_thousands)
 }
 
+/// The rcs column's tooltip for a cycle whose calendar lists no rc.
+pub const RCS_UNKNOWN: &str = "the rc tags of this cycle are not in the release calendar";
+
 /// Why a date is marked `≈`.
 pub const ESTIMATED: &str =
     "estimated from the release cadence (rc1 two weeks after the previous final, then weekly)";
@@ -66,18 +69,24 @@ impl Cycle<'_> {
         }
     }
 
-    /// The rcs column: the count, marked `≈` when some rc dates are only estimated.
+    /// The rcs column: the count, marked `≈` when some rc dates are only
+    /// estimated, or [`UNKNOWN`] when the calendar lists none (every cycle
+    /// has rcs: none listed means they are not known, not that there were 0).
     pub fn rcs_cell(&self) -> String {
-        match self.estimated {
-            0 => self.rcs.to_string(),
-            _ => format!("≈ {}", self.rcs),
+        match (self.rcs, self.estimated) {
+            (0, _) => UNKNOWN.to_string(),
+            (n, 0) => n.to_string(),
+            (n, _) => format!("≈ {n}"),
         }
     }
 
-    /// The rcs column's tooltip, when some of the rcs are estimates.
+    /// The rcs column's tooltip, when some of the rcs are estimates or none is known.
     pub fn rcs_tip(&self) -> Option<String> {
-        (self.estimated > 0)
-            .then(|| format!("{} of {} rc tags {ESTIMATED}", self.estimated, self.rcs))
+        match (self.rcs, self.estimated) {
+            (0, _) => Some(RCS_UNKNOWN.to_string()),
+            (_, 0) => None,
+            (n, e) => Some(format!("{e} of {n} rc tags {ESTIMATED}")),
+        }
     }
 
     /// The days column: the cycle's length in days, or [`UNKNOWN`].
@@ -180,6 +189,18 @@ mod tests {
         // The first final has no earlier final to count from.
         assert_eq!(c[2].days, None);
         assert_eq!((c[1].rcs_cell(), c[1].rcs_tip()), ("2".to_string(), None));
+    }
+
+    #[test]
+    fn a_cycle_without_a_listed_rc_says_its_rcs_are_unknown_not_zero() {
+        let rows = vec![Release {
+            version: "v7.0".into(),
+            date: Some("2026-04-12".into()),
+            ..Default::default()
+        }];
+        let c = cycles(&rows);
+        assert_eq!(c[0].rcs_cell(), UNKNOWN);
+        assert_eq!(c[0].rcs_tip().as_deref(), Some(RCS_UNKNOWN));
     }
 
     #[test]

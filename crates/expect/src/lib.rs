@@ -17,7 +17,7 @@ use kernel_news_core::bundle::SOURCE_LWN;
 use kernel_news_core::chart::{figures, layout, missing_note, ChartSpec, Metric, Window};
 use kernel_news_core::coverage::{by_cycle, cross_links, cycle_view, has_lwn};
 use kernel_news_core::cursor::{more_label, place, place_label, PAGE};
-use kernel_news_core::cycles::{cycles, news_label};
+use kernel_news_core::cycles::{cycles, news_label, tag_date, tag_name, tag_tip};
 use kernel_news_core::facets::{Facet, FacetCount};
 use kernel_news_core::load::parse_bundle_bytes;
 use kernel_news_core::query;
@@ -152,7 +152,14 @@ impl Expect {
                         "reports": found.reports,
                     })
                 });
-                json!({"version": c.version, "entries": entries, "news": news_label(entries), "lwn": lwn})
+                // The row's tag list and rcs cell as the page writes them, with their tooltips.
+                let tags: Vec<Value> = (c.tags.iter())
+                    .map(|t| json!({"name": tag_name(&t.version), "date": tag_date(t), "tip": tag_tip(t), "estimated": t.estimated}))
+                    .collect();
+                json!({
+                    "version": c.version, "entries": entries, "news": news_label(entries), "lwn": lwn,
+                    "tags": tags, "rcs": c.rcs_cell(), "rcs_tip": c.rcs_tip(),
+                })
             })
             .collect();
         json!({
