@@ -294,6 +294,89 @@ test.describe("filters", () => {
 });
 
 /**
+ * The served bundle's LKML News posts alone, routed to the page in its place;
+ * returns its model. Without the LWN items, the tags every LKML News post
+ * carries sit on (almost) every entry.
+ */
+async function routeLkmlNewsOnly(page) {
+  const bundle = JSON.parse(readFileSync(SERVED_BUNDLE, "utf8"));
+  const lkml = { ...bundle, posts: bundle.posts.filter((p) => p.source !== "lwn") };
+  await page.route("**/bundle.json", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: lkml });
+  });
+  return new Model(JSON.stringify(lkml));
+}
+
+/** Spelled out: the tags on at least core's share of all the archive's entries. */
+function tagsOnAlmostAll(model) {
+  const all = model.view().facet("tag");
+  return all.filter((v) => v.count * 100 >= model.total * model.uninformativePercent).map((v) => v.value);
+}
+
+test.describe("facet lists say something from their first line", () => {
+  test("a tag on (almost) every entry waits behind Show all, is listed while picked, and tag: still finds it", async ({ page }) => {
+    // The sample's tags leave out its LWN items, so each says something and is offered.
+    const sample = getModel();
+    expect(sample.view().list("tag").uninformative).toEqual(tagsOnAlmostAll(sample));
+
+    const model = await routeLkmlNewsOnly(page);
+    const boilerplate = tagsOnAlmostAll(model);
+    expect(boilerplate, "every LKML News post carries the boilerplate tags").toContain("linux");
+    const list = model.view().list("tag");
+    expect(list.uninformative).toEqual(boilerplate);
+    await openApp(page);
+    const section = facetSection(page, "Tag");
+    const labels = section.locator("li span.value");
+    await expect(labels).toHaveText(list.first.map((v) => model.label("tag", v)));
+    for (const v of boilerplate) await expect(facetRow(page, "Tag", model.label("tag", v))).toHaveCount(0);
+    // Show all offers them, in the facet's order; Show fewer leaves them out again.
+    await section.getByRole("button", { name: list.show_all, exact: true }).click();
+    await expect(labels).toHaveText(model.view().facet("tag").map((v) => v.label));
+    await section.getByRole("button", { name: list.show_fewer, exact: true }).click();
+    await expect(labels).toHaveText(list.first.map((v) => model.label("tag", v)));
+
+    // Picked from a URL, it is listed and ticked, so it can be unticked.
+    const linux = model.view("#tag=linux");
+    expect(linux.list("tag").first).toContain("linux");
+    await openApp(page, "#tag=linux");
+    await expectShows(page, model, linux);
+    const row = facetRow(page, "Tag", "linux");
+    await expect(row.getByRole("checkbox")).toBeChecked();
+    await row.getByRole("checkbox").click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("");
+    await expectShows(page, model, model.view());
+    await expect(row).toHaveCount(0);
+    // The query language takes it as before.
+    await openApp(page, "#q=tag:linux");
+    await expectShows(page, model, model.view("#q=tag:linux"));
+  });
+
+  test("under a search with few hits, the subsystem list opens on the values with results", async ({ page }) => {
+    const model = getModel();
+    const fragment = "#q=damon";
+    const view = model.view(fragment);
+    const first = view.list("sub").first;
+    const counts = first.map((v) => view.counts.sub.get(v));
+    // The case of the issue: fewer values with results than the list has lines.
+    expect(counts.filter((n) => n > 0).length, "some values have results").toBeGreaterThan(0);
+    expect(counts.filter((n) => n === 0).length, "zeros fill the rest of the list").toBeGreaterThan(0);
+    // Spelled out: no zero comes before a value with results.
+    expect(counts.findLastIndex((n) => n > 0)).toBeLessThan(counts.indexOf(0));
+    await openApp(page, fragment);
+    await expectShows(page, model, view);
+    const section = facetSection(page, "Subsystem");
+    const labels = section.locator("li span.value");
+    await expect(labels).toHaveText(first.map((v) => model.label("sub", v)));
+    await expect(section.locator("li").first()).not.toHaveClass(/\bzero\b/);
+    await expect(section.locator("li").last()).toHaveClass(/\bzero\b/);
+    // Expanded, every value is listed in the facet's own order, zeros in place.
+    await section.getByRole("button", { name: view.list("sub").show_all, exact: true }).click();
+    await expect(labels).toHaveText(view.facet("sub").map((v) => v.label));
+  });
+});
+
+/**
  * The served bundle with every post repeated until it holds more than two
  * pages of rows (new ids), routed to the page in its place; returns its model.
  */

@@ -84,6 +84,8 @@ export class Model {
     const m = ask(this.source, ["model"]);
     this.total = m.total;
     this.page = m.page;
+    /** The share of all entries (percent) from which core leaves a facet value out of its list as it opens. */
+    this.uninformativePercent = m.uninformative_percent;
     /**
      * core's bounds (kernel_news_core::bounded): `post_entries_shown` (the
      * post view's and the series page's window, and its step),
@@ -149,9 +151,11 @@ export class Model {
    * fit), `hits` (entries in display order), `places` (per hit, its place
    * as the entry view says it: "3 of 61 results"), `groups` (post ids of the result
    * groups), `posts` (their number), `facets` ([{key, heading, values:
-   * [{value, label, count}], list: {filter_box, shown, show_all, show_fewer}}]
-   * in display order; `list`: how the facet's list shows at first, its
-   * filter box empty), `counts` (facet key -> Map value -> count),
+   * [{value, label, count}], list: {filter_box, shown, first, uninformative,
+   * show_all, show_fewer}}] in display order; `list`: how the facet's list
+   * shows at first, its filter box empty: `first` the values it shows, in
+   * order, `uninformative` those it keeps behind "Show all" as on (almost)
+   * every entry), `counts` (facet key -> Map value -> count),
    * `problems`, `highlights` (the terms marked) and `selectors` (per `rel`
    * value: the post ids it takes, or its problem).
    */
