@@ -217,6 +217,12 @@ pub fn build(opts: &Options) -> Built {
         summary.feed = Some(feed);
     }
 
+    // A tag a post names exists, even where the shipped table lacks it.
+    let named: Vec<KernelVersion> = (posts.iter())
+        .filter_map(|p| p.release.as_deref()?.parse().ok())
+        .collect();
+    let releases = cadence::with_named(releases, &named, newest_news);
+
     // Newest first; undated posts last; ties by path so the order is total.
     posts.sort_by_cached_key(|p| (std::cmp::Reverse(date_key(p)), p.path.clone()));
 

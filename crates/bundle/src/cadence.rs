@@ -100,6 +100,31 @@ pub fn grow(
     rows.into_values().collect()
 }
 
+/// Adds the tags the posts name that the calendar lacks (a post on
+/// v6.17-rc3 means v6.17-rc3 exists), then estimates their dates by
+/// [`grow`] where the cadence can; a tag it cannot date stays in the
+/// calendar without a date, shown as unknown rather than left out.
+pub fn with_named(
+    releases: Vec<Release>,
+    named: &[KernelVersion],
+    until: Option<i64>,
+) -> Vec<Release> {
+    let known: std::collections::BTreeSet<String> =
+        releases.iter().map(|r| r.version.clone()).collect();
+    let mut rows = releases;
+    let missing: std::collections::BTreeSet<&KernelVersion> = (named.iter())
+        .filter(|v| !known.contains(&v.to_string()))
+        .collect();
+    if missing.is_empty() {
+        return rows;
+    }
+    rows.extend(missing.into_iter().map(|v| Release {
+        version: v.to_string(),
+        ..Default::default()
+    }));
+    grow(rows, &[], until)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +169,34 @@ mod tests {
         assert_eq!(d[3], ("v7.1-rc3".into(), "2026-05-10".into(), true));
         assert_eq!(d[7], ("v7.1-rc7".into(), "2026-06-07".into(), true));
         assert_eq!(d[8], ("v7.1".into(), "2026-06-14".into(), false));
+    }
+
+    #[test]
+    fn a_tag_a_post_names_is_in_the_calendar_estimated_or_undated_never_left_out() {
+        let table = vec![
+            rel("v7.0", Some("2026-04-12")),
+            rel("v7.1-rc1", Some("2026-04-26")),
+            rel("v7.1", Some("2026-06-14")),
+        ];
+        let grown = grow(table, &[], None);
+        assert!(
+            grown.iter().any(|r| r.version == "v7.1-rc3"),
+            "the cadence has rc3 already"
+        );
+        // rc9 of a nine-week cycle is past what the cadence gives: in, without a date.
+        let named = with_named(grown.clone(), &[v("v7.1-rc3"), v("v7.1-rc9")], None);
+        let rc9 = named
+            .iter()
+            .find(|r| r.version == "v7.1-rc9")
+            .expect("v7.1-rc9 is in");
+        assert_eq!((rc9.date.as_deref(), rc9.estimated), (None, false));
+        assert_eq!(named.len(), grown.len() + 1);
+        // Known and estimated dates are as they were.
+        for r in &grown {
+            assert!(named.contains(r), "{r:?} changed");
+        }
+        // A post on a tag of the newest cycle's table, only: nothing to add.
+        assert_eq!(with_named(grown.clone(), &[v("v7.0")], None), grown);
     }
 
     #[test]
