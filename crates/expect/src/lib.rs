@@ -401,12 +401,36 @@ mod tests {
         assert_eq!(m["entries"][1]["links"], json!([]));
         assert_eq!(m["entries"][1]["thread_url"], Value::Null);
         assert_eq!(m["page"], PAGE);
+        let cycles: Vec<Value> = (m["cycles"].as_array().unwrap().iter())
+            .map(|c| {
+                json!([
+                    c["version"],
+                    c["entries"],
+                    c["news"],
+                    c["lwn"],
+                    c["rcs"],
+                    c["rcs_tip"]
+                ])
+            })
+            .collect();
+        // v6.6's calendar row lists no rc: its rcs are unknown, not 0.
         assert_eq!(
-            m["cycles"],
-            json!([
-                {"version": "v6.7", "entries": 1, "news": "1 entry", "lwn": null},
-                {"version": "v6.6", "entries": 2, "news": "2 entries", "lwn": null},
-            ])
+            cycles,
+            [
+                json!(["v6.7", 1, "1 entry", null, "1", null]),
+                json!([
+                    "v6.6",
+                    2,
+                    "2 entries",
+                    null,
+                    "–",
+                    kernel_news_core::cycles::RCS_UNKNOWN
+                ]),
+            ]
+        );
+        assert_eq!(
+            m["cycles"][0]["tags"],
+            json!([{"name": "rc1", "date": "date unknown", "tip": "date unknown", "estimated": false}])
         );
         assert_eq!(m["release_tags"], json!(["v6.7-rc1", "v6.6-rc2"]));
     }
