@@ -13,9 +13,11 @@ use std::sync::OnceLock;
 
 use crate::bitset::Bitset;
 use crate::coverage::CrossIndex;
+use crate::date::parse_ymd;
+use crate::date_range::DateRange;
 use crate::facets::{Facet, FacetCount, FacetIndex};
 use crate::ids;
-use crate::query::Query;
+use crate::query::{Atom, Expr, Query};
 use crate::search::SearchIndex;
 use crate::story::{Stories, Story};
 use crate::uninformative::Uninformative;
@@ -36,6 +38,9 @@ pub struct Archive {
     cross: OnceLock<CrossIndex>,
     /// Every patch series' postings; built on first use.
     stories: OnceLock<Stories>,
+    /// Each entry's posting day (days since the epoch; `i32::MIN` unknown),
+    /// read on the first `d:` search.
+    days: OnceLock<Vec<i32>>,
     post_numbers: HashMap<String, u32>,
     subsystem_names: HashMap<String, String>,
     /// Per facet slot: the display order of its values as positions in the
@@ -124,6 +129,7 @@ impl Archive {
             search: OnceLock::new(),
             cross: OnceLock::new(),
             stories: OnceLock::new(),
+            days: OnceLock::new(),
             post_numbers,
             subsystem_names,
             display,
@@ -247,21 +253,111 @@ impl Archive {
         } else {
             self.search_index().search(query, within)
         };
-        // Prefixes narrow like extra terms: `rel:v6.7 sub:mm` means both.
-        for selector in &query.releases {
-            set.intersect_with(&self.facets.release_set(std::slice::from_ref(selector)));
+        // Prefixes narrow like extra terms: `rel:v6.7 sub:mm` means both; two
+        // values of one prefix mean either, as two ticks in one facet do.
+        if !query.releases.is_empty() {
+            set.intersect_with(&self.facets.release_set(&query.releases));
         }
-        for (facet, value) in &query.facets {
-            let value = match facet {
-                Facet::Tag => value.clone(),
-                _ => value.to_lowercase(),
-            };
-            set.intersect_with(&self.facets.value_set(*facet, [value.as_str()]));
+        for facet in Facet::ALL {
+            let values: Vec<&str> = (query.facets.iter())
+                .filter(|(f, _)| *f == facet)
+                .map(|(_, v)| v.as_str())
+                .collect();
+            if !values.is_empty() {
+                set.intersect_with(&self.facet_set(facet, &values));
+            }
         }
         if !query.series.is_empty() || !query.versions.is_empty() {
             set.intersect_with(&self.series_set(query));
         }
+        for range in &query.dates {
+            set.intersect_with(&self.date_set(range));
+        }
+        for group in &query.groups {
+            set.intersect_with(&self.group_set(group));
+        }
         Some(set)
+    }
+
+    /// Entries with any of `values` of `facet`, as typed after its prefix
+    /// (tags keep their case; other values are ids, lowercase).
+    fn facet_set(&self, facet: Facet, values: &[&str]) -> Bitset {
+        let values: Vec<String> = (values.iter())
+            .map(|v| match facet {
+                Facet::Tag => v.to_string(),
+                _ => v.to_lowercase(),
+            })
+            .collect();
+        self.facets
+            .value_set(facet, values.iter().map(String::as_str))
+    }
+
+    /// Entries whose posting day (their own, else their post's) is in `range`.
+    fn date_set(&self, range: &DateRange) -> Bitset {
+        let days = self.days.get_or_init(|| {
+            (0..self.len() as u32)
+                .map(|n| {
+                    let (post, e) = self.entry(n);
+                    e.day(post)
+                        .and_then(parse_ymd)
+                        .map_or(i32::MIN, |d| d as i32)
+                })
+                .collect()
+        });
+        let mut set = Bitset::empty(self.len());
+        for (i, &d) in days.iter().enumerate() {
+            if d != i32::MIN && range.contains(i64::from(d)) {
+                set.insert(i);
+            }
+        }
+        set
+    }
+
+    /// The entries a part joined by `OR` or `NOT`, or grouped, allows.
+    fn group_set(&self, e: &Expr) -> Bitset {
+        match e {
+            Expr::Atom(atom) => self.atom_set(atom),
+            Expr::Or(items) => {
+                let mut set = Bitset::empty(self.len());
+                items
+                    .iter()
+                    .for_each(|i| set.union_with(&self.group_set(i)));
+                set
+            }
+            Expr::Not(inner) => {
+                let mut set = Bitset::full(self.len());
+                set.subtract(&self.group_set(inner));
+                set
+            }
+            // A group ANDs as the top level does, two values of a prefix giving either.
+            Expr::And(items) => {
+                let mut flat = Query::default();
+                for item in items {
+                    match item {
+                        Expr::Atom(Atom::Facet(f, v)) => flat.facets.push((*f, v.clone())),
+                        Expr::Atom(Atom::Release(r)) => flat.releases.push(*r),
+                        Expr::Atom(Atom::Series(id)) => flat.series.push(id.clone()),
+                        other => flat.groups.push(other.clone()),
+                    }
+                }
+                self.search(&flat)
+                    .unwrap_or_else(|| Bitset::full(self.len()))
+            }
+        }
+    }
+
+    fn atom_set(&self, atom: &Atom) -> Bitset {
+        let mut one = Query::default();
+        match atom {
+            Atom::Term(t) => one.terms.push(t.clone()),
+            Atom::Release(r) => one.releases.push(*r),
+            Atom::Facet(f, v) => one.facets.push((*f, v.clone())),
+            Atom::Series(id) => one.series.push(id.clone()),
+            Atom::Versions(v) => one.versions.push(*v),
+            Atom::Date(d) => one.dates.push(*d),
+        }
+        self.search(&one)
+            .unwrap_or_else(|| Bitset::full(self.len()))
     }
 
     /// The entries of the series a query's `series:` values name (any of

@@ -1,22 +1,31 @@
 //! The search box's small query language, in the spirit of lore.kernel.org.
 //!
-//! `word` and `"exact phrase"` match anywhere (title, body, authors,
-//! subsystems); `-word` excludes; `s:` (subject), `a:` (author) and `b:` (body)
-//! restrict a term to one field; `rel:v6.7`, `sub:mm`, `kind:rfc`, `lang:ko`,
-//! `tag:x` and `source:lwn` select facet values. `series:ID` selects the
-//! postings of one patch series (several `series:` give any of them), and
-//! `versions:3`, `versions:>=3` (also `>`, `<=`, `<`) the entries of series
-//! with that many versions (a resend is none); an entry of no series never matches `versions:`.
-//! Matching is case-insensitive substring
-//! matching, so identifiers (`__GFP_ZERO`, `split_huge_page()`, `mm/damon`),
-//! message-ids and Korean text (no word boundaries) all work as typed.
+//! `word` matches anywhere (title, body, authors, subsystems) as typed, inside
+//! words too, so identifiers (`__GFP_ZERO`, `split_huge_page()`, `mm/damon`),
+//! message-ids and Korean text all work; `"pin"` or `"exact phrase"` matches
+//! whole words only (ASCII; Korean in quotes is still matched as typed).
+//! `-word` or `NOT word` excludes; `a OR b`, `a AND b` (also just `a b`) and
+//! parentheses combine, `NOT` binding tightest, then `AND`, then `OR`.
+//! `s:` (subject), `a:` (author names and the sender's address) and `b:`
+//! (body) restrict a term to one field; `rel:v6.7`, `sub:mm`, `kind:rfc`,
+//! `lang:ko`, `tag:x` and `source:lwn` select facet values, two values of
+//! one prefix giving either (`kind:rfc kind:patch`), as ticking two values of
+//! a facet does. `d:2023-06..2023-12` keeps entries posted in a date range
+//! ([`crate::date_range`]). `series:ID` selects the postings of one patch
+//! series (several give any of them), and `versions:3`, `versions:>=3` (also
+//! `>`, `<=`, `<`) the entries of series with that many versions (a resend is
+//! none); an entry of no series never matches `versions:`. The grammar is
+//! read in [`crate::query_parse`].
 
 use std::fmt;
 use std::ops::RangeInclusive;
 use std::str::FromStr;
 
+use crate::date_range::DateRange;
 use crate::facets::Facet;
 use crate::selector::ReleaseSelector;
+
+pub use crate::query_parse::parse;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -32,17 +41,60 @@ pub struct Term {
     /// Lowercased text to find.
     pub text: String,
     pub negated: bool,
+    /// Matched only where it starts and ends at word boundaries (a quoted ASCII term).
+    pub whole_word: bool,
 }
 
+/// One thing a query can ask for, as it appears inside `OR`, `NOT` or a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Atom {
+    /// A text term; always positive here (`NOT` wraps it).
+    Term(Term),
+    Release(ReleaseSelector),
+    Facet(Facet, String),
+    Series(String),
+    Versions(Versions),
+    Date(DateRange),
+}
+
+/// A part of a query joined by `OR` or `NOT`, or grouped in parentheses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    Atom(Atom),
+    /// Every part; two values of one prefix give either, as in the flat query.
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Not(Box<Expr>),
+}
+
+impl Expr {
+    /// The positive text terms, for highlighting (none under a `NOT`).
+    fn highlights<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Expr::Atom(Atom::Term(t)) => out.push(&t.text),
+            Expr::Atom(_) | Expr::Not(_) => {}
+            Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| e.highlights(out)),
+        }
+    }
+}
+
+/// A search: the parts the top level ANDs together, each in the field the
+/// engine has a fast path for, and `groups` for the rest.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub terms: Vec<Term>,
+    /// `rel:` values; an entry of any of them passes.
     pub releases: Vec<ReleaseSelector>,
+    /// Facet prefixes; per facet, an entry with any of its values passes.
     pub facets: Vec<(Facet, String)>,
     /// `series:` ids, lowercased; an entry of any of them passes.
     pub series: Vec<String>,
     /// `versions:` conditions; an entry passes when its series meets all of them.
     pub versions: Vec<Versions>,
+    /// `d:` ranges; an entry passes when its posting day is in all of them.
+    pub dates: Vec<DateRange>,
+    /// Parts with `OR`, a `NOT` of a prefix, or parentheses; each must hold.
+    pub groups: Vec<Expr>,
     /// Parts that could not be read (`rel:latest`), worded for the user.
     pub problems: Vec<String>,
 }
@@ -155,6 +207,8 @@ impl Query {
             && self.facets.is_empty()
             && self.series.is_empty()
             && self.versions.is_empty()
+            && self.dates.is_empty()
+            && self.groups.is_empty()
     }
 
     /// True when every entry matching `self` also matches `previous`, so the
@@ -166,116 +220,51 @@ impl Query {
                 if p.negated {
                     t == p
                 } else {
+                    // A substring term finds whatever a longer one finds; a
+                    // whole-word one only the very same word.
                     !t.negated
                         && (t.field == p.field || p.field == Field::Any)
-                        && t.text.contains(&p.text)
+                        && (t.text.contains(&p.text) && !p.whole_word
+                            || t.text == p.text && t.whole_word)
                 }
             })
         };
+        // Values of one prefix are an OR: fewer of the same narrow, another widens.
+        fn fewer_of<T: PartialEq, K: PartialEq>(
+            now: &[T],
+            before: &[T],
+            key: impl Fn(&T) -> K,
+        ) -> bool {
+            before.iter().all(|b| {
+                let mine = |t: &&T| key(t) == key(b);
+                now.iter().any(|t| mine(&t)) && now.iter().filter(mine).all(|t| before.contains(t))
+            })
+        }
         previous.terms.iter().all(covers)
-            && previous.releases.iter().all(|r| self.releases.contains(r))
-            && previous.facets.iter().all(|f| self.facets.contains(f))
-            // `series:` values are one OR: fewer of the same ids narrow.
-            && (previous.series.is_empty()
-                || (!self.series.is_empty()
-                    && self.series.iter().all(|s| previous.series.contains(s))))
-            && (previous.versions.iter())
-                .all(|p| self.versions.iter().any(|t| t.within(*p)))
+            && fewer_of(&self.releases, &previous.releases, |_| ())
+            && fewer_of(&self.facets, &previous.facets, |(f, _)| *f)
+            && fewer_of(&self.series, &previous.series, |_| ())
+            && (previous.versions.iter()).all(|p| self.versions.iter().any(|t| t.within(*p)))
+            && (previous.dates.iter()).all(|p| self.dates.iter().any(|t| t.within(p)))
+            && previous.groups.iter().all(|g| self.groups.contains(g))
     }
 
-    /// Positive terms, for highlighting matches.
+    /// Positive terms, for highlighting matches: the top level's and those
+    /// inside groups, but none under a `NOT`.
     pub fn highlights(&self) -> impl Iterator<Item = &str> {
-        self.terms
+        let mut grouped = Vec::new();
+        self.groups.iter().for_each(|g| g.highlights(&mut grouped));
+        (self
+            .terms
             .iter()
             .filter(|t| !t.negated)
-            .map(|t| t.text.as_str())
+            .map(|t| t.text.as_str()))
+        .chain(grouped)
     }
 }
 
-/// Splits on whitespace outside double quotes; a quote may follow a prefix (`s:"a b"`).
-fn tokens(input: &str) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let (mut quoted, mut had_quote) = (false, false);
-    for c in input.chars() {
-        match c {
-            '"' => {
-                quoted = !quoted;
-                had_quote = true;
-            }
-            c if c.is_whitespace() && !quoted => {
-                if !cur.is_empty() {
-                    out.push((std::mem::take(&mut cur), had_quote));
-                }
-                had_quote = false;
-            }
-            c => cur.push(c),
-        }
-    }
-    if !cur.is_empty() {
-        out.push((cur, had_quote));
-    }
-    out
-}
-
-pub fn parse(input: &str) -> Query {
-    let mut q = Query::default();
-    for (token, quoted) in tokens(input) {
-        let (negated, body) = match token.strip_prefix('-') {
-            Some(rest) if !rest.is_empty() => (true, rest),
-            _ => (false, token.as_str()),
-        };
-        // A quoted token is always text, even if it looks like `a:b`.
-        let prefixed = if quoted && !body.contains(':') {
-            None
-        } else {
-            body.split_once(':')
-        };
-        let field_term = |field| Term {
-            field,
-            text: String::new(),
-            negated,
-        };
-        let term = match prefixed {
-            Some(("s" | "subject", v)) => Some((field_term(Field::Subject), v)),
-            Some(("a" | "author", v)) => Some((field_term(Field::Author), v)),
-            Some(("b" | "body", v)) => Some((field_term(Field::Body), v)),
-            Some(("rel" | "release", v)) if !negated => {
-                match v.parse::<ReleaseSelector>() {
-                    Ok(s) => q.releases.push(s),
-                    Err(e) => q.problems.push(e.to_string()),
-                }
-                None
-            }
-            Some(("series", v)) if !negated && !v.is_empty() => {
-                q.series.push(v.to_lowercase());
-                None
-            }
-            Some(("versions", v)) if !negated => {
-                match v.parse::<Versions>() {
-                    Ok(c) => q.versions.push(c),
-                    Err(e) => q.problems.push(e.to_string()),
-                }
-                None
-            }
-            Some((prefix, v)) if !negated && !v.is_empty() && facet_of(prefix).is_some() => {
-                q.facets
-                    .push((facet_of(prefix).expect("checked"), v.to_string()));
-                None
-            }
-            _ => Some((field_term(Field::Any), body)),
-        };
-        if let Some((mut t, text)) = term {
-            t.text = text.to_lowercase();
-            if !t.text.is_empty() {
-                q.terms.push(t);
-            }
-        }
-    }
-    q
-}
-
-fn facet_of(prefix: &str) -> Option<Facet> {
+/// The facet a prefix selects: `sub:`, `kind:`, `lang:`, `tag:`, `source:`.
+pub(crate) fn facet_of(prefix: &str) -> Option<Facet> {
     Some(match prefix {
         "sub" | "subsystem" => Facet::Subsystem,
         "kind" => Facet::Kind,

@@ -7,6 +7,7 @@ fn any(text: &str) -> Term {
         field: Field::Any,
         text: text.into(),
         negated: false,
+        whole_word: false,
     }
 }
 
@@ -17,11 +18,13 @@ fn words_phrases_and_exclusions() {
         q.terms,
         [
             any("damon"),
-            any("per-node memory"),
             Term {
-                field: Field::Any,
-                text: "rfc".into(),
-                negated: true
+                whole_word: true,
+                ..any("per-node memory")
+            },
+            Term {
+                negated: true,
+                ..any("rfc")
             }
         ]
     );
@@ -188,10 +191,17 @@ fn series_and_versions_prefixes_become_selections() {
     assert!(q.problems.is_empty());
     assert!(!parse("versions:2").is_empty());
     assert!(!parse("series:x").is_empty());
-    // Excluded or empty, they are text, as other prefixes are.
+    // Empty, it is text; excluded, it leaves the series out.
     assert_eq!(parse("series:").terms, [any("series:")]);
-    assert_eq!(parse("-series:x").terms[0].text, "series:x");
-    assert_eq!(parse("-versions:3").terms[0].text, "versions:3");
+    let not = |e: Expr| Expr::Not(Box::new(e));
+    assert_eq!(
+        parse("-series:x").groups,
+        [not(Expr::Atom(Atom::Series("x".into())))]
+    );
+    assert_eq!(
+        parse("-versions:3").groups,
+        [not(Expr::Atom(Atom::Versions(versions("3").unwrap())))]
+    );
 }
 
 #[test]

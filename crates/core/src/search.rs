@@ -104,15 +104,26 @@ impl SearchIndex {
             .map(|(f, _)| f)
     }
 
-    /// Does entry `i` contain the term in one of its fields?
-    fn matches(&self, i: usize, field: Field, finder: &Finder<'_>) -> bool {
-        self.fields(field)
-            .any(|f| finder.find(f.get(i).as_bytes()).is_some())
+    /// Does entry `i` contain the term in one of its fields (as a whole word when `whole`)?
+    fn matches(&self, i: usize, field: Field, finder: &Finder<'_>, whole: bool) -> bool {
+        self.fields(field).any(|f| {
+            let hay = f.get(i).as_bytes();
+            let len = finder.needle().len();
+            let mut from = 0;
+            while let Some(p) = finder.find(&hay[from..]) {
+                let at = from + p;
+                if !whole || at_word_edges(hay, at, len, 0, hay.len()) {
+                    return true;
+                }
+                from = at + 1;
+            }
+            false
+        })
     }
 
     /// Every entry containing the needle, in one pass over each field's text:
     /// the searcher is built once and, after a hit, skips to the next entry.
-    fn scan(&self, field: Field, finder: &Finder<'_>, out: &mut Bitset) {
+    fn scan(&self, field: Field, finder: &Finder<'_>, whole: bool, out: &mut Bitset) {
         let len = finder.needle().len();
         for f in self.fields(field) {
             let hay = f.text.as_bytes();
@@ -123,7 +134,8 @@ impl SearchIndex {
                     i += 1;
                 }
                 // Entries are not separated, so a match may run into the next one.
-                if at + len <= f.starts[i + 1] {
+                let (lo, hi) = (f.starts[i], f.starts[i + 1]);
+                if at + len <= hi && (!whole || at_word_edges(hay, at, len, lo, hi)) {
                     out.insert(i);
                     from = f.starts[i + 1];
                 } else {
@@ -150,7 +162,7 @@ impl SearchIndex {
                 // a search per entry.
                 cand if !term.negated && cand.as_ref().is_none_or(|c| c.count() * 8 > self.len) => {
                     let mut found = Bitset::empty(self.len);
-                    self.scan(term.field, &finder, &mut found);
+                    self.scan(term.field, &finder, term.whole_word, &mut found);
                     if let Some(c) = cand {
                         found.intersect_with(&c);
                     }
@@ -158,7 +170,9 @@ impl SearchIndex {
                 }
                 cand => {
                     let mut out = Bitset::empty(self.len);
-                    let keep = |i: &usize| self.matches(*i, term.field, &finder) != term.negated;
+                    let keep = |i: &usize| {
+                        self.matches(*i, term.field, &finder, term.whole_word) != term.negated
+                    };
                     match cand {
                         Some(c) => c.iter().filter(keep).for_each(|i| out.insert(i)),
                         None => (0..self.len).filter(keep).for_each(|i| out.insert(i)),
@@ -169,6 +183,19 @@ impl SearchIndex {
         }
         acc.unwrap_or_else(|| Bitset::full(self.len))
     }
+}
+
+/// Whether the match `hay[at..at + len]`, inside the entry text `hay[lo..hi]`,
+/// starts and ends at word boundaries: an edge of the needle that is a word
+/// character (ASCII letter, digit or `_`) must not touch another one, so
+/// `"pin"` finds "pin" and "pin," but not "pinned" or "spin".
+fn at_word_edges(hay: &[u8], at: usize, len: usize, lo: usize, hi: usize) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let needle = &hay[at..at + len];
+    let before_ok = !needle.first().is_some_and(|&b| word(b)) || at == lo || !word(hay[at - 1]);
+    let after_ok =
+        !needle.last().is_some_and(|&b| word(b)) || at + len == hi || !word(hay[at + len]);
+    before_ok && after_ok
 }
 
 /// Splits `text` into `(run, highlighted)` pieces around case-insensitive
@@ -346,6 +373,37 @@ mod tests {
         assert_eq!(hits(r#""zero pages""#), [0]);
         assert_eq!(hits(r#""pages zero""#), Vec::<usize>::new());
         assert_eq!(hits("mm -rfc"), [0]);
+    }
+
+    #[test]
+    fn a_quoted_word_matches_whole_words_only_and_a_bare_one_inside_words() {
+        let mut b = bundle();
+        b.posts[0].entries[0].body = "pin_user_pages() and spinning, unpin; MAINTAINERS".into();
+        b.posts[0].entries[1].body = "Pin it, pin.".into();
+        let f = FacetIndex::build(&b);
+        let idx = SearchIndex::build(&b, &f);
+        let hits = |q: &str| idx.search(&parse(q), None).iter().collect::<Vec<_>>();
+        assert_eq!(hits("pin"), [0, 1]);
+        assert_eq!(
+            hits(r#""pin""#),
+            [1],
+            "pin_user_pages, spinning, unpin are other words"
+        );
+        assert_eq!(hits(r#"b:"pin it""#), [1]);
+        assert_eq!(
+            hits(r#""pin_user_pages()""#),
+            [0],
+            "an identifier as a word"
+        );
+        assert_eq!(hits(r#"-"pin""#), [0]);
+        // Within a set (the slow path) the same.
+        let mut only_first = Bitset::empty(2);
+        only_first.insert(0);
+        assert!(idx
+            .search(&parse(r#""pin""#), Some(&only_first))
+            .iter()
+            .next()
+            .is_none());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use kernel_news_core::archive::Archive;
 use kernel_news_core::facets::Facet;
 use kernel_news_core::load::parse_bundle;
 use kernel_news_core::markdown::{is_remote, is_safe_url, render_with_charts};
+use kernel_news_core::query::parse;
 use kernel_news_core::searched::Searched;
 use kernel_news_core::viewstate::{Open, Sort, ViewState};
 use kernel_news_core::KernelVersion;
@@ -132,19 +133,43 @@ fn archive(entries: &[(usize, usize, usize)]) -> Archive {
 }
 
 /// Query text from the vocabulary: words, their prefixes, exclusions and
-/// fields, series and their numbers of versions.
+/// fields, whole words, series and their numbers of versions, and the
+/// operators and parentheses (balanced or not) between them.
 fn query_text() -> impl Strategy<Value = String> {
-    let token = (0..WORDS.len(), 1usize..6, 0u8..6).prop_map(|(w, cut, form)| {
+    let token = (0..WORDS.len(), 1usize..6, 0u8..14).prop_map(|(w, cut, form)| {
         let word: String = WORDS[w].chars().take(cut).collect();
         match form {
             0 => format!("-{word}"),
             1 => format!("s:{word}"),
             2 => format!("series:{}", SERIES[w % SERIES.len()]),
             3 => format!("versions:{}{}", ["", ">=", ">", "<=", "<"][w % 5], cut % 4),
+            4 => "OR".to_string(),
+            5 => "NOT".to_string(),
+            6 => format!("({word}"),
+            7 => format!("{word})"),
+            8 => format!("\"{word}\""),
+            9 => format!("-(series:{} OR {word})", SERIES[w % SERIES.len()]),
             _ => word,
         }
     });
     prop::collection::vec(token, 0..4).prop_map(|t| t.join(" "))
+}
+
+/// Query text that reads without a problem: words, exclusions, fields,
+/// whole words, prefixes and negated groups, but no dangling operator.
+fn clean_query_text() -> impl Strategy<Value = String> {
+    let token = (0..WORDS.len(), 1usize..6, 0u8..7).prop_map(|(w, cut, form)| {
+        let word: String = WORDS[w].chars().take(cut).collect();
+        match form {
+            0 => format!("-{word}"),
+            1 => format!("s:{word}"),
+            2 => format!("series:{}", SERIES[w % SERIES.len()]),
+            3 => format!("\"{word}\""),
+            4 => format!("-(series:{} OR {word})", SERIES[w % SERIES.len()]),
+            _ => word,
+        }
+    });
+    prop::collection::vec(token, 1..4).prop_map(|t| t.join(" "))
 }
 
 /// Pieces of markdown and HTML, friendly and hostile, that a post may hold.
@@ -344,6 +369,30 @@ proptest! {
             let fresh = Searched::new(&archive, &text, None);
             prop_assert_eq!(narrowed.hits, fresh.hits, "{:?} after {:?}", text, before);
         }
+    }
+
+    #[test]
+    fn or_and_not_and_groups_combine_hits_as_sets(
+        entries in prop::collection::vec((0..WORDS.len(), 0..WORDS.len(), 0..WORDS.len()), 1..30),
+        a in clean_query_text(),
+        b in clean_query_text(),
+    ) {
+        let archive = archive(&entries);
+        let all = || kernel_news_core::bitset::Bitset::full(archive.len());
+        let hits = |text: &str| archive.search(&parse(text)).unwrap_or_else(all);
+        prop_assert!(parse(&a).problems.is_empty() && parse(&b).problems.is_empty());
+        let (ha, hb) = (hits(&format!("({a})")), hits(&format!("({b})")));
+        let mut either = ha.clone();
+        either.union_with(&hb);
+        prop_assert_eq!(hits(&format!("({a}) OR ({b})")), either, "{} OR {}", a, b);
+        let mut both = ha.clone();
+        both.intersect_with(&hb);
+        prop_assert_eq!(hits(&format!("({a}) ({b})")), both.clone(), "{} AND {}", a, b);
+        prop_assert_eq!(hits(&format!("({a}) AND ({b})")), both, "{} AND {}", a, b);
+        let mut not_a = all();
+        not_a.subtract(&ha);
+        prop_assert_eq!(hits(&format!("NOT ({a})")), not_a.clone(), "NOT {}", a);
+        prop_assert_eq!(hits(&format!("-({a})")), not_a, "-({})", a);
     }
 
     #[test]
