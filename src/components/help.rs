@@ -3,42 +3,10 @@
 use kernel_news_core::b4::B4_HELP;
 use kernel_news_core::keys::SHORTCUTS;
 use kernel_news_core::listing::HELP;
+use kernel_news_core::query_help::{QUERY_HELP, QUERY_HELP_NOTE};
 use leptos::prelude::*;
 
 use crate::ctx::use_ctx;
-
-const QUERY_HELP: [(&str, &str); 12] = [
-    (
-        "damon",
-        "entries containing the text, anywhere (title, body, authors, subsystems)",
-    ),
-    ("\"per-node memory\"", "an exact phrase"),
-    ("-rfc", "leave out entries containing the text"),
-    ("s:slub", "in the subject (title) only"),
-    ("a:\"Vlastimil Babka\"", "by an author"),
-    ("b:maple", "in the body only"),
-    (
-        "rel:v6.7",
-        "a release: a tag (v6.7-rc4), a cycle (v6.7), a series (v6.x) or a range (v6.0..v6.7)",
-    ),
-    ("sub:mm", "a subsystem and its children (mm/damon ...)"),
-    (
-        "kind:rfc  lang:ko  tag:x",
-        "an entry kind, a language, a post tag",
-    ),
-    (
-        "source:lwn",
-        "a source: lwn (LWN.net) or lkml-news (LKML News)",
-    ),
-    (
-        "series:ID",
-        "every posting of one patch series (its id, as in a #series= link); several series: give any of them",
-    ),
-    (
-        "versions:>=3",
-        "entries of series with that many versions: versions:3, >=3, >3, <=3, <3",
-    ),
-];
 
 #[component]
 pub fn Help() -> impl IntoView {
@@ -57,7 +25,7 @@ pub fn Help() -> impl IntoView {
                         <h2 id="help-title">"Search and shortcuts"</h2>
                         <button type="button" class="close" on:click=move |_| ctx.help.set(false)>"Close"</button>
                     </div>
-                    <p>"Terms combine with AND; matching ignores case and finds text anywhere inside words, so identifiers (__GFP_ZERO, split_huge_page(), mm/damon), message-ids and Korean all work as typed."</p>
+                    <p>{QUERY_HELP_NOTE}</p>
                     <table class="help-table"><caption>"Query language"</caption><tbody>{rows(&QUERY_HELP)}</tbody></table>
                     <table class="help-table"><caption>"Keyboard"</caption><tbody>{rows(&SHORTCUTS)}</tbody></table>
                     <p>{B4_HELP}</p>

@@ -60,8 +60,10 @@ pub fn StatusBar() -> impl IntoView {
             .with(|s| offer(files, s.filters.get(&Facet::Subsystem)))?;
         Some(view! { <a class="subscribe" href=o.href type=ATOM_TYPE title=o.title>{o.text}</a> })
     };
-    let newest = Sort::Newest.key();
-    let oldest = Sort::Oldest.key();
+    let orders = Sort::ALL
+        .into_iter()
+        .map(|s| view! { <option value=s.key()>{s.label()}</option> })
+        .collect_view();
     view! {
         <div class="status-bar">
             <p class="result-count" role="status">{count}</p>
@@ -70,8 +72,7 @@ pub fn StatusBar() -> impl IntoView {
                 <label class="sort">
                     "Order "
                     <select on:change=on_sort prop:value=move || ctx.state.with(|s| s.sort.key())>
-                        <option value=newest>"Newest first"</option>
-                        <option value=oldest>"Oldest first"</option>
+                        {orders}
                     </select>
                 </label>
                 <label class="per-series">

@@ -393,6 +393,7 @@ impl Archive {
         let (selection, mut problems) = state.selection();
         let query = crate::query::parse(&state.query);
         problems.extend(query.problems.iter().cloned());
+        problems.extend(self.unknown_values(&query));
         let view = self.facets.view(&selection, searched);
         let mut set = view.filter();
         let entries = set.count();
@@ -403,14 +404,23 @@ impl Archive {
             series = Some(n);
         }
         let mut hits: Vec<u32> = set.iter().map(|i| i as u32).collect();
-        if state.sort == Sort::Oldest {
-            // Posts oldest first; a post's entries stay in the order written.
-            let groups = self.groups(&hits);
-            hits = groups
-                .iter()
-                .rev()
-                .flat_map(|g| hits[g.hits.clone()].iter().copied())
-                .collect();
+        match state.sort {
+            Sort::Newest => {}
+            Sort::Oldest => {
+                // Posts oldest first; a post's entries stay in the order written.
+                let groups = self.groups(&hits);
+                hits = groups
+                    .iter()
+                    .rev()
+                    .flat_map(|g| hits[g.hits.clone()].iter().copied())
+                    .collect();
+            }
+            Sort::Relevance => {
+                let terms = query.positive_terms();
+                if !terms.is_empty() {
+                    crate::relevance::order(self.search_index(), &mut hits, &terms);
+                }
+            }
         }
         let counts = if state.per_series {
             let stories = self.stories();
@@ -471,14 +481,13 @@ impl Archive {
     }
 
     /// How many runs from one post [`Archive::groups`] would make, without building them.
+    /// The posts the hits come from (in best-match order one post's hits
+    /// need not be side by side).
     fn groups_count(&self, hits: &[u32]) -> usize {
-        let mut last = None;
+        let mut seen = Bitset::empty(self.bundle.posts.len());
         hits.iter()
-            .filter(|&&n| {
-                let post = self.post_of(n);
-                last.replace(post) != Some(post)
-            })
-            .count()
+            .for_each(|&n| seen.insert(self.post_of(n) as usize));
+        seen.count()
     }
 
     /// Splits display-ordered hits into runs from one post.
@@ -515,6 +524,11 @@ impl Archive {
         tags.sort_unstable_by(|a, b| b.cmp(a));
         tags.dedup();
         tags.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// A facet's values over the whole archive, sorted.
+    pub fn facet_names(&self, facet: Facet) -> &[String] {
+        self.facets.names(facet)
     }
 
     /// A facet's values that [tell nothing](crate::uninformative): on

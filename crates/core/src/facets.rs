@@ -159,6 +159,11 @@ impl FacetIndex {
     }
 
     /// Entries any of `selectors` picks (`v6.7`, `v6.0..v6.7`).
+    /// A facet's values over the archive, sorted (the release facet's are cycles).
+    pub fn names(&self, facet: Facet) -> &[String] {
+        self.values[facet.slot()].names()
+    }
+
     pub fn release_set(&self, selectors: &[ReleaseSelector]) -> Bitset {
         let mut set = Bitset::empty(self.len());
         for (i, (release, cycle)) in self.releases.iter().enumerate() {

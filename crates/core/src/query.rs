@@ -68,12 +68,12 @@ pub enum Expr {
 }
 
 impl Expr {
-    /// The positive text terms, for highlighting (none under a `NOT`).
-    fn highlights<'a>(&'a self, out: &mut Vec<&'a str>) {
+    /// The positive text terms (none under a `NOT`).
+    fn positive_terms<'a>(&'a self, out: &mut Vec<&'a Term>) {
         match self {
-            Expr::Atom(Atom::Term(t)) => out.push(&t.text),
+            Expr::Atom(Atom::Term(t)) => out.push(t),
             Expr::Atom(_) | Expr::Not(_) => {}
-            Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| e.highlights(out)),
+            Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| e.positive_terms(out)),
         }
     }
 }
@@ -249,17 +249,17 @@ impl Query {
             && previous.groups.iter().all(|g| self.groups.contains(g))
     }
 
-    /// Positive terms, for highlighting matches: the top level's and those
-    /// inside groups, but none under a `NOT`.
+    /// The positive text terms: the top level's and those inside groups, but
+    /// none under a `NOT`; what is highlighted and what ranks.
+    pub fn positive_terms(&self) -> Vec<&Term> {
+        let mut out: Vec<&Term> = self.terms.iter().filter(|t| !t.negated).collect();
+        self.groups.iter().for_each(|g| g.positive_terms(&mut out));
+        out
+    }
+
+    /// Positive terms, for highlighting matches.
     pub fn highlights(&self) -> impl Iterator<Item = &str> {
-        let mut grouped = Vec::new();
-        self.groups.iter().for_each(|g| g.highlights(&mut grouped));
-        (self
-            .terms
-            .iter()
-            .filter(|t| !t.negated)
-            .map(|t| t.text.as_str()))
-        .chain(grouped)
+        self.positive_terms().into_iter().map(|t| t.text.as_str())
     }
 }
 

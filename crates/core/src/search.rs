@@ -148,6 +148,34 @@ impl SearchIndex {
         }
     }
 
+    /// How often `term` occurs in entry `i`'s subject, author and body
+    /// fields (as a whole word where the term asks), for ranking.
+    pub fn occurrences(&self, i: usize, term: &Term) -> [usize; 3] {
+        let finder = Finder::new(term.text.as_bytes());
+        let len = finder.needle().len();
+        let mut out = [0; 3];
+        let fields = [&self.subject, &self.author, &self.body];
+        for (n, f) in fields.into_iter().enumerate() {
+            if len == 0
+                || !matches!(
+                    (term.field, n),
+                    (Field::Any, _) | (Field::Subject, 0) | (Field::Author, 1) | (Field::Body, 2)
+                )
+            {
+                continue;
+            }
+            let hay = f.get(i).as_bytes();
+            let mut from = 0;
+            while let Some(p) = finder.find(&hay[from..]) {
+                let at = from + p;
+                out[n] +=
+                    usize::from(!term.whole_word || at_word_edges(hay, at, len, 0, hay.len()));
+                from = at + len;
+            }
+        }
+        out
+    }
+
     /// Entries satisfying every term, looked for only among `within` when given
     /// (the facet-filtered set, or the hits of a query this one narrows).
     pub fn search(&self, query: &Query, within: Option<&Bitset>) -> Bitset {

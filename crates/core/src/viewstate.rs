@@ -15,24 +15,37 @@ pub enum Sort {
     #[default]
     Newest,
     Oldest,
+    /// Best match first for the query's words ([`crate::relevance`]); as
+    /// newest first when there are none.
+    Relevance,
 }
 
 impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Oldest, Sort::Relevance];
+
     /// The name in the fragment (`sort=oldest`) and in the order picker.
     pub fn key(self) -> &'static str {
         match self {
             Sort::Newest => "newest",
             Sort::Oldest => "oldest",
+            Sort::Relevance => "relevance",
         }
     }
 
-    /// Anything but `oldest` is the default order, so a mistyped link still opens.
-    pub fn from_key(key: &str) -> Sort {
-        if key == Sort::Oldest.key() {
-            Sort::Oldest
-        } else {
-            Sort::Newest
+    /// The order picker's words for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Newest => "Newest first",
+            Sort::Oldest => "Oldest first",
+            Sort::Relevance => "Best match",
         }
+    }
+
+    /// Anything unknown is the default order, so a mistyped link still opens.
+    pub fn from_key(key: &str) -> Sort {
+        (Sort::ALL.into_iter())
+            .find(|s| s.key() == key)
+            .unwrap_or_default()
     }
 }
 
@@ -363,7 +376,7 @@ mod tests {
 
     #[test]
     fn sort_keys_read_back_and_anything_else_is_newest() {
-        for sort in [Sort::Newest, Sort::Oldest] {
+        for sort in Sort::ALL {
             assert_eq!(Sort::from_key(sort.key()), sort);
         }
         assert_eq!(Sort::from_key("Oldest"), Sort::Newest);
