@@ -38,6 +38,7 @@ pub mod selector;
 pub mod sender;
 pub mod series;
 pub mod shortlist;
+pub mod snippet;
 pub mod source;
 pub mod status;
 pub mod story;
