@@ -11,13 +11,11 @@ use std::fmt::Write;
 use crate::archive::Archive;
 use crate::facets::{Facet, FacetCount};
 use crate::lang;
-use crate::search::{highlight, snippet};
+use crate::search::highlight;
+use crate::snippet::{snippet_html, WIDTH as SNIPPET};
 use crate::source::{self, DATE_ESTIMATED, SUBSCRIBER_ONLY, SUBSCRIBER_ONLY_MARK};
 use crate::viewstate::{Open, ViewState};
 use crate::{Entry, Post};
-
-/// Characters of body text shown under a row's title.
-const SNIPPET: usize = 180;
 
 // The DOM contract: names the HTML written here or by the components and the
 // code that reads the page back (focus, change handlers, ARIA references)
@@ -121,11 +119,11 @@ pub fn results_html(
             // "3 versions, v6.6-rc5 .. v6.8-rc1": the row's series, when it has a history.
             out.push_str(&crate::story_html::badge_html(archive, n, state));
             out.push_str("</div>");
-            let text = snippet(&crate::markdown::plain_text(&entry.body), needles, SNIPPET);
+            // Escaped, marked and with its inline markdown rendered by core::snippet.
             let _ = write!(
                 out,
                 "<p class=\"snippet\">{}</p></li>",
-                marked_html(&text, needles)
+                snippet_html(&entry.body, needles, SNIPPET)
             );
         }
         out.push_str("</ul></section>");
