@@ -24,6 +24,7 @@ use kernel_news_core::query;
 use kernel_news_core::release_facet::series_groups;
 use kernel_news_core::selector::ReleaseSelector;
 use kernel_news_core::shortlist::{cap, is_long, shortlist, show_all_label, show_fewer_label};
+use kernel_news_core::snippet;
 use kernel_news_core::source;
 use kernel_news_core::status::outcome_count;
 use kernel_news_core::story_html;
@@ -75,8 +76,8 @@ impl Expect {
                     "authors": e.authors,
                     "subsystems": e.subsystems,
                     "body": e.body,
-                    // What a row's snippet is cut from.
-                    "text": kernel_news_core::markdown::plain_text(&e.body),
+                    // What a row's snippet is cut from: the body as read, on one line.
+                    "text": snippet::source_text(&e.body),
                     "links": (e.links().iter())
                         .map(|l| json!({"url": l.url, "message_id": l.message_id}))
                         .collect::<Vec<_>>(),
@@ -249,11 +250,17 @@ impl Expect {
         let places: Vec<String> = (outcome.hits.iter())
             .map(|&n| place_label(place(&outcome.hits, n), hits))
             .collect();
+        // Each hit's row snippet as core writes it (escaped HTML, matches marked).
+        let needles: Vec<&str> = query.highlights().collect();
+        let snippets: Vec<String> = (outcome.hits.iter())
+            .map(|&n| snippet::snippet_html(&a.entry(n).1.body, &needles, snippet::WIDTH))
+            .collect();
         json!({
             "fragment": state.to_fragment(),
             "status": outcome_count(&outcome, a.len()),
             "show_more": show_more,
             "places": places,
+            "snippets": snippets,
             "hits": outcome.hits,
             "posts": outcome.posts,
             "groups": groups,
@@ -524,6 +531,11 @@ mod tests {
         assert_eq!(v["hits"], json!([2]));
         assert_eq!(v["groups"], json!(["old"]));
         assert_eq!(v["highlights"], json!(["damon"]));
+        // The row's snippet as core writes it: the match marked, the body whole.
+        assert_eq!(
+            v["snippets"],
+            json!(["<mark>damon</mark> b https://lkml.kernel.org/r/x@y.org"])
+        );
         assert_eq!(v["problems"].as_array().unwrap().len(), 1);
         let problem = v["selectors"][0]["problem"].as_str().unwrap();
         assert!(problem.contains("latest"), "{problem}");
