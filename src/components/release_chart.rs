@@ -1,14 +1,19 @@
 //! A live release-statistics chart (SVG drawn by Leptos from the bundle's
-//! `releases`): legend toggles, log/linear, focusable points, a table view and SVG download.
+//! `releases`): legend toggles, log/linear, points reached by keyboard (the
+//! chart one tab stop, arrow keys inside it), a table view and SVG download.
 
 use std::collections::BTreeSet;
 
 use kernel_news_core::chart::Window;
-use kernel_news_core::chart::{description, figures, layout, missing_note, ChartSpec, Metric};
+use kernel_news_core::chart::{
+    description, figures, layout, missing_note, point_key, tab_stop, ChartSpec, Metric, PointKey,
+    READOUT_HINT,
+};
 use kernel_news_core::cycles::figure_cell;
 use kernel_news_core::facets::Facet;
 use kernel_news_core::Release;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::ctx::use_ctx;
 
@@ -28,7 +33,10 @@ pub fn ReleaseChart(window: Window) -> impl IntoView {
     let ctx = use_ctx();
     let log = RwSignal::new(true);
     let hidden = RwSignal::new(BTreeSet::<Metric>::new());
+    // The point hovered or focused (readout, guide line), and the one focused
+    // last, which keeps the chart's one tab stop (core's chart::tab_stop).
     let focused = RwSignal::new(None::<usize>);
+    let last_focused = RwSignal::new(None::<usize>);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let points: Vec<Release> = ctx.archive.with_value(|a| {
         window
@@ -49,6 +57,18 @@ pub fn ReleaseChart(window: Window) -> impl IntoView {
     let missing = move || geometry.with(|g| g.missing);
     let desc = move || description(count, log.get(), missing());
     let highlight = points.with_value(|p| window.mark(p));
+    let stop = move || tab_stop(last_focused.get(), highlight, count);
+    // Points are the svg's `.point` rects, in index order.
+    let focus_point = move |i: usize| {
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let point = (svg.get_elements_by_class_name("point").item(i as u32))
+            .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok());
+        if let Some(point) = point {
+            let _ = point.focus();
+        }
+    };
     let svg = move || {
         let g = geometry.get();
         let plot = g.plot;
@@ -83,12 +103,27 @@ pub fn ReleaseChart(window: Window) -> impl IntoView {
                 s.open = None;
             });
             let pick2 = pick.clone();
+            let on_key = move |ev: leptos::ev::KeyboardEvent| {
+                let modified = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
+                let Some(key) = point_key(&ev.key(), modified, i, count) else {
+                    return;
+                };
+                // The page's own keys (Enter opening the results' cursor row) must not act too.
+                ev.prevent_default();
+                ev.stop_propagation();
+                match key {
+                    PointKey::Focus(to) => focus_point(to),
+                    PointKey::Pick => pick2(),
+                }
+            };
+            let tabindex = move || if stop() == Some(i) { "0" } else { "-1" };
             view! {
                 <rect class="point" x=x - slot / 2.0 y=plot.y width=slot height=plot.height fill="transparent"
-                    tabindex="0" role="button" aria-label=label
-                    on:mouseenter=move |_| focused.set(Some(i)) on:focus=move |_| focused.set(Some(i))
+                    tabindex=tabindex role="button" aria-label=label
+                    on:mouseenter=move |_| focused.set(Some(i))
+                    on:focus=move |_| { focused.set(Some(i)); last_focused.set(Some(i)); }
                     on:click=move |_| pick()
-                    on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); pick2() } />
+                    on:keydown=on_key />
             }
         }).collect_view();
         let guide = focused.get().and_then(|i| g.xs.get(i).copied()).map(|x| view! {
@@ -103,9 +138,7 @@ pub fn ReleaseChart(window: Window) -> impl IntoView {
         focused
             .get()
             .map(|i| points.with_value(|p| figures(&p[i])))
-            .unwrap_or_else(|| {
-                "Hover or focus a tag for its figures; click it to show that release's news.".into()
-            })
+            .unwrap_or_else(|| READOUT_HINT.into())
     };
     let legend = Metric::ALL.into_iter().map(|m| view! {
         <button type="button" class="legend-item" aria-pressed=move || (!hidden.with(|h| h.contains(&m))).to_string()

@@ -5,11 +5,13 @@
 //! elements, so the chart is tested without a browser.
 
 mod caption;
+mod focus;
 mod layout;
 mod scale;
 mod window;
 
-pub use caption::{description, figures, missing_note};
+pub use caption::{description, figures, missing_note, READOUT_HINT};
+pub use focus::{point_key, tab_stop, PointKey};
 pub use layout::{
     layout, ChartGeometry, ChartSpec, PlotPoint, Rect, SeriesGeometry, XLabel, CHAR_WIDTH_EM,
     LINE_HEIGHT_EM,

@@ -14,10 +14,17 @@ pub fn figures(r: &Release) -> String {
     format!("{}: {}", point_label(r), parts.join(", "))
 }
 
-/// The SVG's `<desc>`: what is drawn, on which scale, and how much is missing.
+/// The readout under a chart before a tag is hovered or focused: how to get
+/// a tag's figures, by mouse or keyboard (the chart is one tab stop, see
+/// [`super::focus`]), and what picking one does.
+pub const READOUT_HINT: &str = "Hover a tag, or Tab into the chart and use the arrow keys, for its figures; click it or press Enter to show that release's news.";
+
+/// The SVG's `<desc>`: what is drawn, on which scale, how much is missing,
+/// and (for a screen reader entering the chart, which is one tab stop) that
+/// the arrow keys move between the tags.
 pub fn description(tags: usize, log: bool, missing: usize) -> String {
     format!(
-        "{tags} tags; files changed, deletions, insertions and diff per tag on a {} scale; {missing} without data.",
+        "{tags} tags; files changed, deletions, insertions and diff per tag on a {} scale; {missing} without data. Arrow keys, Home and End move between the tags.",
         if log { "logarithmic" } else { "linear" },
     )
 }
@@ -55,7 +62,7 @@ mod tests {
     fn the_description_names_the_scale() {
         assert_eq!(
             description(9, true, 2),
-            "9 tags; files changed, deletions, insertions and diff per tag on a logarithmic scale; 2 without data."
+            "9 tags; files changed, deletions, insertions and diff per tag on a logarithmic scale; 2 without data. Arrow keys, Home and End move between the tags."
         );
         assert!(description(9, false, 0).contains("on a linear scale; 0 without data"));
     }
