@@ -78,6 +78,17 @@ pub fn outcome_count(outcome: &Outcome, total: usize) -> String {
     }
 }
 
+/// The button at the foot of the phone's filters drawer, which closes it onto
+/// the results: "Show 12 results", "Show 1 result". `rows` is the result
+/// list's rows (with one row per series, a series counts once), so the number
+/// is what the reader will find under the drawer.
+pub fn show_results(rows: usize) -> String {
+    match rows {
+        1 => "Show 1 result".to_string(),
+        n => format!("Show {n} results"),
+    }
+}
+
 /// What pressing a chip takes out of the view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Removes {
@@ -194,6 +205,14 @@ mod tests {
             "1 series (4 of 9 entries), in 1 post"
         );
         assert_eq!(run("#q=foo"), "4 of 9 entries, in 4 posts");
+    }
+
+    #[test]
+    fn the_drawers_button_counts_results_in_the_singular_and_plural() {
+        assert_eq!(show_results(12), "Show 12 results");
+        assert_eq!(show_results(1), "Show 1 result");
+        assert_eq!(show_results(0), "Show 0 results");
+        assert_eq!(show_results(2420), "Show 2420 results");
     }
 
     #[test]
