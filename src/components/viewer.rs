@@ -4,10 +4,11 @@ use std::sync::Arc;
 
 use kernel_news_core::archive::Archive;
 use kernel_news_core::cursor::{limit_showing, more_on_scroll, place, step, PAGE};
-use kernel_news_core::keys::{action, handles_enter, is_text_field, KeyAction};
+use kernel_news_core::keys::{action, handles_enter, KeyAction, Target};
 use kernel_news_core::listing::{row_id, ENTRY_LINK_SELECTOR, OPEN_TITLE};
+use kernel_news_core::status::show_results;
 use kernel_news_core::viewstate::Open;
-use leptos::html::Input;
+use leptos::html::{Button, Input};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -30,6 +31,7 @@ pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
     location::follow(ctx.state);
     let search: NodeRef<Input> = NodeRef::new();
     let filters_open = RwSignal::new(false);
+    let filters_toggle: NodeRef<Button> = NodeRef::new();
 
     // A new result set starts at the top with the first page rendered.
     Effect::new(move |_| {
@@ -50,15 +52,29 @@ pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
         Some(Open::Post(id)) => view! { <PostView id=id /> }.into_any(),
         Some(Open::Releases) => view! { <ReleasesPage /> }.into_any(),
     };
+    // The phone drawer's way back: on a narrow screen the open facets push the
+    // results a long way down (CSS shows this button only there).
+    let results_label = move || ctx.outcome.with(|o| show_results(o.hits.len()));
+    let close_onto_results = move |_| {
+        filters_open.set(false);
+        if let Some(toggle) = filters_toggle.get_untracked() {
+            // Focus goes back to the button that opened the drawer (this one
+            // is about to vanish), and that button, with the results right
+            // under it, goes to the top of the screen.
+            let _ = toggle.focus();
+            toggle.scroll_into_view();
+        }
+    };
     view! {
         <SearchBar input=search />
         <Help />
         <div class="layout">
-            <button type="button" class="filters-toggle" aria-controls="filters"
+            <button type="button" class="filters-toggle" aria-controls="filters" node_ref=filters_toggle
                 aria-expanded=move || filters_open.get().to_string()
                 on:click=move |_| filters_open.update(|o| *o = !*o)>"Filters"</button>
             <aside id="filters" class="facets" class:open=move || filters_open.get() aria-label="Filters">
                 <FacetPanel />
+                <button type="button" class="show-results" on:click=close_onto_results>{results_label}</button>
             </aside>
             <div class="content"><StatusBar /> {main}</div>
         </div>
@@ -71,9 +87,15 @@ fn on_key(ctx: Ctx, search: NodeRef<Input>, ev: web_sys::KeyboardEvent) {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
     let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
     let input_type = target.as_ref().and_then(|t| t.get_attribute("type"));
-    let typing = is_text_field(&tag, input_type.as_deref());
-    let modified = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
-    let Some(act) = action(&ev.key(), typing, modified) else {
+    let in_search = match (&target, search.get_untracked()) {
+        (Some(t), Some(input)) => t.is_same_node(Some(&input)),
+        _ => false,
+    };
+    let on = Target::of(&tag, input_type.as_deref(), in_search);
+    let typing = on != Target::Page;
+    // An IME composing (Korean, say) takes its own Enter and Escape.
+    let modified = ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.is_composing();
+    let Some(act) = action(&ev.key(), on, modified) else {
         return;
     };
     let open = ctx.state.with_untracked(|s| s.open.clone());
@@ -119,6 +141,18 @@ fn on_key(ctx: Ctx, search: NodeRef<Input>, ev: web_sys::KeyboardEvent) {
                     show_row(ctx, next);
                     ctx.cursor.set(Some(next));
                 }
+            }
+        }
+        KeyAction::FirstResult => {
+            // Only where the result list is what the page shows; with no
+            // results there is nowhere to go and focus stays in the box.
+            let len = ctx.outcome.with_untracked(|o| o.hits.len());
+            if let (None, Some(first)) = (&open, step(None, true, len)) {
+                ev.prevent_default();
+                show_row(ctx, first);
+                // Set even when the cursor is there already: the focus effect
+                // then moves focus out of the box onto that row.
+                ctx.cursor.set(Some(first));
             }
         }
         KeyAction::Open => {

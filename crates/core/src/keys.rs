@@ -9,11 +9,42 @@ pub enum KeyAction {
     Open,
     Close,
     ToggleHelp,
+    /// Enter in the search box: the cursor (and focus) to the first result.
+    FirstResult,
+}
+
+/// What a key press lands on, as far as the shortcuts care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Anything that takes no typed letters: the page, a link, a checkbox.
+    Page,
+    /// A field that takes letters (a facet's filter box, the release picker).
+    TextField,
+    /// The archive's search box: a text field whose Enter means "to the results".
+    SearchBox,
+}
+
+impl Target {
+    /// The target of a key press on an element (its upper-case `tagName`,
+    /// an `input`'s `type`), `search_box` when it is the archive's search box.
+    pub fn of(tag: &str, input_type: Option<&str>, search_box: bool) -> Target {
+        if search_box {
+            Target::SearchBox
+        } else if is_text_field(tag, input_type) {
+            Target::TextField
+        } else {
+            Target::Page
+        }
+    }
 }
 
 /// Shortcuts listed in the help popover, in order.
-pub const SHORTCUTS: [(&str, &str); 6] = [
+pub const SHORTCUTS: [(&str, &str); 7] = [
     ("/", "focus the search box"),
+    (
+        "Enter",
+        "in the search box: go to the first result (j/k go on from there)",
+    ),
     ("j", "next result (next entry when one is open)"),
     ("k", "previous result"),
     ("Enter", "open the selected result"),
@@ -22,13 +53,19 @@ pub const SHORTCUTS: [(&str, &str); 6] = [
 ];
 
 /// Maps a `KeyboardEvent.key` to an action. While the user types in a text
-/// field only Escape is taken, and keys with Ctrl/Alt/Meta belong to the browser.
-pub fn action(key: &str, in_text_field: bool, modified: bool) -> Option<KeyAction> {
+/// field only Escape is taken (and Enter in the search box, which "type,
+/// Enter, j" needs: without it the j is typed), and `modified` keys (with
+/// Ctrl/Alt/Meta, or pressed while an input method composes) belong to the
+/// browser.
+pub fn action(key: &str, target: Target, modified: bool) -> Option<KeyAction> {
     if modified {
         return None;
     }
-    if in_text_field {
-        return (key == "Escape").then_some(KeyAction::Close);
+    match (target, key) {
+        (Target::TextField | Target::SearchBox, "Escape") => return Some(KeyAction::Close),
+        (Target::SearchBox, "Enter") => return Some(KeyAction::FirstResult),
+        (Target::TextField | Target::SearchBox, _) => return None,
+        (Target::Page, _) => {}
     }
     Some(match key {
         "/" => KeyAction::FocusSearch,
@@ -85,21 +122,60 @@ mod tests {
         assert!(!handles_enter("LI"));
     }
 
+    use Target::{Page, SearchBox, TextField};
+
     #[test]
     fn letters_act_outside_text_fields_only() {
-        assert_eq!(action("j", false, false), Some(KeyAction::Next));
-        assert_eq!(action("k", false, false), Some(KeyAction::Prev));
-        assert_eq!(action("/", false, false), Some(KeyAction::FocusSearch));
-        assert_eq!(action("?", false, false), Some(KeyAction::ToggleHelp));
-        assert_eq!(action("j", true, false), None);
-        assert_eq!(action("/", true, false), None);
+        assert_eq!(action("j", Page, false), Some(KeyAction::Next));
+        assert_eq!(action("k", Page, false), Some(KeyAction::Prev));
+        assert_eq!(action("/", Page, false), Some(KeyAction::FocusSearch));
+        assert_eq!(action("?", Page, false), Some(KeyAction::ToggleHelp));
+        for field in [TextField, SearchBox] {
+            assert_eq!(action("j", field, false), None);
+            assert_eq!(action("/", field, false), None);
+        }
     }
 
     #[test]
     fn escape_works_everywhere_and_modifiers_are_the_browsers() {
-        assert_eq!(action("Escape", true, false), Some(KeyAction::Close));
-        assert_eq!(action("Escape", false, false), Some(KeyAction::Close));
-        assert_eq!(action("j", false, true), None);
-        assert_eq!(action("x", false, false), None);
+        for target in [Page, TextField, SearchBox] {
+            assert_eq!(action("Escape", target, false), Some(KeyAction::Close));
+        }
+        assert_eq!(action("j", Page, true), None);
+        assert_eq!(action("x", Page, false), None);
+    }
+
+    #[test]
+    fn enter_in_the_search_box_goes_to_the_results_and_elsewhere_opens() {
+        assert_eq!(
+            action("Enter", SearchBox, false),
+            Some(KeyAction::FirstResult)
+        );
+        assert_eq!(action("Enter", Page, false), Some(KeyAction::Open));
+        // A facet's filter box or the release picker keeps its own Enter (the picker submits).
+        assert_eq!(action("Enter", TextField, false), None);
+        // Ctrl+Enter and the like stay the browser's, in the box too.
+        assert_eq!(action("Enter", SearchBox, true), None);
+    }
+
+    #[test]
+    fn the_search_box_is_told_apart_from_other_fields() {
+        assert_eq!(Target::of("INPUT", Some("search"), true), SearchBox);
+        assert_eq!(Target::of("INPUT", Some("search"), false), TextField);
+        assert_eq!(Target::of("INPUT", Some("text"), false), TextField);
+        assert_eq!(Target::of("INPUT", Some("checkbox"), false), Page);
+        assert_eq!(Target::of("A", None, false), Page);
+    }
+
+    #[test]
+    fn the_help_lists_what_enter_does_in_the_search_box() {
+        let enter: Vec<&str> = (SHORTCUTS.iter())
+            .filter(|(k, _)| *k == "Enter")
+            .map(|(_, v)| *v)
+            .collect();
+        assert_eq!(enter.len(), 2);
+        assert!(enter
+            .iter()
+            .any(|v| v.contains("search box") && v.contains("first result")));
     }
 }
