@@ -51,6 +51,26 @@ async function expectHighlights(page, view, needles) {
   return texts.length;
 }
 
+/**
+ * Every rendered row's snippet is the HTML core writes for it (the excerpt,
+ * its inline markdown and its marks: kernel-news-expect's `snippets`), both
+ * read back through the page's own HTML parser so they compare alike.
+ */
+async function expectSnippets(page, model, view) {
+  const shown = Math.min(view.hits.length, model.page);
+  const got = await page.locator("div.results li.entry p.snippet").evaluateAll((ps) => ps.map((p) => p.innerHTML));
+  const want = await page.evaluate(
+    (htmls) =>
+      htmls.map((html) => {
+        const t = document.createElement("template");
+        t.innerHTML = html;
+        return t.innerHTML;
+      }),
+    view.snippets.slice(0, shown),
+  );
+  expect(got, "row snippets as core writes them").toEqual(want);
+}
+
 /** The fragment of a search for `q`, as a link to it would carry it. */
 const searchFor = (q) => `#q=${encodeURIComponent(q)}`;
 
@@ -84,6 +104,7 @@ test.describe("search", () => {
       expect(fragmentOf(page.url())).toEqual([["q", q]]);
       await expect(page.getByRole("button", { name: `Remove the search ${q}` })).toContainText(`Search: ${q}`);
       await expect(page.locator("ul.problems")).toHaveCount(0);
+      await expectSnippets(page, model, want);
       const needles = want.highlights;
       if (needles.length) {
         const marks = await expectHighlights(page, want, needles);
