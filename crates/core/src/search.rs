@@ -253,66 +253,6 @@ pub fn highlight<'a>(text: &'a str, needles: &[&str]) -> Vec<(&'a str, bool)> {
     out
 }
 
-/// A one-line excerpt of an entry body for a result row: around the first
-/// match of a search term, else from the first line that is not a bare link;
-/// about `width` bytes, cut at character boundaries, whitespace collapsed.
-pub fn snippet(text: &str, needles: &[&str], width: usize) -> String {
-    let lower = text.to_lowercase();
-    let hit = (lower.len() == text.len())
-        .then(|| {
-            (needles.iter())
-                .filter(|n| !n.is_empty())
-                .filter_map(|n| lower.find(n))
-                .min()
-        })
-        .flatten();
-    let start = match hit {
-        // From the matching line's start when it is close, so the excerpt does
-        // not open with the tail of the link on the line before.
-        Some(at) => {
-            let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            floor(text, at.saturating_sub(width / 4).max(line))
-        }
-        None => text
-            .lines()
-            .find(|l| {
-                let l = l.trim();
-                !l.is_empty() && !l.starts_with("http") && !l.starts_with("![")
-            })
-            .map_or(text.len(), |l| l.as_ptr() as usize - text.as_ptr() as usize),
-    };
-    let mut end = floor(text, (start + width).min(text.len()));
-    if end < text.len() {
-        // Prefer ending on a word boundary when one is not too far back.
-        if let Some(ws) = text[start..end].rfind(char::is_whitespace) {
-            if ws > width / 2 {
-                end = start + ws;
-            }
-        }
-    }
-    let mut out = String::new();
-    if start > 0 && hit.is_some() {
-        out.push('…');
-    }
-    out.push_str(
-        &text[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
-    if end < text.len() && !out.is_empty() {
-        out.push('…');
-    }
-    out
-}
-
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -488,17 +428,5 @@ mod tests {
             [("메모리 ", false), ("사용", true), ("량", false)]
         );
         assert_eq!(highlight("abc", &[]), [("abc", false)]);
-    }
-
-    #[test]
-    fn snippets_center_on_the_first_match_or_skip_bare_links() {
-        let body = "https://lkml.kernel.org/r/x@y\n\nThis series adds\nper-node stats to DAMON so that users can see memory.";
-        assert_eq!(snippet(body, &[], 30), "This series adds per-node…");
-        let s = snippet(body, &["users"], 24);
-        assert!(s.starts_with('…') && s.contains("users"), "{s}");
-        assert_eq!(snippet("짧은 글", &["없음"], 4), "짧…");
-        let s = snippet("https://lkml.kernel.org/r/x@y\nDAMON 은 잘", &["damon"], 40);
-        assert_eq!(s, "…DAMON 은 잘");
-        assert_eq!(snippet("https://only.a/link", &[], 40), "");
     }
 }
