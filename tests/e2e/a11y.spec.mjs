@@ -1,9 +1,10 @@
 // Accessibility: axe-core finds no serious or critical violation on each main
-// view (the rest is printed), and a 360px phone gets no horizontal scroll and
-// a Filters button that reveals the facets.
+// view (the rest is printed), a 360px phone gets no horizontal scroll and
+// a Filters button that reveals the facets, and on a 390px phone the drawer's
+// "Show N results" closes it onto the results, whose count stays in sight.
 import { test, expect } from "./fixtures.mjs";
 import AxeBuilder from "@axe-core/playwright";
-import { facetSection, getModel, openApp, shots } from "./helpers.mjs";
+import { facetRow, facetSection, getModel, openApp, resultCount, shots } from "./helpers.mjs";
 
 /** Runs axe on the page; fails on serious/critical violations, prints the others. */
 async function audit(page, what) {
@@ -118,6 +119,63 @@ test.describe("accessibility", () => {
     await page.locator("button.help-button").click();
     await expect(page.locator("div#help")).toBeVisible();
     expect(await noHorizontalScroll()).toBeLessThanOrEqual(360);
+  });
+
+  test("at 390x844: the drawer's Show N results button closes it onto the results; the count line stays in sight", async ({ page }) => {
+    // N and its words are core's (status::show_results), from the model.
+    const model = getModel();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page);
+    const toggle = page.locator("button.filters-toggle");
+    const drawer = page.locator("aside#filters");
+    const show = drawer.getByRole("button", { name: /^Show \d+ results?$/ });
+    // Closed, or on a wide screen, the button is not there to be found.
+    await expect(show).toBeHidden();
+    await toggle.click();
+    await expect(drawer).toBeVisible();
+    await expect(show).toHaveText(model.view().showResults);
+    // The drawer is far longer than the screen, and its way back stays on it.
+    const drawerHeight = await drawer.evaluate((d) => d.getBoundingClientRect().height);
+    expect(drawerHeight, "the open drawer is longer than the screen").toBeGreaterThan(844);
+    await expect(show).toBeInViewport();
+    await page.screenshot({ path: `${shots}/mobile-390-drawer-open.png` });
+
+    await facetRow(page, "Kind", "patch").getByRole("checkbox").click();
+    const want = model.view("#kind=patch");
+    expect(want.hits.length, "patch entries in the sample").toBeGreaterThan(5);
+    await expect(show).toHaveText(want.showResults);
+    await expect(show).toBeInViewport();
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    await expect(show).toBeInViewport();
+    await page.screenshot({ path: `${shots}/mobile-390-drawer.png` });
+    await audit(page, "the open drawer at 390px");
+
+    await show.click();
+    await expect(drawer).toBeHidden();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    // Focus goes back to the button that opened the drawer, results right under it.
+    await expect(toggle).toBeFocused();
+    await expect(resultCount(page)).toHaveText(want.status);
+    await expect(resultCount(page)).toBeInViewport();
+    await expect(page.locator(`div.results li.entry#entry-${want.hits[0].n}`)).toBeInViewport();
+    await page.screenshot({ path: `${shots}/mobile-390-results.png` });
+
+    // Scrolling down the results, the count line stays at the top of the screen.
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    expect(await page.evaluate(() => window.scrollY), "the results scroll").toBeGreaterThan(600);
+    await expect(page.locator(`div.results li.entry#entry-${want.hits[0].n}`)).not.toBeInViewport();
+    await expect(resultCount(page)).toBeInViewport();
+    const box = await resultCount(page).boundingBox();
+    expect(box.y, "the count line's top, in the viewport").toBeLessThanOrEqual(1);
+    await page.screenshot({ path: `${shots}/mobile-390-scrolled.png` });
+    // A row focused from below (j from far down goes to the first) stops
+    // below the count line, not under it.
+    await page.keyboard.press("j");
+    const row = page.locator(`div.results li.entry#entry-${want.hits[0].n}`);
+    await expect(row.locator("a.entry-link")).toBeFocused();
+    const rowBox = await row.boundingBox();
+    const countBox = await resultCount(page).boundingBox();
+    expect(rowBox.y, "the focused row starts below the count line").toBeGreaterThanOrEqual(countBox.y + countBox.height - 1);
   });
 
   test("at 360px a long code block scrolls inside itself, not the page", async ({ page }) => {

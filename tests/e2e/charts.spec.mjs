@@ -1,7 +1,7 @@
 // Release-stat charts drawn live from the bundle's release table, in real Chromium.
 import { test, expect } from "./fixtures.mjs";
 import { readFile } from "node:fs/promises";
-import { getModel, resultCount } from "./helpers.mjs";
+import { fragmentOf, getModel, resultCount } from "./helpers.mjs";
 
 const shots = "tests/e2e/screenshots";
 
@@ -95,6 +95,76 @@ test.describe("release-stat charts", () => {
     await expect(page).toHaveURL(new RegExp(`#rel=${tag.replace(/\./g, "\\.")}$`));
     await expect(page.locator("article.post-view")).toHaveCount(0);
     await expect(page.locator("ul.chips")).toContainText(`Release: ${tag}`);
+  });
+
+  test("a chart is one tab stop: Tab enters on one point, the arrow keys move, the next Tab leaves", async ({ page }) => {
+    // Which point holds the tab stop at first is core's (chart::tab_stop:
+    // the post's own release where marked, else the newest).
+    const model = getModel();
+    const entry = model.entries.find((e) => e.charts.some((c) => c.tags.length > 2 && c.tab_stop > 0));
+    expect(entry, "a sample post with a chart of three tags or more").toBeTruthy();
+    const chart = entry.charts.find((c) => c.tags.length > 2 && c.tab_stop > 0);
+    const tags = chart.tags;
+    const stop = chart.tab_stop;
+    await page.goto(`./#post=${entry.post.id}`);
+    const figure = page.locator(".release-chart", { has: page.getByText(chart.title, { exact: true }) }).first();
+    const points = figure.locator("svg .point");
+    await expect(points).toHaveCount(tags.length);
+    // One point in the tab order, the others reached by the arrow keys.
+    await expect(figure.locator('svg .point[tabindex="0"]')).toHaveCount(1);
+    await expect(figure.locator('svg .point[tabindex="-1"]')).toHaveCount(tags.length - 1);
+
+    // From the element before the chart, Tab lands in it, on the tab stop.
+    const before = figure.getByRole("link", { name: "Download SVG" });
+    await before.focus();
+    await page.keyboard.press("Tab");
+    await expect(points.nth(stop)).toBeFocused();
+    await expect(points.nth(stop)).toHaveAttribute("aria-label", tags[stop].figures);
+    await expect(figure.locator(".readout")).toHaveText(tags[stop].figures);
+
+    // Arrows, Home and End move focus between the points; each keeps its name.
+    const focusedIs = async (i) => {
+      await expect(points.nth(i)).toBeFocused();
+      await expect(points.nth(i)).toHaveAttribute("aria-label", tags[i].figures);
+      await expect(figure.locator(".readout")).toHaveText(tags[i].figures);
+      await expect(figure.locator('svg .point[tabindex="0"]')).toHaveCount(1);
+      await expect(points.nth(i)).toHaveAttribute("tabindex", "0");
+    };
+    await page.keyboard.press("ArrowLeft");
+    await focusedIs(stop - 1);
+    await page.keyboard.press("Home");
+    await focusedIs(0);
+    // At an end an arrow stays put.
+    await page.keyboard.press("ArrowLeft");
+    await focusedIs(0);
+    await page.keyboard.press("ArrowRight");
+    await focusedIs(1);
+    await page.keyboard.press("End");
+    await focusedIs(tags.length - 1);
+    await page.keyboard.press("ArrowRight");
+    await focusedIs(tags.length - 1);
+    await page.keyboard.press("ArrowLeft");
+    await focusedIs(tags.length - 2);
+    await figure.screenshot({ path: `${shots}/chart-keyboard.png` });
+    // The arrows moved focus, not the view: still the post, no filter.
+    expect(fragmentOf(page.url())).toEqual([["post", entry.post.id]]);
+
+    // The next Tab leaves the chart; Shift+Tab comes back to the point last focused.
+    await page.keyboard.press("Tab");
+    const inChart = () => figure.evaluate((f) => f.querySelector("svg").contains(document.activeElement));
+    expect(await inChart()).toBe(false);
+    await page.keyboard.press("Shift+Tab");
+    await focusedIs(tags.length - 2);
+
+    // Counted: from the element before the chart, one Tab press is spent inside it.
+    await before.focus();
+    let inside = 0;
+    for (let i = 0; i < tags.length + 2; i++) {
+      await page.keyboard.press("Tab");
+      if (!(await inChart())) break;
+      inside += 1;
+    }
+    expect(inside, "Tab stops inside the chart").toBe(1);
   });
 
   test("the releases page lists every cycle and links each to its news", async ({ page }) => {

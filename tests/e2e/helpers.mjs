@@ -75,7 +75,8 @@ function ask(source, args) {
  * (`news`: its link's text, or null; `lwn`: null when the archive has no LWN
  * items, else {items, label, href, reports} with the merge-window reports as
  * entries).
- * `releaseTags`: the release picker's suggestions.
+ * `releaseTags`: the release picker's suggestions. `shortcuts`: the help's
+ * keyboard table as [key, what it does] pairs (core's keys::SHORTCUTS).
  */
 export class Model {
   /** `text`: the bundle's JSON text; without it, the served dist/bundle.json. */
@@ -95,6 +96,7 @@ export class Model {
     this.bounded = m.bounded;
     this.cycles = m.cycles;
     this.releaseTags = m.release_tags;
+    this.shortcuts = m.shortcuts;
     /** Entry ids as the loader derives them, in the bundle's own post order. */
     this.bundleEntryIds = m.bundle_entry_ids;
     this.posts = m.posts.map((p) => ({ ...p }));
@@ -146,7 +148,8 @@ export class Model {
   /**
    * What the results and facets show for a URL fragment (`"#rel=v6.7&kind=patch"`,
    * `""` for everything), read by core as the app reads location.hash:
-   * `status` (the status line: "6 of 61 entries, in 5 posts"), `showMore`
+   * `status` (the status line: "6 of 61 entries, in 5 posts"), `showResults`
+   * (the phone drawer's button: "Show 6 results"), `showMore`
    * (the "Show more" button's text after each page of rows, none when all
    * fit), `hits` (entries in display order), `places` (per hit, its place
    * as the entry view says it: "3 of 61 results"), `groups` (post ids of the result
@@ -161,10 +164,11 @@ export class Model {
    */
   view(fragment = "") {
     if (!this.views.has(fragment)) {
-      const { show_more, ...v } = ask(this.source, ["view", fragment]);
+      const { show_more, show_results, ...v } = ask(this.source, ["view", fragment]);
       this.views.set(fragment, {
         ...v,
         showMore: show_more,
+        showResults: show_results,
         hits: v.hits.map((n) => this.entries[n]),
         counts: Object.fromEntries(v.facets.map((f) => [f.key, new Map(f.values.map((x) => [x.value, x.count]))])),
         facet: (key) => v.facets.find((f) => f.key === key).values,

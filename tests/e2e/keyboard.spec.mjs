@@ -1,5 +1,6 @@
-// Keyboard use: / to search, j/k through the rows, Enter to open, j/k through
-// entries, Esc to close with focus back on the row, ? for help.
+// Keyboard use: / to search, Enter from the search box to the first row, j/k
+// through the rows, Enter to open, j/k through entries, Esc to close with
+// focus back on the row, ? for help.
 import { test, expect } from "./fixtures.mjs";
 import { expectShows, facetRow, fragmentOf, getModel, openApp } from "./helpers.mjs";
 
@@ -28,6 +29,62 @@ test.describe("keyboard", () => {
     await expect(q).toBeFocused();
     await page.keyboard.type("damon");
     await expect(q).toHaveValue("damon");
+  });
+
+  test("type, Enter, j: Enter in the search box goes to the first result and j goes on from it", async ({ page }) => {
+    const model = getModel();
+    const hits = model.view("#q=damon").hits;
+    expect(hits.length, "the sample has two damon hits or more").toBeGreaterThan(1);
+    await openApp(page);
+    const q = page.locator("input#q");
+    await page.keyboard.press("/");
+    await page.keyboard.type("damon");
+    await expect(page).toHaveURL(/#q=damon$/);
+    await page.keyboard.press("Enter");
+    await expect(rowLink(page, hits[0])).toBeFocused();
+    // Enter neither opened the row nor changed the search.
+    await expect(page.locator("article.entry-view")).toHaveCount(0);
+    await expect(q).toHaveValue("damon");
+    await page.keyboard.press("j");
+    await expect(rowLink(page, hits[1])).toBeFocused();
+    // The j moved the cursor; it was not typed.
+    await expect(q).toHaveValue("damon");
+    await expect(page).toHaveURL(/#q=damon$/);
+    await page.keyboard.press("k");
+    await expect(rowLink(page, hits[0])).toBeFocused();
+
+    // Back in the box (cursor on a later row), Enter starts again from the first.
+    await page.keyboard.press("j");
+    await page.keyboard.press("/");
+    await expect(q).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(rowLink(page, hits[0])).toBeFocused();
+  });
+
+  test("Enter in the search box with no results keeps focus in the box", async ({ page }) => {
+    const model = getModel();
+    expect(model.view("#q=zzzz-nothing").hits).toEqual([]);
+    await openApp(page);
+    const q = page.locator("input#q");
+    await q.focus();
+    await page.keyboard.type("zzzz-nothing");
+    await expect(page.locator("p.empty")).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(q).toBeFocused();
+    await expect(q).toHaveValue("zzzz-nothing");
+    // And typing goes on in the box.
+    await page.keyboard.type("j");
+    await expect(q).toHaveValue("zzzz-nothingj");
+  });
+
+  test("the help's keyboard table lists core's shortcuts, Enter in the search box among them", async ({ page }) => {
+    const model = getModel();
+    expect(model.shortcuts.some(([k, v]) => k === "Enter" && /search box/.test(v))).toBe(true);
+    await openApp(page);
+    await page.keyboard.press("?");
+    const table = page.locator("div#help table.help-table", { has: page.locator("caption", { hasText: /^Keyboard$/ }) });
+    await expect(table.locator("tbody tr th")).toHaveText(model.shortcuts.map(([k]) => k));
+    await expect(table.locator("tbody tr td")).toHaveText(model.shortcuts.map(([, v]) => v));
   });
 
   test("j, j, j, k then Enter opens the second row; Esc returns focus to it", async ({ page }) => {

@@ -14,11 +14,12 @@ use kernel_news_core::archive::Archive;
 use kernel_news_core::bounded::{self, Span};
 use kernel_news_core::bundle::ChartRef;
 use kernel_news_core::bundle::SOURCE_LWN;
-use kernel_news_core::chart::{figures, layout, missing_note, ChartSpec, Metric, Window};
+use kernel_news_core::chart::{figures, layout, missing_note, tab_stop, ChartSpec, Metric, Window};
 use kernel_news_core::coverage::{by_cycle, cross_links, cycle_view, has_lwn};
 use kernel_news_core::cursor::{more_label, place, place_label, PAGE};
 use kernel_news_core::cycles::{cycles, news_label, tag_date, tag_name, tag_tip};
 use kernel_news_core::facets::{Facet, FacetCount};
+use kernel_news_core::keys::SHORTCUTS;
 use kernel_news_core::load::parse_bundle_bytes;
 use kernel_news_core::query;
 use kernel_news_core::release_facet::series_groups;
@@ -26,7 +27,7 @@ use kernel_news_core::selector::ReleaseSelector;
 use kernel_news_core::shortlist::{cap, is_long, shortlist, show_all_label, show_fewer_label};
 use kernel_news_core::snippet;
 use kernel_news_core::source;
-use kernel_news_core::status::outcome_count;
+use kernel_news_core::status::{outcome_count, show_results};
 use kernel_news_core::story_html;
 use kernel_news_core::uninformative::UNINFORMATIVE_PERCENT;
 use kernel_news_core::viewstate::ViewState;
@@ -178,12 +179,14 @@ impl Expect {
             "cycles": cycles,
             "release_tags": a.release_tags(),
             "stories": stories,
+            "shortcuts": SHORTCUTS,
         })
     }
 
     /// What the results, facets and problems show for a URL fragment, read as
     /// the app reads `location.hash` (an open entry or post changes none of it):
-    /// the status line, the "Show more" button's text after each page of rows,
+    /// the status line, the phone drawer's "Show N results" button, the "Show
+    /// more" button's text after each page of rows,
     /// each hit's place as its entry view says it ("3 of 61 results"),
     /// and per facet its values in the sidebar's order (before any "show all"
     /// cap) and how its list shows at first (the cap, its buttons' words).
@@ -258,6 +261,7 @@ impl Expect {
         json!({
             "fragment": state.to_fragment(),
             "status": outcome_count(&outcome, a.len()),
+            "show_results": show_results(hits),
             "show_more": show_more,
             "places": places,
             "snippets": snippets,
@@ -274,7 +278,8 @@ impl Expect {
     /// A chart image of a post as the viewer draws it at first (log scale,
     /// every metric shown): its caption, the tags it plots with each one's
     /// figures (the readout and the point's name) and whether all are known,
-    /// the dots per metric, the note on gaps and which tag is marked.
+    /// the dots per metric, the note on gaps, which tag is marked and which
+    /// holds the chart's one tab stop before any is focused.
     fn chart(&self, chart: &ChartRef) -> Value {
         let window = Window::of(chart);
         let tags = window.select(&self.archive.bundle.releases);
@@ -296,6 +301,7 @@ impl Expect {
             })
             .collect();
         let owned: Vec<_> = tags.iter().map(|r| (*r).clone()).collect();
+        let mark = window.mark(&owned);
         json!({
             "src": chart.src,
             "kind": chart.kind,
@@ -303,7 +309,8 @@ impl Expect {
             "tags": points,
             "dots": dots,
             "missing_note": missing_note(geometry.missing),
-            "mark": window.mark(&owned),
+            "mark": mark,
+            "tab_stop": tab_stop(None, mark, tags.len()),
         })
     }
 
@@ -389,6 +396,8 @@ mod tests {
     fn model_numbers_entries_in_display_order_and_keeps_bundle_ids() {
         let m = load().model();
         assert_eq!(m["total"], 3);
+        // The help's keyboard table, as [key, what it does] pairs.
+        assert_eq!(m["shortcuts"][0], json!(["/", "focus the search box"]));
         assert_eq!(
             m["bundle_entry_ids"],
             json!(["old/same", "old/same-2", "new/메모리-관리"])
@@ -518,6 +527,8 @@ mod tests {
         );
         assert_eq!(chart["dots"]["files"], 1);
         assert_eq!(chart["mark"], 1);
+        // Tab enters the chart on the marked tag (the post's own).
+        assert_eq!(chart["tab_stop"], 1);
         assert_eq!(
             chart["missing_note"],
             "1 tag in this window has no data (a gap, not zero)."
@@ -552,6 +563,7 @@ mod tests {
             .collect();
         assert_eq!(releases, ["v6.x", "v6.7", "v6.6"]);
         assert_eq!(v["status"], "1 of 3 entries, in 1 post");
+        assert_eq!(v["show_results"], "Show 1 result");
         assert_eq!(v["places"], json!(["1 of 1 results"]));
         assert_eq!(v["show_more"], json!([]));
         assert_eq!(

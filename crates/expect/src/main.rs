@@ -19,9 +19,10 @@ COMMANDS:
                      ids, positions, kind labels, links and thread urls; the entry
                      ids in bundle order; the result rows per page; the release
                      cycles with their entries and news links; the release
-                     picker's suggestions
+                     picker's suggestions; the keyboard shortcuts the help lists
     view FRAGMENT    for a URL fragment (`#q=damon&rel=v6.7`, read as the app reads
-                     location.hash): the status line, the `Show more` texts, hits
+                     location.hash): the status line, the drawer's `Show N
+                     results`, the `Show more` texts, hits
                      and each one's place in the entry view,
                      groups, facet labels and counts with how each list shows at
                      first, query problems, highlights and what each release
