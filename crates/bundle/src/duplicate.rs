@@ -37,19 +37,26 @@ pub fn fold(posts: &mut Vec<Post>) -> Folded {
     for post in posts.iter_mut() {
         folded.entries.extend(fold_entries(post));
     }
-    let mut first: HashMap<Key, usize> = HashMap::new();
+    // Keyed by a hash of the content, so no post's text is copied; posts
+    // whose hashes meet are compared in full.
+    let mut first: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut keep = vec![true; posts.len()];
     for i in 0..posts.len() {
-        let Some(&j) = first.get(&key(&posts[i])) else {
-            first.insert(key(&posts[i]), i);
+        let seen = first.entry(content_hash(&posts[i])).or_default();
+        let Some(slot) = seen
+            .iter()
+            .position(|&j| same_content(&posts[i], &posts[j]))
+        else {
+            seen.push(i);
             continue;
         };
+        let j = seen[slot];
         let (kept, dropped) = match at_home(&posts[i]) && !at_home(&posts[j]) {
             true => (i, j),
             false => (j, i),
         };
         keep[dropped] = false;
-        first.insert(key(&posts[i]), kept);
+        seen[slot] = kept;
         let id = posts[dropped].id.clone();
         let also = std::mem::take(&mut posts[dropped].also);
         posts[kept].also.extend(std::iter::once(id).chain(also));
@@ -65,13 +72,21 @@ pub fn fold(posts: &mut Vec<Post>) -> Folded {
     folded
 }
 
-type Key = (String, Option<String>, String, Vec<(String, String)>);
+/// What makes two posts one: title, date, preamble, and each entry's heading and body.
+fn content_hash(p: &Post) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&p.title, &p.date, &p.preamble).hash(&mut h);
+    p.entries
+        .iter()
+        .for_each(|e| (&e.title, &e.body).hash(&mut h));
+    h.finish()
+}
 
-fn key(p: &Post) -> Key {
-    let entries = (p.entries.iter())
-        .map(|e| (e.title.clone(), e.body.clone()))
-        .collect();
-    (p.title.clone(), p.date.clone(), p.preamble.clone(), entries)
+fn same_content(a: &Post, b: &Post) -> bool {
+    (a.title == b.title && a.date == b.date && a.preamble == b.preamble)
+        && a.entries.len() == b.entries.len()
+        && (a.entries.iter().zip(&b.entries)).all(|(x, y)| x.title == y.title && x.body == y.body)
 }
 
 /// A Korean post under `ko/`, or any other outside it.

@@ -21,6 +21,9 @@ pub struct SubsystemTable {
     names: BTreeMap<String, String>,
     prefixes: BTreeMap<String, Vec<String>>,
     keywords: Vec<(String, Vec<String>)>,
+    /// One searcher per keyword, built once: making one per keyword and
+    /// heading was a tenth of bundling 100k entries.
+    finders: Vec<memchr::memmem::Finder<'static>>,
     ignored: HashSet<String>,
 }
 
@@ -58,7 +61,12 @@ impl SubsystemTable {
                 ["prefix", p, list] => {
                     t.prefixes.insert(p.to_lowercase(), ids(list));
                 }
-                ["keyword", w, list] => t.keywords.push((w.to_lowercase(), ids(list))),
+                ["keyword", w, list] => {
+                    let w = w.to_lowercase();
+                    t.finders
+                        .push(memchr::memmem::Finder::new(w.as_bytes()).into_owned());
+                    t.keywords.push((w, ids(list)));
+                }
                 ["ignore", p] => {
                     t.ignored.insert(p.to_lowercase());
                 }
@@ -138,10 +146,11 @@ impl SubsystemTable {
     /// Ids of every table keyword found as a whole word (or phrase) in `text`.
     pub fn for_keywords(&self, text: &str) -> Vec<String> {
         let lower = text.to_lowercase();
-        self.keywords
-            .iter()
-            .filter(|(w, _)| contains_word(&lower, w))
-            .flat_map(|(_, ids)| ids.iter().cloned())
+        (self.keywords.iter().zip(&self.finders))
+            .filter(|(_, f)| {
+                (f.find_iter(lower.as_bytes())).any(|i| is_word_at(&lower, i, f.needle().len()))
+            })
+            .flat_map(|((_, ids), _)| ids.iter().cloned())
             .collect()
     }
 
@@ -202,11 +211,14 @@ fn is_word_char(c: char) -> bool {
 }
 
 pub fn contains_word(haystack: &str, word: &str) -> bool {
-    haystack.match_indices(word).any(|(i, _)| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + word.len()..].chars().next();
-        !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
-    })
+    (haystack.match_indices(word)).any(|(i, _)| is_word_at(haystack, i, word.len()))
+}
+
+/// Whether `haystack[i..i + len]` (a match) stands between non-word characters.
+fn is_word_at(haystack: &str, i: usize, len: usize) -> bool {
+    let before = haystack[..i].chars().next_back();
+    let after = haystack[i + len..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 
 /// Sorted, deduplicated ids with every ancestor added (`mm/damon` brings `mm`).
