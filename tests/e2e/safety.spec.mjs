@@ -123,7 +123,7 @@ async function poke(page, root) {
   }
 }
 
-const MARKDOWN_FORBIDDEN = ["script", "iframe", "object", "embed", "svg", "style", "form", "details", "img[onerror]", "[onmouseover]", "[onload]", "[ontoggle]", 'a[href^="javascript:" i]', 'a[href^="data:" i]', 'img[src^="javascript:" i]', 'img[src^="data:" i]'];
+const MARKDOWN_FORBIDDEN = ["script", "iframe", "object", "embed", "svg", "style", "form", "details", "img[onerror]", "[onmouseover]", "[onload]", "[ontoggle]", 'a[href^="javascript:" i]', 'a[href^="data:" i]', 'img[src^="javascript:" i]', 'img[src^="data:image/svg" i]', 'img[src^="data:text" i]'];
 const PAGE_FORBIDDEN = ["[onerror]", "[onmouseover]", "[onload]", "[ontoggle]", "iframe", "object", "embed", 'a[href^="javascript:" i]', 'a[href^="data:" i]'];
 
 /** Nothing ran, no dialog opened, and nothing dangerous was parsed into `root` (markdown) or the page. */
@@ -247,6 +247,29 @@ test.describe("nothing is fetched from another host", () => {
     await expect(md.locator('a[href="https://ci.example/run/1"] span.remote-image')).toContainText("image on ci.example");
     await expect(md.locator("img")).toHaveCount(0);
     // Let anything that would load, load; none of it may leave the page's origin.
+    await page.waitForLoadState("networkidle");
+    expect(elsewhere).toEqual([]);
+  });
+
+  test("an image embedded in the post (a base64 PNG) shows, fetching nothing; an embedded SVG does not", async ({ page, baseURL }) => {
+    const png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    const bundle = JSON.parse(readFileSync(SERVED_BUNDLE, "utf8"));
+    const post = bundle.posts[0];
+    post.entries[0].body = `A dot: ![a dot](${png}) and an SVG: ![svg](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)`;
+    const elsewhere = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.protocol !== "data:" && url.origin !== new URL(baseURL).origin) elsewhere.push(r.url());
+    });
+    await page.route("**/bundle.json", (route) => route.fulfill({ json: bundle }));
+    await page.goto(`./#post=${post.id}`);
+    const md = page.locator("section.post-entry div.markdown").first();
+    await expect(md.locator("img")).toHaveCount(1);
+    await expect(md.locator("img")).toHaveAttribute("src", png);
+    await expect(md.locator("img")).toHaveAttribute("alt", "a dot");
+    // The image decoded: the policy (img-src 'self' data:) let it in.
+    expect(await md.locator("img").evaluate((img) => img.complete && img.naturalWidth)).toBe(1);
+    await expect(md.locator("span.image-removed")).toContainText("svg");
     await page.waitForLoadState("networkidle");
     expect(elsewhere).toEqual([]);
   });

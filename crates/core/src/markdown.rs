@@ -95,7 +95,9 @@ pub fn render_with_charts(markdown: &str, srcs: &[&str]) -> String {
                     open.push(Opened::Closes("</span>".into()));
                 }
             }
-            Event::Start(Tag::Image { dest_url, .. }) if !is_safe_url(&dest_url) => {
+            Event::Start(Tag::Image { dest_url, .. })
+                if !is_safe_url(&dest_url) && !is_embedded_image(&dest_url) =>
+            {
                 out.push(Event::Html(CowStr::Borrowed(
                     "<span class=\"image-removed\">",
                 )));
@@ -197,6 +199,25 @@ pub fn is_safe_url(url: &str) -> bool {
         }
         _ => true,
     }
+}
+
+/// A raster image embedded in the post itself (`data:image/png;base64,...`):
+/// shown, since nothing is fetched to show it. Only base64 PNG, GIF, JPEG,
+/// WebP and AVIF: an SVG can carry script and links of its own, and other
+/// `data:` types are no images.
+pub fn is_embedded_image(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("data:image/") else {
+        return false;
+    };
+    let Some((kind, payload)) = rest.split_once(";base64,") else {
+        return false;
+    };
+    matches!(kind, "png" | "gif" | "jpeg" | "jpg" | "webp" | "avif")
+        && !payload.is_empty()
+        && payload
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
 }
 
 fn open_anchor(href: &str, title: &str) -> String {

@@ -140,6 +140,28 @@ fn unsafe_images_are_not_loaded() {
 }
 
 #[test]
+fn an_embedded_raster_image_shows_and_an_embedded_svg_or_other_data_does_not() {
+    let png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    let html = render(&format!("![a dot]({png})"));
+    assert!(
+        html.contains(&format!("<img src=\"{png}\" alt=\"a dot\"")),
+        "{html}"
+    );
+    for bad in [
+        "data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "data:image/png,<svg>",
+        "data:image/png;base64,",
+        "data:image/png;base64,abc\"onerror=alert(1)",
+    ] {
+        let html = render(&format!("![x]({bad})"));
+        assert!(!html.contains("<img"), "{bad} -> {html}");
+    }
+    assert!(is_embedded_image("DATA:image/JPEG;base64,/9j/4AAQ"));
+    assert!(!is_embedded_image("data:image/gif;base64,R0l GOD"));
+}
+
+#[test]
 fn external_links_get_noopener_noreferrer() {
     let html = render("[lore](https://lore.kernel.org/x@y/)");
     assert_eq!(

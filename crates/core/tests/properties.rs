@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use kernel_news_core::archive::Archive;
 use kernel_news_core::facets::Facet;
 use kernel_news_core::load::parse_bundle;
-use kernel_news_core::markdown::{is_remote, is_safe_url, render_with_charts};
+use kernel_news_core::markdown::{is_embedded_image, is_remote, is_safe_url, render_with_charts};
 use kernel_news_core::query::parse;
 use kernel_news_core::searched::Searched;
 use kernel_news_core::viewstate::{Open, Sort, ViewState};
@@ -169,7 +169,7 @@ fn clean_query_text() -> impl Strategy<Value = String> {
 }
 
 /// Pieces of markdown and HTML, friendly and hostile, that a post may hold.
-const PIECES: [&str; 34] = [
+const PIECES: [&str; 36] = [
     "text ",
     "\n\n",
     "\n",
@@ -197,6 +197,8 @@ const PIECES: [&str; 34] = [
     "![i](https://tracker.example/p.png)",
     "![j](//cdn.example/x.png)",
     "![k](/img/own.png)",
+    "![e](data:image/png;base64,iVBORw0KGgo=)",
+    "![s](data:image/svg+xml;base64,PHN2Zz4=)",
     "![chart](/img/kernel_release_stat/v6.7.png)",
     "https://lkml.kernel.org/r/CAHk-=w_x_@mail.gmail.com",
     "<https://a.org/x>",
@@ -411,7 +413,10 @@ proptest! {
                 }
                 if key == "src" {
                     // Never a script URL, and never another host: nothing loads from elsewhere.
-                    prop_assert!(is_safe_url(&value) && !is_remote(&value), "src {:?} from {:?}", value, markdown);
+                    prop_assert!(
+                        (is_safe_url(&value) || is_embedded_image(&value)) && !is_remote(&value),
+                        "src {:?} from {:?}", value, markdown
+                    );
                 }
                 if key == "style" {
                     prop_assert!(value.starts_with("text-align:"), "style {:?}", value);
