@@ -1,3 +1,5 @@
+//! Unit tests of the result-row snippet: word boundaries, balanced context, rendered inline markdown, escaping and highlights.
+
 use super::*;
 use proptest::prelude::*;
 
