@@ -15,11 +15,7 @@ use crate::location::page_url;
 
 /// The canonical permalink of an entry or post: no filters, so it never goes stale.
 pub fn permalink(open: Open) -> String {
-    format!(
-        "{}{}",
-        page_url(),
-        ViewState::default().opened(open).to_fragment()
-    )
+    format!("{}{}", page_url(), ViewState::permalink(open))
 }
 
 #[component]

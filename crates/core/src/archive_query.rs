@@ -75,7 +75,8 @@ impl Archive {
         }
     }
 
-    fn atom_set(&self, atom: &Atom) -> Bitset {
+    /// The entries one atom allows, over the whole archive.
+    pub(crate) fn atom_set(&self, atom: &Atom) -> Bitset {
         let mut one = Query::default();
         match atom {
             Atom::Term(t) => one.terms.push(t.clone()),

@@ -40,19 +40,12 @@ impl Archive {
         problems
     }
 
-    fn matches_nothing(&self, atom: Atom) -> bool {
-        let mut one = Query::default();
-        match atom {
-            Atom::Facet(f, v) => one.facets.push((f, v)),
-            Atom::Release(r) => one.releases.push(r),
-            Atom::Term(t) => one.terms.push(t),
-            _ => return false,
-        }
-        self.search(&one).is_some_and(|hits| hits.count() == 0)
+    fn matches_nothing(&self, atom: &Atom) -> bool {
+        self.atom_set(atom).count() == 0
     }
 
     fn unknown_facet_value(&self, facet: Facet, value: &str) -> Option<String> {
-        if !self.matches_nothing(Atom::Facet(facet, value.to_string())) {
+        if !self.matches_nothing(&Atom::Facet(facet, value.to_string())) {
             return None;
         }
         let key = facet.key();
@@ -68,7 +61,7 @@ impl Archive {
     }
 
     fn unknown_release(&self, selector: &ReleaseSelector) -> Option<String> {
-        if !self.matches_nothing(Atom::Release(*selector)) {
+        if !self.matches_nothing(&Atom::Release(*selector)) {
             return None;
         }
         let typed = selector.to_string();
@@ -84,7 +77,7 @@ impl Archive {
     }
 
     fn unknown_author(&self, term: &Term) -> Option<String> {
-        if !self.matches_nothing(Atom::Term(term.clone())) {
+        if !self.matches_nothing(&Atom::Term(term.clone())) {
             return None;
         }
         let names = self.facet_names(Facet::Author);

@@ -90,16 +90,23 @@ impl SearchIndex {
         idx
     }
 
-    fn fields(&self, field: Field) -> impl Iterator<Item = &FieldText> {
-        let all = [&self.subject, &self.author, &self.body];
+    /// Subject, author and body, each with whether a term of `field` looks in it.
+    fn picked(&self, field: Field) -> [(&FieldText, bool); 3] {
         let pick = match field {
             Field::Any => [true, true, true],
             Field::Subject => [true, false, false],
             Field::Author => [false, true, false],
             Field::Body => [false, false, true],
         };
-        all.into_iter()
-            .zip(pick)
+        [
+            (&self.subject, pick[0]),
+            (&self.author, pick[1]),
+            (&self.body, pick[2]),
+        ]
+    }
+
+    fn fields(&self, field: Field) -> impl Iterator<Item = &FieldText> {
+        (self.picked(field).into_iter())
             .filter(|(_, p)| *p)
             .map(|(f, _)| f)
     }
@@ -154,23 +161,16 @@ impl SearchIndex {
         let finder = Finder::new(term.text.as_bytes());
         let len = finder.needle().len();
         let mut out = [0; 3];
-        let fields = [&self.subject, &self.author, &self.body];
-        for (n, f) in fields.into_iter().enumerate() {
-            if len == 0
-                || !matches!(
-                    (term.field, n),
-                    (Field::Any, _) | (Field::Subject, 0) | (Field::Author, 1) | (Field::Body, 2)
-                )
-            {
-                continue;
-            }
-            let hay = f.get(i).as_bytes();
-            let mut from = 0;
-            while let Some(p) = finder.find(&hay[from..]) {
-                let at = from + p;
-                out[n] +=
-                    usize::from(!term.whole_word || at_word_edges(hay, at, len, 0, hay.len()));
-                from = at + len;
+        if len == 0 {
+            return out;
+        }
+        for (n, (f, picked)) in self.picked(term.field).into_iter().enumerate() {
+            if picked {
+                let hay = f.get(i).as_bytes();
+                // Non-overlapping, as counting wants.
+                out[n] = (finder.find_iter(hay))
+                    .filter(|&at| !term.whole_word || at_word_edges(hay, at, len, 0, hay.len()))
+                    .count();
             }
         }
         out

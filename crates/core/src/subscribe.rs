@@ -170,9 +170,7 @@ pub fn feed_tag(base: &str, feed: &FeedOf) -> String {
 /// The entry's permalink in the viewer: `<base>#entry=<id>`, as the entry
 /// view's "Copy link" forms it (no filters, so it never goes stale).
 pub fn permalink(base: &str, entry_id: &str) -> String {
-    let fragment = ViewState::default()
-        .opened(Open::Entry(entry_id.to_string()))
-        .to_fragment();
+    let fragment = ViewState::permalink(Open::Entry(entry_id.to_string()));
     format!("{base}{fragment}")
 }
 

@@ -121,6 +121,13 @@ impl ViewState {
         }
     }
 
+    /// The canonical fragment of an entry or post: nothing but what is open,
+    /// so a shared link never goes stale (the entry view's "Copy link", the
+    /// Atom feeds' links).
+    pub fn permalink(open: Open) -> String {
+        ViewState::default().opened(open).to_fragment()
+    }
+
     pub fn opened(&self, open: Open) -> ViewState {
         ViewState {
             open: Some(open),
