@@ -46,11 +46,12 @@ COMMANDS:
              the viewer's post view, for indexing with Pagefind
 
 NATIVE OPTIONS:
-    --sizes LIST   comma-separated presets: sample, 25k, 100k, 1m [default: sample,25k,100k]
+    --sizes LIST   comma-separated presets: sample, 2.5k, 25k, 100k, 1m
+                   [default: sample,2.5k,25k,100k]
     --work DIR     corpora, bundles and logs [default: target/bench]
     --seed S       corpus generator seed [default: 1]
-    --runs N       bundler runs and engine passes [default: bundler 5 for sample and
-                   25k, 3 for 100k, 1 for 1m; engine 5]
+    --runs N       bundler runs and engine passes [default: bundler 5 for sample,
+                   2.5k and 25k, 3 for 100k, 1 for 1m; engine 5]
     --json FILE    where to write the figures [default: WORK/native.json]
 
 HTML OPTIONS:
@@ -151,7 +152,8 @@ fn parse_args() -> Result<Option<Command>> {
     if native {
         let json = json.unwrap_or_else(|| work.join("native.json"));
         return Ok(Some(Command::Native(native::Options {
-            sizes: sizes.unwrap_or_else(|| vec![Preset::Sample, Preset::K25, Preset::K100]),
+            sizes: sizes
+                .unwrap_or_else(|| vec![Preset::Sample, Preset::K2_5, Preset::K25, Preset::K100]),
             work,
             seed,
             runs,
@@ -208,6 +210,11 @@ mod tests {
         assert_eq!(
             parse_sizes("sample, 25k,1m").unwrap(),
             [Preset::Sample, Preset::K25, Preset::M1]
+        );
+        // "2.5k" is one name, not 2 and 5k: the list splits on commas only.
+        assert_eq!(
+            parse_sizes("2.5k,25k").unwrap(),
+            [Preset::K2_5, Preset::K25]
         );
     }
 

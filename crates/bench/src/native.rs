@@ -24,7 +24,7 @@ pub struct Options {
 /// Bundler runs by size: enough for a stable median where a run is quick.
 pub fn default_bundler_runs(preset: Preset) -> usize {
     match preset {
-        Preset::Sample | Preset::K25 => 5,
+        Preset::Sample | Preset::K2_5 | Preset::K25 => 5,
         Preset::K100 => 3,
         Preset::M1 => 1,
     }
@@ -287,7 +287,7 @@ mod tests {
             .iter()
             .map(|p| default_bundler_runs(*p))
             .collect();
-        assert_eq!(runs, [5, 5, 3, 1]);
+        assert_eq!(runs, [5, 5, 5, 3, 1]);
     }
 
     fn size() -> Size {

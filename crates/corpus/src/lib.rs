@@ -37,21 +37,34 @@ pub use tree::{generate, generate_with, Options, Summary};
 /// Entries of the real archive sample: 501 in 105 posts.
 pub const SAMPLE_ENTRIES: u64 = 501;
 
+/// Entries of the real blog as a whole: 2,420 in 477 posts.
+pub const BLOG_ENTRIES: u64 = 2_420;
+
 /// Named sizes of the benchmark corpora.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Preset {
     Sample,
+    /// The whole real blog's size, rounded ([`BLOG_ENTRIES`]): what a reader
+    /// of the published archive loads today.
+    K2_5,
     K25,
     K100,
     M1,
 }
 
 impl Preset {
-    pub const ALL: [Preset; 4] = [Preset::Sample, Preset::K25, Preset::K100, Preset::M1];
+    pub const ALL: [Preset; 5] = [
+        Preset::Sample,
+        Preset::K2_5,
+        Preset::K25,
+        Preset::K100,
+        Preset::M1,
+    ];
 
     pub fn entries(self) -> u64 {
         match self {
             Preset::Sample => SAMPLE_ENTRIES,
+            Preset::K2_5 => 2_500,
             Preset::K25 => 25_000,
             Preset::K100 => 100_000,
             Preset::M1 => 1_000_000,
@@ -61,6 +74,7 @@ impl Preset {
     pub fn name(self) -> &'static str {
         match self {
             Preset::Sample => "sample",
+            Preset::K2_5 => "2.5k",
             Preset::K25 => "25k",
             Preset::K100 => "100k",
             Preset::M1 => "1m",
@@ -81,7 +95,7 @@ impl std::str::FromStr for Preset {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("unknown preset `{0}`; expected one of sample, 25k, 100k, 1m")]
+    #[error("unknown preset `{0}`; expected one of sample, 2.5k, 25k, 100k, 1m")]
     UnknownPreset(String),
     #[error("nothing to generate: 0 entries; expected at least 1")]
     NoEntries,
@@ -117,11 +131,40 @@ mod tests {
             assert_eq!(p.name().parse::<Preset>().unwrap(), p);
         }
         assert_eq!("1M".parse::<Preset>().unwrap(), Preset::M1);
+        assert_eq!("2.5K".parse::<Preset>().unwrap(), Preset::K2_5);
+        assert!("2.5".parse::<Preset>().is_err());
         assert_eq!(Preset::Sample.entries(), 501);
+    }
+
+    #[test]
+    fn an_unknown_preset_lists_every_name() {
         let err = "huge".parse::<Preset>().unwrap_err().to_string();
+        assert!(err.contains("`huge`"), "{err}");
+        let listed = err.rsplit("expected one of ").next().unwrap();
+        let names: Vec<&str> = Preset::ALL.iter().map(|p| p.name()).collect();
+        assert_eq!(listed, names.join(", "), "{err}");
+    }
+
+    #[test]
+    fn presets_grow_in_order() {
+        let sizes: Vec<u64> = Preset::ALL.iter().map(|p| p.entries()).collect();
+        assert!(sizes.windows(2).all(|w| w[0] < w[1]), "{sizes:?}");
+    }
+
+    #[test]
+    fn the_blog_preset_plans_about_the_real_blog() {
+        let entries = Preset::K2_5.entries();
+        assert!(entries.abs_diff(BLOG_ENTRIES) <= 100, "{entries}");
+        let planned: u64 = plan::Planner::new(1, entries)
+            .map(|p| u64::from(p.entries))
+            .sum();
+        assert_eq!(planned, 2_500);
+        // The generator's mean entries per post (the sample's 4.8) against
+        // the blog's 5.1: a few more posts than its 477, the same shape.
+        let posts = plan::totals(1, entries).posts;
         assert!(
-            err.contains("`huge`") && err.contains("sample, 25k"),
-            "{err}"
+            (430..=620).contains(&posts),
+            "{posts} posts; the blog has 477"
         );
     }
 }

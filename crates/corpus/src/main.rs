@@ -15,7 +15,8 @@ USAGE:
 
 OPTIONS:
     --entries N      entries to write, exactly (headings, Linus's announcements included)
-    --preset NAME    sample (501 entries, the size of the real sample), 25k, 100k or 1m
+    --preset NAME    sample (501 entries, the size of the real sample), 2.5k (the
+                     whole blog's size, 2,420 entries), 25k, 100k or 1m
     --seed S         seed of the generator [default: 1]; same seed and size, same bytes
     --out DIR        where to write: a new or empty directory; Korean posts partly go to DIR/ko/
     -q, --quiet      print nothing on success (and no progress bar)
