@@ -7,9 +7,12 @@ import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS } from "../tests/e2e/chromium.mjs";
 import { startServer } from "../tests/e2e/serve.mjs";
 
+/** Debian's Chromium, the one the e2e suite runs (tests/e2e/chromium.mjs), or $CHROMIUM. */
+export const CHROMIUM_PATH = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
 export function launchChromium() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
 }

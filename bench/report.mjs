@@ -4,7 +4,7 @@
 //
 // Inputs, each optional: native.json (kernel-news-bench native),
 // browser-<preset>.json (bench/browser.mjs), pagefind-<preset>.json
-// (bench/pagefind.mjs). A file that is missing makes its rows "not run"; a
+// (bench/pagefind.mjs), lighthouse-<preset>.json (bench/lighthouse.mjs). A file that is missing makes its rows "not run"; a
 // field that is missing shows "n/a". Nothing is ever estimated.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,12 +29,13 @@ const load = (name) => {
 const native = load("native.json");
 const files = existsSync(dir) ? readdirSync(dir) : [];
 // Known sizes in order of size, then anything else by name.
-const ORDER = ["sample", "25k", "100k", "1m"];
+const ORDER = ["sample", "2.5k", "25k", "100k", "1m"];
 const byOrder = (a, b) => ((ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99)) || a.localeCompare(b);
 const presetsOf = (prefix) =>
   files.filter((f) => f.startsWith(prefix) && f.endsWith(".json")).map((f) => f.slice(prefix.length, -5)).sort(byOrder);
 const browser = Object.fromEntries(presetsOf("browser-").map((p) => [p, load(`browser-${p}.json`)]));
 const pagefind = Object.fromEntries(presetsOf("pagefind-").map((p) => [p, load(`pagefind-${p}.json`)]));
+const lighthouse = Object.fromEntries(presetsOf("lighthouse-").map((p) => [p, load(`lighthouse-${p}.json`)]));
 const nativeSize = (preset) => native?.sizes?.find((s) => s.preset === preset) ?? null;
 
 // ------------------------------------------------------------------ formatting
@@ -238,7 +239,11 @@ p("# kernel-news benchmark report");
 p();
 p(`Generated ${new Date().toISOString()} from \`${dir}\`.` + (mach ? ` Machine: ${mach.cpu ?? "?"}, ${mach.cores ?? "?"} cores, ${mach.mem_gib ?? "?"} GiB.` : ""));
 const chromium = Object.values(browser).find(Boolean)?.chromium ?? Object.values(pagefind).find(Boolean)?.chromium;
-const loads = [...Object.entries(browser), ...Object.entries(pagefind).map(([k, v]) => [`pagefind ${k}`, v])]
+const loads = [
+  ...Object.entries(browser),
+  ...Object.entries(pagefind).map(([k, v]) => [`pagefind ${k}`, v]),
+  ...Object.entries(lighthouse).map(([k, v]) => [`lighthouse ${k}`, v]),
+]
   .filter(([, v]) => v?.machine?.load_avg)
   .map(([k, v]) => `${k} ${v.machine.load_avg[0]}`);
 if (loads.length) p(`Load average (1 min) when each browser measurement ended: ${loads.join(", ")}; on ${mach?.cores ?? "?"} cores, anything near or above that count means the timings shared the CPU.`);
@@ -318,6 +323,33 @@ else {
   row("search p50 / p95 / max (pass 1)", (r) => st(r.search_ms));
   row("search + 10 data p50 / p95 / max (pass 1)", (r) => st(r.search_data_ms));
   row("search + 10 data p50 / p95 / max (pass 2)", (r) => st(get(r, "warm.search_data_ms")));
+}
+p();
+
+p("## Lighthouse (bench/lighthouse.mjs)");
+p();
+const lPresets = Object.keys(lighthouse).filter((k) => lighthouse[k]);
+if (!lPresets.length) p("not run");
+else {
+  const any = lighthouse[lPresets[0]];
+  p(`Lighthouse ${any.lighthouse ?? "n/a"} in ${any.chromium ?? "Chromium"}, the same gzip -9 server. Mobile is Lighthouse's default (moto g power, simulated slow 4G and a 4× slower CPU); desktop its desktop preset. Each row is the run with the median performance score of ${any.runs ?? "?"}; scores are 0 to 100.`);
+  p();
+  p("| size | preset | performance | accessibility | best practices | FCP | LCP | TBT | CLS |");
+  p("|---|---|---|---|---|---|---|---|---|");
+  const sc = (v) => (num(v) ? String(v) : "n/a");
+  const notes = [];
+  for (const size of lPresets) {
+    for (const [preset, r] of Object.entries(lighthouse[size].presets ?? {})) {
+      const m = r.metrics ?? {};
+      p(`| ${size} | ${preset} | ${sc(get(r, "scores.performance"))} | ${sc(get(r, "scores.accessibility"))} | ${sc(get(r, "scores.best_practices"))} | ${ms(m.fcp_ms)} | ${ms(m.lcp_ms)} | ${ms(m.tbt_ms)} | ${num(m.cls) ? m.cls.toFixed(3) : "n/a"} |`);
+      const perRun = (r.per_run ?? []).map((x) => sc(get(x, "scores.performance"))).join(", ");
+      const el = r.lcp_element ? `\`${r.lcp_element.selector}\`` : "n/a";
+      const top = (r.findings ?? []).slice(0, 3).map((f) => `${f.title}${f.display ? ` (${f.display})` : ""}`).join("; ") || "none";
+      notes.push(`- ${size} ${preset}: Speed Index ${ms(m.speed_index_ms)}; performance per run ${perRun || "n/a"}; LCP element ${el}; flags: ${top}.`);
+    }
+  }
+  p();
+  notes.forEach((n) => p(n));
 }
 p();
 
