@@ -6,6 +6,7 @@ mod ctx;
 mod fetch;
 mod location;
 mod offline;
+mod patch;
 
 fn main() {
     console_error_panic_hook_lite();

@@ -31,7 +31,10 @@ fn FacetList(facet: Facet) -> impl IntoView {
     let many = ctx
         .outcome
         .with_untracked(|o| o.counts_of(facet).map_or(0, <[_]>::len));
-    let values = move || {
+    // The list's HTML and its hidden/total counts as one memo: a keystroke
+    // that leaves a facet's values and counts as they were rewrites nothing,
+    // and the `ul` itself stays (only its content is set when it changed).
+    let list = Memo::new(move |_| {
         let needle = filter.get();
         // Releases read as a list of series, never capped (see core's `cap`).
         let releases = facet == Facet::Release;
@@ -40,36 +43,47 @@ fn FacetList(facet: Facet) -> impl IntoView {
         let state = ctx.filters.get();
         ctx.outcome.with(|o| {
             let counts = o.counts_of(facet)?;
-            let list = ctx.archive.with_value(|a| {
-                shortlist(
+            ctx.archive.with_value(|a| {
+                let list = shortlist(
                     counts,
                     &needle,
                     limit,
                     |v| state.is_picked(facet, v),
                     |v| a.value_label(facet, v),
                     |v| a.tells_nothing(facet, v),
-                )
-            });
-            let uninformative = ctx.archive.with_value(|a| a.uninformative(facet).len());
-            let items = if releases {
-                release_values_html(&list.shown, counts, &state)
-            } else {
-                ctx.archive.with_value(|a| {
+                );
+                let html = if releases {
+                    release_values_html(&list.shown, counts, &state)
+                } else {
                     facet_values_html(facet, &list.shown, &state, |v| a.value_label(facet, v))
-                })
-            };
-            let class = if releases { "facet-values releases" } else { "facet-values" };
-            let more = show_all_label(list.hidden).map(|text| view! {
+                };
+                let fewer =
+                    show_fewer_label(facet, expanded, counts.len(), a.uninformative(facet).len());
+                Some((html, show_all_label(list.hidden), fewer))
+            })
+        })
+    });
+    let class = if facet == Facet::Release {
+        "facet-values releases"
+    } else {
+        "facet-values"
+    };
+    // Whether the facet has values at all: the list is re-created only when that flips.
+    let present = Memo::new(move |_| list.with(Option::is_some));
+    let values = move || {
+        present.get().then(|| {
+            let more = move || list.with(|l| l.as_ref().and_then(|l| l.1.clone())).map(|text| view! {
                 <button type="button" class="link-button" on:click=move |_| expand.set(true)>{text}</button>
             });
-            let fewer = show_fewer_label(facet, expanded, counts.len(), uninformative).map(|text| view! {
+            let fewer = move || list.with(|l| l.as_ref().and_then(|l| l.2)).map(|text| view! {
                 <button type="button" class="link-button" on:click=move |_| expand.set(false)>{text}</button>
             });
-            Some(view! {
-                <ul class=class inner_html=items on:change=move |ev| toggle_value(facet, &ev)></ul>
+            view! {
+                <ul class=class inner_html=move || list.with(|l| l.as_ref().map(|l| l.0.clone()))
+                    on:change=move |ev| toggle_value(facet, &ev)></ul>
                 {more}
                 {fewer}
-            })
+            }
         })
     };
     let search = is_long(many).then(|| {

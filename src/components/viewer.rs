@@ -33,19 +33,27 @@ pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
     let filters_open = RwSignal::new(false);
     let filters_toggle: NodeRef<Button> = NodeRef::new();
 
-    // A new result set starts at the top with the first page rendered.
+    // A new result set starts at the top with the first page rendered. Only a
+    // change is set: setting a signal notifies even with an equal value, and
+    // the list would then be rendered a second time for every keystroke.
     Effect::new(move |_| {
         ctx.outcome.track();
-        ctx.limit.set(PAGE);
-        ctx.cursor.set(None);
+        if ctx.limit.get_untracked() != PAGE {
+            ctx.limit.set(PAGE);
+        }
+        if ctx.cursor.get_untracked().is_some() {
+            ctx.cursor.set(None);
+        }
     });
     follow_focus(ctx);
     load_more_on_scroll(ctx);
     let keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(ctx, search, ev));
     on_cleanup(move || keys.remove());
 
-    let open = move || ctx.state.with(|s| s.open.clone());
-    let main = move || match open() {
+    // A memo, so typing (which changes the state but not what is open) keeps
+    // the result list's elements instead of building a new list each time.
+    let open = Memo::new(move |_| ctx.state.with(|s| s.open.clone()));
+    let main = move || match open.get() {
         None => view! { <Results /> }.into_any(),
         Some(Open::Series(id)) => view! { <SeriesView id=id /> }.into_any(),
         Some(Open::Entry(id)) => view! { <EntryView id=id /> }.into_any(),

@@ -3,9 +3,11 @@
 //! rendered for the cursor's row to be among them.
 
 /// Rows rendered at first and added per "show more": long lists are windowed.
-/// Every keystroke re-renders the window, so its size is the keystroke's cost:
-/// 50 rows is two screens on a tall monitor, and scrolling adds more.
-pub const PAGE: usize = 50;
+/// Every keystroke updates the window, so its size bounds the keystroke's
+/// layout: 20 rows (about 90 px each) fill a tall monitor, and scrolling
+/// near the end adds the next 20 before they are reached. 50 rows cost a
+/// quarter more layout per keystroke (BENCHMARKS.md, issue 17).
+pub const PAGE: usize = 20;
 
 /// Where j (`forward`) or k puts the list's cursor, given where it is and how
 /// many hits there are: the first row when there is no cursor yet, and no

@@ -32,6 +32,7 @@ pub mod query_help;
 pub mod query_parse;
 pub mod release_facet;
 pub mod relevance;
+pub mod result_parts;
 pub mod search;
 pub mod searched;
 pub mod selector;

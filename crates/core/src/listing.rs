@@ -6,11 +6,13 @@
 //! go. Everything from the bundle goes through [`escape`], so post text stays
 //! text (the e2e safety suite renders hostile posts through this).
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::archive::Archive;
 use crate::facets::{Facet, FacetCount};
 use crate::lang;
+use crate::result_parts::{Group, Keyed, Part, Row};
 use crate::search::highlight;
 use crate::snippet::{snippet_html, WIDTH as SNIPPET};
 use crate::source::{self, DATE_ESTIMATED, SUBSCRIBER_ONLY, SUBSCRIBER_ONLY_MARK};
@@ -80,55 +82,84 @@ pub fn results_html(
     state: &ViewState,
     needles: &[&str],
 ) -> String {
+    let groups = result_groups(archive, shown, state, needles);
     let mut out = String::with_capacity(shown.len() * 900);
-    for group in archive.groups(shown) {
-        let post = &archive.bundle.posts[group.post as usize];
-        let lang = escape(&post.lang);
-        let _ = write!(
-            out,
-            "<section class=\"group\" lang=\"{lang}\"><h2 class=\"group-head\"><a href=\"{}\">{}</a>\
-             <span class=\"group-meta\"><span class=\"release\">{}</span>",
-            escape(&state.opened(Open::Post(post.id.clone())).href()),
-            escape(&post.title),
-            escape(post.release.as_deref().unwrap_or("no release")),
-        );
-        if let Some(cycle) = post.merge_window_of() {
-            let _ = write!(
-                out,
-                "<span class=\"window\"> · {} merge window</span>",
-                escape(cycle)
-            );
-        }
-        let _ = write!(out, " · {}", escape(post.day().unwrap_or("undated")));
-        if let Some(badge) = lang_badge(&post.lang) {
-            out.push_str(&badge);
-        }
-        out.push_str("</span></h2><ul class=\"entries\">");
-        for &n in &shown[group.hits] {
-            let (post, entry) = archive.entry(n);
-            let to = state.opened(Open::Entry(entry.id.clone())).href();
-            let _ = write!(
-                out,
-                "<li class=\"entry\" id=\"{}\"><a class=\"{ENTRY_LINK}\" href=\"{}\">{}</a>",
-                row_id(n),
-                escape(&to),
-                marked_html(&entry.title, needles)
-            );
-            let _ = write!(out, "<div class=\"{ENTRY_META}\">");
-            out.push_str(&entry_meta_html(post, entry, state));
-            // "3 versions, v6.6-rc5 .. v6.8-rc1": the row's series, when it has a history.
-            out.push_str(&crate::story_html::badge_html(archive, n, state));
-            out.push_str("</div>");
-            // Escaped, marked and with its inline markdown rendered by core::snippet.
-            let _ = write!(
-                out,
-                "<p class=\"snippet\">{}</p></li>",
-                snippet_html(&entry.body, needles, SNIPPET)
-            );
-        }
-        out.push_str("</ul></section>");
+    for group in &groups {
+        out.push_str(&group.html());
     }
     out
+}
+
+/// [`results_html`] as keyed parts, for a viewer that updates only what changed.
+pub fn result_groups(
+    archive: &Archive,
+    shown: &[u32],
+    state: &ViewState,
+    needles: &[&str],
+) -> Vec<Group> {
+    // A post can come back after others (sorted by relevance): its runs are keyed apart.
+    let mut runs: HashMap<u32, usize> = HashMap::new();
+    (archive.groups(shown).into_iter())
+        .map(|group| {
+            let run = runs.entry(group.post).or_default();
+            let key = format!("p{}-{}", group.post, run);
+            *run += 1;
+            let post = &archive.bundle.posts[group.post as usize];
+            Group {
+                key,
+                lang: post.lang.clone(),
+                head: Part::new(group_head_html(post, state)),
+                rows: (shown[group.hits].iter())
+                    .map(|&n| result_row(archive, n, state, needles))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// A post's heading over its rows: its title (a link to the post) and its release, window, day and language.
+fn group_head_html(post: &Post, state: &ViewState) -> String {
+    let mut out = format!(
+        "<a href=\"{}\">{}</a><span class=\"group-meta\"><span class=\"release\">{}</span>",
+        escape(&state.opened(Open::Post(post.id.clone())).href()),
+        escape(&post.title),
+        escape(post.release.as_deref().unwrap_or("no release")),
+    );
+    if let Some(cycle) = post.merge_window_of() {
+        let _ = write!(
+            out,
+            "<span class=\"window\"> · {} merge window</span>",
+            escape(cycle)
+        );
+    }
+    let _ = write!(out, " · {}", escape(post.day().unwrap_or("undated")));
+    if let Some(badge) = lang_badge(&post.lang) {
+        out.push_str(&badge);
+    }
+    out.push_str("</span>");
+    out
+}
+
+fn result_row(archive: &Archive, n: u32, state: &ViewState, needles: &[&str]) -> Row {
+    let (post, entry) = archive.entry(n);
+    let to = state.opened(Open::Entry(entry.id.clone())).href();
+    let title = format!(
+        "<a class=\"{ENTRY_LINK}\" href=\"{}\">{}</a>",
+        escape(&to),
+        marked_html(&entry.title, needles)
+    );
+    let mut meta = entry_meta_html(post, entry, state);
+    // "3 versions, v6.6-rc5 .. v6.8-rc1": the row's series, when it has a history.
+    meta.push_str(&crate::story_html::badge_html(archive, n, state));
+    Row {
+        id: row_id(n),
+        parts: [
+            Part::new(title),
+            Part::new(meta),
+            // Escaped, marked and with its inline markdown rendered by core::snippet.
+            Part::new(snippet_html(&entry.body, needles, SNIPPET)),
+        ],
+    }
 }
 
 /// One entry's facts on one line, the content of its [`ENTRY_META`] `div`:

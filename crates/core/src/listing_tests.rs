@@ -102,7 +102,7 @@ fn rows_carry_ids_links_and_facts() {
         "{html}"
     );
     assert!(
-        html.starts_with("<section class=\"group\" lang=\"ko\">"),
+        html.starts_with("<section class=\"group\" lang=\"ko\" data-key=\"p0-0\">"),
         "{html}"
     );
 }
@@ -218,4 +218,37 @@ fn rows_of_a_series_with_a_history_carry_its_badge() {
         2,
         "{html}"
     );
+}
+
+#[test]
+fn result_groups_are_the_rows_html_in_parts_and_key_each_run_of_a_post_apart() {
+    let mut a = archive("[PATCH] mm: one", "first", "Ann");
+    // Two posts; entry 0 and 2 in the first, entry 1 in the second, shown
+    // interleaved as a relevance order may show them.
+    let mut second = a.bundle.posts[0].clone();
+    second.id = "q".into();
+    let mut first = a.bundle.posts[0].clone();
+    first.entries.push(first.entries[0].clone());
+    first.entries[1].title = "[PATCH] mm: two".into();
+    crate::ids::assign_entries(&mut first);
+    crate::ids::assign_entries(&mut second);
+    let mut bundle = a.bundle.clone();
+    bundle.posts = vec![first, second];
+    a = Archive::new(bundle);
+    let number = |post: &str, at: u32| {
+        (0..a.len() as u32)
+            .find(|&n| {
+                let (p, e) = a.entry(n);
+                p.id == post && e.position == at
+            })
+            .expect("entry")
+    };
+    let shown = [number("p", 0), number("q", 0), number("p", 1)];
+    let state = ViewState::default();
+    let groups = result_groups(&a, &shown, &state, &["mm"]);
+    let keys: Vec<&str> = groups.iter().map(|g| g.key.as_str()).collect();
+    assert_eq!(keys, ["p0-0", "p1-0", "p0-1"]);
+    let whole: String = groups.iter().map(Keyed::html).collect();
+    assert_eq!(whole, results_html(&a, &shown, &state, &["mm"]));
+    assert_eq!(groups[2].rows[0].id, row_id(shown[2]));
 }

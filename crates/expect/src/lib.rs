@@ -196,9 +196,14 @@ impl Expect {
         let query = query::parse(&state.query);
         let searched = a.search(&query);
         let outcome = a.outcome(&state, searched.as_ref());
-        let groups: Vec<&str> = (a.groups(&outcome.hits).iter())
-            .map(|g| a.bundle.posts[g.post as usize].id.as_str())
-            .collect();
+        let post_ids = |hits: &[u32]| -> Vec<&str> {
+            (a.groups(hits).iter())
+                .map(|g| a.bundle.posts[g.post as usize].id.as_str())
+                .collect()
+        };
+        let groups = post_ids(&outcome.hits);
+        // The groups of the rows the first page renders.
+        let shown_groups = post_ids(&outcome.hits[..outcome.hits.len().min(PAGE)]);
         let facets: Vec<Value> = (outcome.counts.iter())
             .map(|(facet, counts)| {
                 let value = |c: &FacetCount| {
@@ -268,6 +273,7 @@ impl Expect {
             "hits": outcome.hits,
             "posts": outcome.posts,
             "groups": groups,
+            "shown_groups": shown_groups,
             "facets": facets,
             "problems": outcome.problems,
             "highlights": query.highlights().collect::<Vec<_>>(),
@@ -541,6 +547,7 @@ mod tests {
         let v = load().view("#q=damon&sub=mm&rel=v6.6&rel=latest&entry=old/same");
         assert_eq!(v["hits"], json!([2]));
         assert_eq!(v["groups"], json!(["old"]));
+        assert_eq!(v["shown_groups"], json!(["old"]));
         assert_eq!(v["highlights"], json!(["damon"]));
         // The row's snippet as core writes it: the match marked, the body whole.
         assert_eq!(
@@ -631,7 +638,8 @@ mod tests {
         let mut bundle: Value = serde_json::from_str(BUNDLE).unwrap();
         let entries = bundle["posts"][0]["entries"].as_array_mut().unwrap();
         let template = entries[0].clone();
-        for i in 0..(PAGE + 10) {
+        // 60 more entries, five for each of twelve authors.
+        for i in 0..60 {
             let mut e = template.clone();
             e["title"] = json!(format!("E{i}"));
             e["authors"] = json!([format!("author {}", i % 12)]);
@@ -639,8 +647,13 @@ mod tests {
         }
         let many = Expect::load(bundle.to_string().as_bytes()).unwrap();
         let v = many.view("");
-        // 63 entries: one more page, then every row is shown.
-        assert_eq!(v["show_more"], json!(["Show more (13 not shown)"]));
+        // 63 entries: a "Show more" per page not yet shown.
+        let pages = 63usize.div_ceil(PAGE) - 1;
+        let labels: Vec<String> = (1..=pages)
+            .map(|p| format!("Show more ({} not shown)", 63 - p * PAGE))
+            .collect();
+        assert_eq!(v["show_more"], json!(labels));
+        assert!(!labels.is_empty());
         let author = (v["facets"].as_array().unwrap().iter())
             .find(|f| f["key"] == "author")
             .unwrap();

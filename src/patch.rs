@@ -1,0 +1,131 @@
+//! Brings the result list in the page up to date with core's keyed parts, rewriting only the parts that changed.
+//!
+//! Core decides what changed (`kernel_news_core::result_parts`); this is the
+//! DOM half: find each kept group and row by its key, put it in place, and
+//! apply its changes. Anything unexpected in the page (an element missing)
+//! falls back to writing the whole list, so the page can never keep stale rows.
+
+use std::collections::HashMap;
+
+use kernel_news_core::result_parts::{
+    steps, Change, Group, Keyed, Row, Step, Whole, DATA_KEY, GROUP_HEAD_AT, GROUP_ROWS_AT,
+    ROW_PART_AT,
+};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// Makes `container`'s groups, rendered from `old`, show `new`.
+pub fn patch_groups(container: &Element, old: &[Group], new: &[Group]) {
+    if patched(
+        container,
+        old,
+        new,
+        |g| g.get_attribute(DATA_KEY),
+        patch_group,
+    )
+    .is_none()
+    {
+        let html: String = new.iter().map(Keyed::html).collect();
+        container.set_inner_html(&html);
+    }
+}
+
+fn patch_group(el: &Element, old: &Group, new: &Group) -> Option<()> {
+    let (at, whole) = GROUP_HEAD_AT;
+    apply(
+        &el.query_selector(at).ok()??,
+        whole,
+        new.head.change_from(&old.head),
+    );
+    let rows = el.query_selector(GROUP_ROWS_AT).ok()??;
+    patched(&rows, &old.rows, &new.rows, |r| Some(r.id()), patch_row)
+}
+
+fn patch_row(el: &Element, old: &Row, new: &Row) -> Option<()> {
+    for (((at, whole), old), new) in ROW_PART_AT.iter().zip(&old.parts).zip(&new.parts) {
+        apply(&el.query_selector(at).ok()??, *whole, new.change_from(old));
+    }
+    Some(())
+}
+
+/// The keyed list under `parent` brought from `old` to `new`: gone items
+/// removed, kept ones updated by `update` and moved only when out of place,
+/// new ones inserted from their HTML. `None` when the page is not what `old` says.
+fn patched<T: Keyed>(
+    parent: &Element,
+    old: &[T],
+    new: &[T],
+    key_of: impl Fn(&Element) -> Option<String>,
+    update: impl Fn(&Element, &T, &T) -> Option<()>,
+) -> Option<()> {
+    let mut by_key: HashMap<String, Element> = HashMap::new();
+    let children = parent.children();
+    for i in 0..children.length() {
+        let child = children.item(i)?;
+        by_key.insert(key_of(&child)?, child);
+    }
+    if by_key.len() != old.len() {
+        return None;
+    }
+    let (steps, gone) = steps(old, new);
+    for key in gone {
+        by_key.get(key)?.remove();
+    }
+    let mut prev: Option<Element> = None;
+    for step in steps {
+        let el = match step {
+            Step::Keep { key, old, new } => {
+                let el = by_key.get(key)?.clone();
+                let next = match &prev {
+                    Some(p) => p.next_element_sibling(),
+                    None => parent.first_element_child(),
+                };
+                if next.as_ref() != Some(&el) {
+                    parent
+                        .insert_before(&el, next.as_ref().map(|n| n.unchecked_ref()))
+                        .ok()?;
+                }
+                update(&el, old, new)?;
+                el
+            }
+            Step::Create(item) => {
+                let html = item.html();
+                match &prev {
+                    Some(p) => p.insert_adjacent_html("afterend", &html).ok()?,
+                    None => parent.insert_adjacent_html("afterbegin", &html).ok()?,
+                }
+                match &prev {
+                    Some(p) => p.next_element_sibling()?,
+                    None => parent.first_element_child()?,
+                }
+            }
+        };
+        prev = Some(el);
+    }
+    Some(())
+}
+
+/// Applies one part's change to the element it lives in.
+fn apply(el: &Element, whole: Whole, change: Change<'_>) {
+    match change {
+        Change::Same => {}
+        Change::Html(html) => match whole {
+            Whole::Element => el.set_outer_html(html),
+            Whole::Content => el.set_inner_html(html),
+        },
+        Change::Hrefs(moved) => {
+            // The part's links in document order: the element itself first when it is one.
+            let inner = el.get_elements_by_tag_name("a");
+            let own = (whole == Whole::Element && el.tag_name() == "A").then(|| el.clone());
+            let links: Vec<Element> = own
+                .into_iter()
+                .chain((0..inner.length()).filter_map(|i| inner.item(i)))
+                .collect();
+            for (i, href) in moved {
+                if let Some(link) = links.get(i) {
+                    let _ = link.set_attribute("href", href);
+                }
+            }
+        }
+    }
+}
