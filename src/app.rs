@@ -4,10 +4,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use kernel_news_core::archive::Archive;
+use kernel_news_core::first_view::FIRST_VIEW_ID;
 use kernel_news_core::load::LoadError;
 use kernel_news_core::subscribe::{ALL_FEED, ALL_FEED_TITLE, ATOM_TYPE};
+use kernel_news_core::viewstate::ViewState;
 use kernel_news_core::Bundle;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::viewer::Viewer;
 use crate::fetch::load_bundle;
@@ -65,26 +68,46 @@ pub fn App() -> impl IntoView {
     let loading = || {
         view! { <p class="loading" role="status" aria-live="polite">"Loading the archive…"</p> }
     };
-    view! {
-        <header class="masthead">
-            <h1><a href="#">"kernel-news"</a></h1>
-            <p class="tagline">"An archive of Linux kernel mailing list news"</p>
-            <nav class="site-nav" aria-label="Site">
-                <a href="#">"Archive"</a>
-                <a href="#page=releases">"Releases"</a>
-            </nav>
-        </header>
-        <main id="main">
-            {move || match archive.get() {
-                None => loading().into_any(),
-                Some(Err(e)) => view! {
-                    <div class="load-error" role="alert">
-                        <h2>"The archive could not be opened"</h2>
-                        <p>{e.to_string()}</p>
-                    </div>
-                }.into_any(),
-                Some(Ok(archive)) => view! { <Viewer archive=archive /> }.into_any(),
-            }}
-        </main>
+    move || match archive.get() {
+        None => loading().into_any(),
+        Some(Err(e)) => {
+            take_over_first_view();
+            view! {
+                <div class="load-error" role="alert">
+                    <h2>"The archive could not be opened"</h2>
+                    <p>{e.to_string()}</p>
+                </div>
+            }
+            .into_any()
+        }
+        Some(Ok(archive)) => {
+            take_over_first_view();
+            view! { <Viewer archive=archive /> }.into_any()
+        }
+    }
+}
+
+/// Removes the default view the build wrote into the page (kernel_news_core::first_view)
+/// as the viewer draws its own, in the same task, so no frame shows neither.
+/// Text typed into its search box before the viewer was ready is kept: it
+/// becomes the query the viewer opens with.
+fn take_over_first_view() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(first) = doc.get_element_by_id(FIRST_VIEW_ID) else {
+        return;
+    };
+    let typed = (first.query_selector("input#q").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .filter(|text| !text.is_empty());
+    first.remove();
+    if let Some(text) = typed {
+        let state = ViewState {
+            query: text,
+            ..ViewState::default()
+        };
+        crate::location::replace_fragment(&state);
     }
 }

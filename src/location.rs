@@ -36,6 +36,17 @@ pub fn go(state: RwSignal<ViewState>, next: ViewState, step: Step) {
     if state.with_untracked(|s| *s == next) {
         return;
     }
+    record(&next, step);
+    state.set(next);
+}
+
+/// Writes `state` into the address bar in place of the current view, before
+/// any component reads it (the query typed into the first view).
+pub fn replace_fragment(state: &ViewState) {
+    record(state, Step::Replace);
+}
+
+fn record(next: &ViewState, step: Step) {
     // pushState does not reload, so the default view may drop the fragment entirely.
     let url = match next.to_fragment() {
         f if f.is_empty() => page_url(),
@@ -49,7 +60,6 @@ pub fn go(state: RwSignal<ViewState>, next: ViewState, step: Step) {
             }
         };
     }
-    state.set(next);
 }
 
 /// Back/forward, links to `#...` and hand-edited URLs all end up here, for

@@ -8,9 +8,20 @@ mod location;
 mod offline;
 mod patch;
 
+use wasm_bindgen::JsCast;
+
 fn main() {
     console_error_panic_hook_lite();
-    leptos::mount::mount_to_body(app::App);
+    // Into `<main>`: the masthead is the page's own (index.html), and the
+    // build may have written the default view there (kernel_news_core::first_view).
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+    match main {
+        Some(main) => leptos::mount::mount_to(main, app::App).forget(),
+        None => leptos::mount::mount_to_body(app::App),
+    }
     offline::register_service_worker();
 }
 

@@ -71,10 +71,15 @@ fn patched<T: Keyed>(
     for key in gone {
         by_key.get(key)?.remove();
     }
+    // New items are inserted in runs, one parse per run: a list opened at row
+    // 50,000 is one insertion, not 50,000.
     let mut prev: Option<Element> = None;
+    let mut run = String::new();
+    let mut run_len = 0;
     for step in steps {
-        let el = match step {
+        match step {
             Step::Keep { key, old, new } => {
+                prev = insert_run(parent, prev, &mut run, &mut run_len, true)?;
                 let el = by_key.get(key)?.clone();
                 let next = match &prev {
                     Some(p) => p.next_element_sibling(),
@@ -86,23 +91,47 @@ fn patched<T: Keyed>(
                         .ok()?;
                 }
                 update(&el, old, new)?;
-                el
+                prev = Some(el);
             }
             Step::Create(item) => {
-                let html = item.html();
-                match &prev {
-                    Some(p) => p.insert_adjacent_html("afterend", &html).ok()?,
-                    None => parent.insert_adjacent_html("afterbegin", &html).ok()?,
-                }
-                match &prev {
-                    Some(p) => p.next_element_sibling()?,
-                    None => parent.first_element_child()?,
-                }
+                run.push_str(&item.html());
+                run_len += 1;
             }
-        };
-        prev = Some(el);
+        }
     }
-    Some(())
+    // The last run needs no walk to its end: nothing is placed after it.
+    insert_run(parent, prev, &mut run, &mut run_len, false).map(|_| ())
+}
+
+/// Inserts the pending new items after `prev` (first in `parent` when
+/// `None`) and, when `walk`, returns the last of them, the new `prev`.
+fn insert_run(
+    parent: &Element,
+    prev: Option<Element>,
+    run: &mut String,
+    run_len: &mut usize,
+    walk: bool,
+) -> Option<Option<Element>> {
+    if *run_len == 0 {
+        return Some(prev);
+    }
+    match &prev {
+        Some(p) => p.insert_adjacent_html("afterend", run).ok()?,
+        None => parent.insert_adjacent_html("afterbegin", run).ok()?,
+    }
+    if !walk {
+        return Some(None);
+    }
+    let mut last = match &prev {
+        Some(p) => p.next_element_sibling()?,
+        None => parent.first_element_child()?,
+    };
+    for _ in 1..*run_len {
+        last = last.next_element_sibling()?;
+    }
+    run.clear();
+    *run_len = 0;
+    Some(Some(last))
 }
 
 /// Applies one part's change to the element it lives in.

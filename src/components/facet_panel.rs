@@ -1,13 +1,14 @@
 //! The facet sidebar: per facet, its values with counts (zeros dimmed), a filter box
 //! for long lists, and for releases a picker that takes any grain (tag, cycle, series, range).
 
+use kernel_news_core::facet_list::FacetList;
 use kernel_news_core::facets::Facet;
-use kernel_news_core::listing::{
-    facet_values_html, DATA_VALUE, FACET_SECTION, FACET_SECTION_SELECTOR,
+use kernel_news_core::first_view::{
+    filter_label, heading_id, FILTER_PLACEHOLDER, PICKER_LABEL, PICKER_PLACEHOLDER,
 };
-use kernel_news_core::release_facet::release_values_html;
+use kernel_news_core::listing::{DATA_VALUE, FACET_SECTION, FACET_SECTION_SELECTOR};
 use kernel_news_core::selector::ReleaseSelector;
-use kernel_news_core::shortlist::{cap, is_long, shortlist, show_all_label, show_fewer_label};
+use kernel_news_core::shortlist::is_long;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -27,59 +28,33 @@ fn FacetList(facet: Facet) -> impl IntoView {
     let ctx = use_ctx();
     let filter = RwSignal::new(String::new());
     let expand = RwSignal::new(false);
-    let heading = format!("facet-{}", facet.key());
+    let heading = heading_id(facet);
     let many = ctx
         .outcome
         .with_untracked(|o| o.counts_of(facet).map_or(0, <[_]>::len));
-    // The list's HTML and its hidden/total counts as one memo: a keystroke
-    // that leaves a facet's values and counts as they were rewrites nothing,
-    // and the `ul` itself stays (only its content is set when it changed).
+    // The list's HTML and its buttons as one memo: a keystroke that leaves a
+    // facet's values and counts as they were rewrites nothing, and the `ul`
+    // itself stays (only its content is set when it changed).
     let list = Memo::new(move |_| {
-        let needle = filter.get();
-        // Releases read as a list of series, never capped (see core's `cap`).
-        let releases = facet == Facet::Release;
-        let expanded = expand.get();
-        let limit = cap(facet, expanded);
-        let state = ctx.filters.get();
+        let (needle, expanded, state) = (filter.get(), expand.get(), ctx.filters.get());
         ctx.outcome.with(|o| {
-            let counts = o.counts_of(facet)?;
-            ctx.archive.with_value(|a| {
-                let list = shortlist(
-                    counts,
-                    &needle,
-                    limit,
-                    |v| state.is_picked(facet, v),
-                    |v| a.value_label(facet, v),
-                    |v| a.tells_nothing(facet, v),
-                );
-                let html = if releases {
-                    release_values_html(&list.shown, counts, &state)
-                } else {
-                    facet_values_html(facet, &list.shown, &state, |v| a.value_label(facet, v))
-                };
-                let fewer =
-                    show_fewer_label(facet, expanded, counts.len(), a.uninformative(facet).len());
-                Some((html, show_all_label(list.hidden), fewer))
-            })
+            ctx.archive
+                .with_value(|a| FacetList::of(a, o, facet, &state, &needle, expanded))
         })
     });
-    let class = if facet == Facet::Release {
-        "facet-values releases"
-    } else {
-        "facet-values"
-    };
+    let class = FacetList::class(facet);
     // Whether the facet has values at all: the list is re-created only when that flips.
     let present = Memo::new(move |_| list.with(Option::is_some));
     let values = move || {
         present.get().then(|| {
-            let more = move || list.with(|l| l.as_ref().and_then(|l| l.1.clone())).map(|text| view! {
+            let more = move || list.with(|l| l.as_ref().and_then(|l| l.show_all.clone())).map(|text| view! {
                 <button type="button" class="link-button" on:click=move |_| expand.set(true)>{text}</button>
             });
-            let fewer = move || list.with(|l| l.as_ref().and_then(|l| l.2)).map(|text| view! {
+            let fewer = move || list.with(|l| l.as_ref().and_then(|l| l.show_fewer)).map(|text| view! {
                 <button type="button" class="link-button" on:click=move |_| expand.set(false)>{text}</button>
             });
             view! {
-                <ul class=class inner_html=move || list.with(|l| l.as_ref().map(|l| l.0.clone()))
+                <ul class=class inner_html=move || list.with(|l| l.as_ref().map(|l| l.html.clone()))
                     on:change=move |ev| toggle_value(facet, &ev)></ul>
                 {more}
                 {fewer}
@@ -87,9 +62,8 @@ fn FacetList(facet: Facet) -> impl IntoView {
         })
     };
     let search = is_long(many).then(|| {
-        let label = format!("Filter {} values", facet.label().to_lowercase());
         view! {
-            <input type="search" class="facet-filter" placeholder="Filter…" aria-label=label
+            <input type="search" class="facet-filter" placeholder=FILTER_PLACEHOLDER aria-label=filter_label(facet)
                 prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
         }
     });
@@ -167,8 +141,8 @@ fn ReleasePicker() -> impl IntoView {
     };
     view! {
         <form class="release-picker" on:submit=submit>
-            <input type="text" list="release-tags" id="release-picker" aria-label="Add a release: tag, cycle, series or range"
-                placeholder="v6.7-rc4, v6.7, v6.x, v6.0..v6.7"
+            <input type="text" list="release-tags" id="release-picker" aria-label=PICKER_LABEL
+                placeholder=PICKER_PLACEHOLDER
                 aria-describedby="release-picker-error"
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
             <button type="submit">"Add"</button>

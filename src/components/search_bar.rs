@@ -1,5 +1,6 @@
 //! The search box: typing replaces the history entry; problems in the query are shown under it.
 
+use kernel_news_core::first_view::{HELP_TITLE, SEARCH_LABEL, SEARCH_PLACEHOLDER};
 use kernel_news_core::listing::HELP;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -30,14 +31,14 @@ pub fn SearchBar(input: NodeRef<Input>) -> impl IntoView {
     };
     view! {
         <search class="search-bar" role="search">
-            <label for="q" class="visually-hidden">"Search the archive"</label>
+            <label for="q" class="visually-hidden">{SEARCH_LABEL}</label>
             <input
                 id="q"
                 type="search"
                 node_ref=input
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="Search: damon, __GFP_ZERO, a:Babka, rel:v6.7, \"exact phrase\", -rfc"
+                placeholder=SEARCH_PLACEHOLDER
                 prop:value=move || ctx.state.with(|s| s.query.clone())
                 on:input=on_input
             />
@@ -46,7 +47,7 @@ pub fn SearchBar(input: NodeRef<Input>) -> impl IntoView {
                 class="help-button"
                 aria-controls=HELP
                 aria-expanded=move || ctx.help.get().to_string()
-                title="Search help and keyboard shortcuts (?)"
+                title=HELP_TITLE
                 on:click=move |_| ctx.help.update(|h| *h = !*h)
             >
                 "?"

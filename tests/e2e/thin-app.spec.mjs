@@ -55,18 +55,28 @@ test.describe("loading and listing", () => {
     }
   });
 
-  test("shows a loading state while the bundle is on its way", async ({ page }) => {
+  test("while the bundle is on its way, the first view shows, or for a link to another view the loading state", async ({ page }) => {
     let release;
     const gate = new Promise((r) => (release = r));
     await page.route("**/bundle.json", async (route) => {
       await gate;
       await route.continue();
     });
+    // The default view: the build wrote it into the page, so it shows while the viewer waits.
     await page.goto("./");
+    await expect(page.locator(".loading")).toBeAttached();
+    await expect(page.locator(".loading")).toBeHidden();
+    await expect(page.locator("#first-view li.entry").first()).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText(getModel().view().status);
+    // Another view (a fresh load, not a fragment change): the first view is
+    // not it, so the viewer's loading state shows.
+    await page.goto("about:blank");
+    await page.goto("./#q=damon");
     await expect(page.getByRole("status")).toHaveText(/Loading the archive/);
     release();
-    await expect(page.locator("p.result-count[role=status]")).toHaveText(getModel().view().status);
+    await expect(page.locator("p.result-count[role=status]")).toHaveText(getModel().view("#q=damon").status);
     await expect(page.locator(".loading")).toHaveCount(0);
+    await expect(page.locator("#first-view")).toHaveCount(0);
   });
 
   const broken = [

@@ -9,6 +9,7 @@ mod diagnostics;
 mod duplicates;
 mod feeds;
 mod feeds_out;
+mod first_view;
 mod progress;
 mod quirks;
 mod sample;

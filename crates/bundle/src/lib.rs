@@ -24,6 +24,7 @@ pub mod feed_post;
 pub mod feed_title;
 pub mod feed_topic;
 pub mod feeds;
+pub mod first_view;
 pub mod frontmatter;
 pub mod lang;
 pub mod last_good;

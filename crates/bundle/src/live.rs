@@ -10,6 +10,7 @@
 //! disk, so what is published has no trace of it. `location.reload()` keeps
 //! the URL fragment, which is the whole view.
 
+use crate::first_view::{with_first_view, without_first_view};
 use std::fs;
 use std::io::Cursor;
 use std::net::SocketAddr;
@@ -157,6 +158,14 @@ fn route(url: &str, root: &Path, generation: &Generation) -> Response<Cursor<Vec
     match fs::read(&file) {
         Ok(bytes) if path.is_empty() || path == "index.html" => {
             let html = String::from_utf8_lossy(&bytes);
+            // The first view drawn from the bundle as it is now, not as it
+            // was when the viewer was built: a save shows in it too.
+            let html = match fs::read(root.join("bundle.json")) {
+                Ok(bundle) => {
+                    with_first_view(&html, &bundle).unwrap_or_else(|_| without_first_view(&html))
+                }
+                Err(_) => without_first_view(&html),
+            };
             typed(
                 200,
                 with_live_script(&html, generation.now()).into_bytes(),

@@ -1,0 +1,70 @@
+//! `kernel-news-first-view`: writes the archive's default view into a built index.html from the bundle beside it.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use kernel_news_bundle::build::write_atomic;
+use kernel_news_bundle::first_view::{with_first_view, without_first_view};
+
+const HELP: &str = "\
+kernel-news-first-view: write the default view into a built viewer
+
+USAGE:
+    kernel-news-first-view DIR
+
+DIR holds the built viewer (index.html) and its bundle.json. The newest
+entries, the facets and the status line are written into index.html as
+plain HTML, so the page shows them before the viewer's wasm has arrived.
+Run it again whenever bundle.json is replaced (Trunk's post-build hook
+runs it on every build, Trunk.toml [[hooks]]). A missing or unreadable
+bundle is reported and leaves the page without a first view (the viewer
+then says what is wrong with the bundle); it is not an error.
+";
+
+fn run(dir: &Path) -> Result<()> {
+    let page = dir.join("index.html");
+    let html = std::fs::read_to_string(&page)
+        .with_context(|| format!("{}: cannot read the built page", page.display()))?;
+    let bundle = dir.join("bundle.json");
+    let written = match std::fs::read(&bundle) {
+        Ok(bytes) => match with_first_view(&html, &bytes) {
+            Ok(html) => html,
+            Err(e) => {
+                eprintln!(
+                    "kernel-news-first-view: warning: {}: {e}; the page gets no first view",
+                    bundle.display()
+                );
+                without_first_view(&html)
+            }
+        },
+        Err(e) => {
+            eprintln!(
+                "kernel-news-first-view: warning: {}: {e}; the page gets no first view",
+                bundle.display()
+            );
+            without_first_view(&html)
+        }
+    };
+    write_atomic(&page, &written)
+        .with_context(|| format!("{}: cannot write the page", page.display()))
+}
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1);
+    let (Some(dir), None) = (args.next(), args.next()) else {
+        eprint!("{HELP}");
+        return ExitCode::from(2);
+    };
+    if dir == "-h" || dir == "--help" {
+        print!("{HELP}");
+        return ExitCode::SUCCESS;
+    }
+    match run(&PathBuf::from(dir)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kernel-news-first-view: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
