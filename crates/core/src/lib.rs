@@ -4,6 +4,7 @@
 //! unit-tested with plain `cargo test`.
 
 pub mod archive;
+pub mod ascii_finder;
 pub mod autolink;
 pub mod b4;
 pub mod bitset;
