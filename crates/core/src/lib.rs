@@ -7,6 +7,7 @@ pub mod archive;
 pub mod ascii_finder;
 pub mod autolink;
 pub mod b4;
+pub mod bigram_filter;
 pub mod bitset;
 pub mod bounded;
 pub mod bundle;
