@@ -249,7 +249,7 @@ impl Archive {
         let mut set = if query.terms.is_empty() {
             within.cloned().unwrap_or_else(|| Bitset::full(self.len()))
         } else {
-            self.search_index().search(query, within)
+            self.search_index().search(&self.bundle, query, within)
         };
         // Prefixes narrow like extra terms: `rel:v6.7 sub:mm` means both; two
         // values of one prefix mean either, as two ticks in one facet do.
@@ -335,7 +335,8 @@ impl Archive {
             Sort::Relevance => {
                 let terms = query.positive_terms();
                 if !terms.is_empty() {
-                    crate::relevance::order(self.search_index(), &mut hits, &terms);
+                    let index = self.search_index();
+                    crate::relevance::order(index, &self.bundle, &mut hits, &terms);
                 }
             }
         }

@@ -11,6 +11,7 @@
 
 use crate::query::Term;
 use crate::search::SearchIndex;
+use crate::Bundle;
 
 /// Points per occurrence in the subject (with the subsystems), the authors
 /// (with the sender address) and the body.
@@ -20,10 +21,10 @@ const WEIGHTS: [u32; 3] = [6, 4, 1];
 const CAPS: [usize; 3] = [3, 2, 6];
 
 /// The score of entry `i` for the positive `terms`; higher is a better match.
-pub fn score(index: &SearchIndex, i: usize, terms: &[&Term]) -> u32 {
+pub fn score(index: &SearchIndex, bundle: &Bundle, i: usize, terms: &[&Term]) -> u32 {
     (terms.iter())
         .map(|t| {
-            let found = index.occurrences(i, t);
+            let found = index.occurrences(bundle, i, t);
             (0..3)
                 .map(|f| WEIGHTS[f] * found[f].min(CAPS[f]) as u32)
                 .sum::<u32>()
@@ -33,12 +34,12 @@ pub fn score(index: &SearchIndex, i: usize, terms: &[&Term]) -> u32 {
 
 /// `hits` (in chronological display order) reordered best match first,
 /// stable: equal scores keep their order.
-pub fn order(index: &SearchIndex, hits: &mut [u32], terms: &[&Term]) {
+pub fn order(index: &SearchIndex, bundle: &Bundle, hits: &mut [u32], terms: &[&Term]) {
     if terms.is_empty() {
         return;
     }
     let mut scored: Vec<(u32, u32)> = (hits.iter())
-        .map(|&n| (score(index, n as usize, terms), n))
+        .map(|&n| (score(index, bundle, n as usize, terms), n))
         .collect();
     scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
     for (slot, (_, n)) in hits.iter_mut().zip(scored) {
@@ -51,7 +52,7 @@ mod tests {
     use super::*;
     use crate::facets::FacetIndex;
     use crate::query::parse;
-    use crate::{Bundle, Entry, EntryKind, Post, FORMAT_VERSION};
+    use crate::{Entry, EntryKind, Post, FORMAT_VERSION};
 
     fn entry(title: &str, subsystems: &[&str], body: &str) -> Entry {
         Entry {
@@ -63,7 +64,7 @@ mod tests {
         }
     }
 
-    fn index(entries: Vec<Entry>) -> SearchIndex {
+    fn index(entries: Vec<Entry>) -> (Bundle, SearchIndex) {
         let bundle = Bundle {
             format_version: FORMAT_VERSION,
             generator: String::new(),
@@ -76,12 +77,13 @@ mod tests {
             warnings: vec![],
             feeds: None,
         };
-        SearchIndex::build(&bundle, &FacetIndex::build(&bundle))
+        let idx = SearchIndex::build(&bundle, &FacetIndex::build(&bundle));
+        (bundle, idx)
     }
 
     #[test]
     fn a_word_in_the_subject_outranks_the_same_word_in_a_long_body() {
-        let idx = index(vec![
+        let (b, idx) = index(vec![
             entry(
                 "Linux 6.15-rc1",
                 &[],
@@ -96,27 +98,27 @@ mod tests {
         let q = parse("gup");
         let terms: Vec<&Term> = q.terms.iter().collect();
         let mut hits = vec![0, 1];
-        order(&idx, &mut hits, &terms);
+        order(&idx, &b, &mut hits, &terms);
         assert_eq!(hits, [1, 0]);
-        assert!(score(&idx, 1, &terms) > score(&idx, 0, &terms));
+        assert!(score(&idx, &b, 1, &terms) > score(&idx, &b, 0, &terms));
     }
 
     #[test]
     fn repeating_a_word_many_times_in_a_body_stops_counting() {
         let long = "damon ".repeat(50);
-        let idx = index(vec![
+        let (b, idx) = index(vec![
             entry("x", &[], &long),
             entry("DAMON: y", &[], "damon"),
         ]);
         let q = parse("damon");
         let terms: Vec<&Term> = q.terms.iter().collect();
-        assert_eq!(score(&idx, 0, &terms), CAPS[2] as u32 * WEIGHTS[2]);
-        assert!(score(&idx, 1, &terms) > score(&idx, 0, &terms));
+        assert_eq!(score(&idx, &b, 0, &terms), CAPS[2] as u32 * WEIGHTS[2]);
+        assert!(score(&idx, &b, 1, &terms) > score(&idx, &b, 0, &terms));
     }
 
     #[test]
     fn equal_scores_and_no_words_keep_the_chronological_order() {
-        let idx = index(vec![
+        let (b, idx) = index(vec![
             entry("a damon", &[], ""),
             entry("b damon", &[], ""),
             entry("c", &[], ""),
@@ -124,20 +126,20 @@ mod tests {
         let q = parse("damon");
         let terms: Vec<&Term> = q.terms.iter().collect();
         let mut hits = vec![0, 1];
-        order(&idx, &mut hits, &terms);
+        order(&idx, &b, &mut hits, &terms);
         assert_eq!(hits, [0, 1]);
         let mut all = vec![2, 0, 1];
-        order(&idx, &mut all, &[]);
+        order(&idx, &b, &mut all, &[]);
         assert_eq!(all, [2, 0, 1]);
     }
 
     #[test]
     fn a_field_term_counts_only_in_its_field_and_a_whole_word_only_as_a_word() {
-        let idx = index(vec![entry("pin", &[], "pinned pin")]);
+        let (b, idx) = index(vec![entry("pin", &[], "pinned pin")]);
         let s = |q: &str| {
             let q = parse(q);
             let terms: Vec<&Term> = q.terms.iter().collect();
-            score(&idx, 0, &terms)
+            score(&idx, &b, 0, &terms)
         };
         assert_eq!(s("s:pin"), WEIGHTS[0]);
         assert_eq!(s("b:pin"), 2 * WEIGHTS[2]);

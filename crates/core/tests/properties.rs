@@ -6,10 +6,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use kernel_news_core::archive::Archive;
-use kernel_news_core::facets::Facet;
+use kernel_news_core::ascii_finder::{lowercases_as_ascii, AsciiFinder};
+use kernel_news_core::bitset::Bitset;
+use kernel_news_core::facets::{Facet, FacetIndex};
 use kernel_news_core::load::parse_bundle;
 use kernel_news_core::markdown::{is_embedded_image, is_remote, is_safe_url, render_with_charts};
 use kernel_news_core::query::parse;
+use kernel_news_core::search::SearchIndex;
 use kernel_news_core::searched::Searched;
 use kernel_news_core::viewstate::{Open, Sort, ViewState};
 use kernel_news_core::KernelVersion;
@@ -166,6 +169,44 @@ fn clean_query_text() -> impl Strategy<Value = String> {
     let form = prop::sample::select(vec![0u8, 1, 2, 3, 4, 10]);
     let t = (0..WORDS.len(), 1usize..6, form).prop_map(|(w, cut, form)| token(w, cut, form));
     prop::collection::vec(t, 1..4).prop_map(|t| t.join(" "))
+}
+
+/// Pieces of text whose case matters in every way: mixed-case ASCII, a
+/// word edge, Korean (no case), emoji, and the characters whose lowercase
+/// form is not their ASCII lowercase: the dotted capital I (which becomes
+/// two characters), the capital sharp s, the final-or-not sigma, the
+/// Kelvin sign (which becomes an ASCII `k`) and a combining dot.
+const CASE_PIECES: [&str; 22] = [
+    "a", "A", "k", "K", "i", "I", "_", ".", "-", "İ", "\u{307}", "ß", "ẞ", "σ", "ς", "Σ",
+    "\u{212A}", "메", "모리", "😀", "Fix", "FOLIO",
+];
+
+fn case_text(pieces: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(CASE_PIECES.to_vec()), pieces)
+        .prop_map(|p| p.concat())
+}
+
+/// Whether the (lowercased) needle starts at `at` of the lowercased text
+/// with a word edge on each side where the needle's own edge is a word
+/// character, as a quoted ASCII term asks.
+fn at_word_edges(lower: &str, at: usize, needle: &str) -> bool {
+    let word = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    let (bytes, end) = (lower.as_bytes(), at + needle.len());
+    (!word(needle.as_bytes().first()) || at == 0 || !word(bytes.get(at - 1)))
+        && (!word(needle.as_bytes().last()) || !word(bytes.get(end)))
+}
+
+/// A bundle of one post holding one entry per body.
+fn bodies_bundle(bodies: &[String]) -> kernel_news_core::Bundle {
+    let entries: Vec<serde_json::Value> = (bodies.iter().enumerate())
+        .map(|(i, body)| serde_json::json!({"title": format!("E{i}"), "kind": "patch", "body": body, "line": 1}))
+        .collect();
+    let bundle = serde_json::json!({
+        "format_version": kernel_news_core::FORMAT_VERSION, "generator": "properties",
+        "posts": [{"id": "p", "path": "p.md", "title": "P", "release_source": "title", "lang": "en", "entries": entries}],
+        "releases": [], "warnings": [],
+    });
+    parse_bundle(&bundle.to_string()).expect("a generated bundle loads")
 }
 
 /// Pieces of markdown and HTML, friendly and hostile, that a post may hold.
@@ -366,6 +407,59 @@ proptest! {
             let narrowed = Searched::new(&archive, &text, Some(&previous));
             let fresh = Searched::new(&archive, &text, None);
             prop_assert_eq!(narrowed.hits, fresh.hits, "{:?} after {:?}", text, before);
+        }
+    }
+
+    #[test]
+    fn the_ascii_finder_finds_what_searching_the_lowercased_text_finds(
+        text in case_text(0..24),
+        needle in case_text(1..4),
+    ) {
+        let needle = needle.to_lowercase();
+        let lower = text.to_lowercase();
+        prop_assert_eq!(lowercases_as_ascii(&text), lower == text.to_ascii_lowercase(), "{:?}", text);
+        // Over the text itself where that is exact, else over its lowercased copy.
+        let hay = if lowercases_as_ascii(&text) { text.as_str() } else { lower.as_str() };
+        let finder = AsciiFinder::new(needle.as_bytes());
+        prop_assert_eq!(finder.find(hay.as_bytes()), lower.find(&needle), "{:?} in {:?}", needle, text);
+        let found: Vec<usize> = finder.find_iter(hay.as_bytes()).collect();
+        let model: Vec<usize> = lower.match_indices(&needle).map(|(at, _)| at).collect();
+        prop_assert_eq!(found, model, "{:?} in {:?}", needle, text);
+    }
+
+    #[test]
+    fn body_search_and_counts_match_lowercasing_every_body(
+        bodies in prop::collection::vec(case_text(0..16), 8..16),
+        needle in case_text(1..3),
+        quoted in any::<bool>(),
+    ) {
+        let bundle = bodies_bundle(&bodies);
+        let index = SearchIndex::build(&bundle, &FacetIndex::build(&bundle));
+        let query = parse(&if quoted { format!("b:\"{needle}\"") } else { format!("b:{needle}") });
+        prop_assert_eq!(query.terms.len(), 1, "{:?}", needle);
+        let term = &query.terms[0];
+        let lowered: Vec<String> = bodies.iter().map(|b| b.to_lowercase()).collect();
+        // Any occurrence, overlapping ones too, may be the one at word edges.
+        let holds = |lower: &str| {
+            (0..=lower.len()).any(|at| lower.as_bytes()[at..].starts_with(term.text.as_bytes()) && (!term.whole_word || at_word_edges(lower, at, &term.text)))
+        };
+        let expected: Vec<usize> = (0..bodies.len()).filter(|&i| holds(&lowered[i])).collect();
+        // One pass over every body, and entry by entry within a small set.
+        let hits: Vec<usize> = index.search(&bundle, &query, None).iter().collect();
+        prop_assert_eq!(&hits, &expected, "{:?} in {:?}", term.text, bodies);
+        let one_by_one: Vec<usize> = (0..bodies.len())
+            .filter(|&i| {
+                let mut one = Bitset::empty(bodies.len());
+                one.insert(i);
+                index.search(&bundle, &query, Some(&one)).contains(i)
+            })
+            .collect();
+        prop_assert_eq!(&one_by_one, &expected, "{:?} one by one", term.text);
+        for (i, lower) in lowered.iter().enumerate() {
+            let count = (lower.match_indices(&term.text))
+                .filter(|(at, _)| !term.whole_word || at_word_edges(lower, *at, &term.text))
+                .count();
+            prop_assert_eq!(index.occurrences(&bundle, i, term)[2], count, "{:?} in {:?}", term.text, lower);
         }
     }
 
