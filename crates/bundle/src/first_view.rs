@@ -10,6 +10,8 @@ use kernel_news_core::archive::Archive;
 use kernel_news_core::first_view::{first_view_html, MAIN_OPEN};
 use kernel_news_core::load::{parse_bundle_bytes, LoadError};
 
+use crate::single::rewrite::{attributes, starts_tag, tag_end};
+
 /// Marks the written view, so a later write replaces it. Post text cannot
 /// contain them: every `<` from a bundle is escaped.
 const OPEN: &str = "<!--first-view-->";
@@ -24,10 +26,52 @@ pub enum FirstViewError {
     Bundle(#[from] LoadError),
 }
 
-/// `html` with the default view of `bundle` (its bytes) at the start of `<main>`.
+/// `html` with the default view of `bundle` (its bytes) at the start of
+/// `<main>`, and without preload links.
+///
+/// A page that paints its first view from its own HTML needs nothing else
+/// first. Preloaded, the wasm and the bundle share the connection with the
+/// page's stylesheet, and Lighthouse's model of a slow phone counts every
+/// request started before the first view's paint as holding it up (2.5k
+/// preset: LCP 4.67 s with them, 0.92 s without; BENCHMARKS.md). The viewer
+/// still loads them at once, from its module script after the page is parsed.
 pub fn with_first_view(html: &str, bundle: &[u8]) -> Result<String, FirstViewError> {
     let archive = Archive::new(parse_bundle_bytes(bundle)?);
-    write_view(html, &first_view_html(&archive))
+    write_view(&without_preloads(html), &first_view_html(&archive))
+}
+
+/// `html` without its `<link rel="preload">` and `<link rel="modulepreload">` elements.
+fn without_preloads(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len());
+    let mut i = 0;
+    while let Some(off) = lower[i..].find('<') {
+        let at = i + off;
+        out.push_str(&html[i..at]);
+        let rest = &lower[at..];
+        let end = if rest.starts_with("<!--") {
+            rest.find("-->").map_or(html.len(), |e| at + e + 3)
+        } else if starts_tag(rest, "link") {
+            tag_end(html, at)
+        } else {
+            at + 1
+        };
+        let tag = &html[at..end];
+        let preload = starts_tag(rest, "link")
+            && (attributes(tag).iter())
+                .filter(|(name, _)| name == "rel")
+                .any(|(_, rel)| {
+                    (rel.split_ascii_whitespace()).any(|r| {
+                        r.eq_ignore_ascii_case("preload") || r.eq_ignore_ascii_case("modulepreload")
+                    })
+                });
+        if !preload {
+            out.push_str(tag);
+        }
+        i = end;
+    }
+    out.push_str(&html[i..]);
+    out
 }
 
 /// `html` without a first view: the viewer then shows its loading state, as
@@ -73,6 +117,21 @@ mod tests {
         let twice = write_view(&once, "<p>new</p>").unwrap();
         assert_eq!(twice, write_view(PAGE, "<p>new</p>").unwrap());
         assert_eq!(without_first_view(&twice), PAGE);
+    }
+
+    #[test]
+    fn preload_links_go_and_everything_else_stays() {
+        let page = "<head><link rel=\"preload\" href=\"bundle.json\" as=\"fetch\" />\
+                    <link rel=\"stylesheet\" href=\"a.css\">\
+                    <!-- <link rel=\"preload\" href=\"kept-in-a-comment\"> -->\
+                    <link rel=\"modulepreload\" href=\"./x.js\" integrity=\"sha384-a>b\">\
+                    <LINK REL=\"Preload\" href=\"./x_bg.wasm\"><link rel=\"icon\" href=\"i\"></head>";
+        assert_eq!(
+            without_preloads(page),
+            "<head><link rel=\"stylesheet\" href=\"a.css\">\
+             <!-- <link rel=\"preload\" href=\"kept-in-a-comment\"> -->\
+             <link rel=\"icon\" href=\"i\"></head>"
+        );
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod lang;
 pub mod last_good;
 pub mod live;
 pub mod mailmap;
+pub mod page_tool;
 pub mod post;
 pub mod release;
 pub mod relstat;

@@ -1,6 +1,6 @@
 //! `kernel-news-csp`: writes the content security policy into a built page (Trunk's post-build hook).
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -19,28 +19,13 @@ another host is. kernel-news-single writes the policy of the one-file
 archive itself.
 ";
 
-fn run(file: PathBuf) -> Result<()> {
-    let html = std::fs::read_to_string(&file)
+fn run(file: &Path) -> Result<()> {
+    let html = std::fs::read_to_string(file)
         .with_context(|| format!("{}: cannot read the built page", file.display()))?;
-    write_atomic(&file, &with_policy(&html))
+    write_atomic(file, &with_policy(&html))
         .with_context(|| format!("{}: cannot write the page", file.display()))
 }
 
 fn main() -> ExitCode {
-    let mut args = std::env::args_os().skip(1);
-    let (Some(file), None) = (args.next(), args.next()) else {
-        eprint!("{HELP}");
-        return ExitCode::from(2);
-    };
-    if file == "-h" || file == "--help" {
-        print!("{HELP}");
-        return ExitCode::SUCCESS;
-    }
-    match run(PathBuf::from(file)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("kernel-news-csp: error: {e:#}");
-            ExitCode::FAILURE
-        }
-    }
+    kernel_news_bundle::page_tool::main_with_path("kernel-news-csp", HELP, run)
 }

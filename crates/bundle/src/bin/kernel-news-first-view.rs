@@ -1,6 +1,6 @@
 //! `kernel-news-first-view`: writes the archive's default view into a built index.html from the bundle beside it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -51,20 +51,5 @@ fn run(dir: &Path) -> Result<()> {
 }
 
 fn main() -> ExitCode {
-    let mut args = std::env::args_os().skip(1);
-    let (Some(dir), None) = (args.next(), args.next()) else {
-        eprint!("{HELP}");
-        return ExitCode::from(2);
-    };
-    if dir == "-h" || dir == "--help" {
-        print!("{HELP}");
-        return ExitCode::SUCCESS;
-    }
-    match run(&PathBuf::from(dir)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("kernel-news-first-view: error: {e:#}");
-            ExitCode::FAILURE
-        }
-    }
+    kernel_news_bundle::page_tool::main_with_path("kernel-news-first-view", HELP, run)
 }
