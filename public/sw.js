@@ -25,7 +25,11 @@ const HASHED = /-[0-9a-f]{12,16}(?:_bg)?\.(?:js|wasm|css)$/;
 
 /** The hashed files an index.html loads (Trunk writes them as `./name`). */
 function assetsOf(html) {
-  const names = [...html.matchAll(/\.\/([\w.-]+)/g)].map((m) => m[1]).filter((n) => HASHED.test(n));
+  // Only the head names the viewer's files; the body holds the first view,
+  // whose post text must never add a name to the cache list.
+  const end = html.indexOf("</head>");
+  const head = end < 0 ? html : html.slice(0, end);
+  const names = [...head.matchAll(/\.\/([\w.-]+)/g)].map((m) => m[1]).filter((n) => HASHED.test(n));
   return [...new Set(names)].map((n) => new URL(n, INDEX).href);
 }
 

@@ -90,7 +90,8 @@ pub fn App() -> impl IntoView {
 /// Removes the default view the build wrote into the page (kernel_news_core::first_view)
 /// as the viewer draws its own, in the same task, so no frame shows neither.
 /// Text typed into its search box before the viewer was ready is kept: it
-/// becomes the query the viewer opens with.
+/// becomes the query the viewer opens with, and if the box had focus the
+/// viewer's box gets it, caret and selection where they were, so typing goes on.
 fn take_over_first_view() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -98,10 +99,17 @@ fn take_over_first_view() {
     let Some(first) = doc.get_element_by_id(FIRST_VIEW_ID) else {
         return;
     };
-    let typed = (first.query_selector("input#q").ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|input| input.value())
-        .filter(|text| !text.is_empty());
+    let input = (first.query_selector("input#q").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let focused = input.as_ref().and_then(|input| {
+        let active = doc.active_element()?;
+        let is_it = active.is_same_node(Some(input.as_ref()));
+        is_it.then(|| {
+            let at = |r: Result<Option<u32>, _>| r.ok().flatten();
+            (at(input.selection_start()), at(input.selection_end()))
+        })
+    });
+    let typed = input.map(|i| i.value()).filter(|text| !text.is_empty());
     first.remove();
     if let Some(text) = typed {
         let state = ViewState {
@@ -109,5 +117,19 @@ fn take_over_first_view() {
             ..ViewState::default()
         };
         crate::location::replace_fragment(&state);
+    }
+    if let Some((start, end)) = focused {
+        // Once the viewer's box is in the page: after this render, before the next key.
+        queue_microtask(move || {
+            let input = (web_sys::window().and_then(|w| w.document()))
+                .and_then(|d| d.get_element_by_id("q"))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(input) = input {
+                let _ = input.focus();
+                if let (Some(start), Some(end)) = (start, end) {
+                    let _ = input.set_selection_range(start, end);
+                }
+            }
+        });
     }
 }

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use kernel_news_core::result_parts::{
-    steps, Change, Group, Keyed, Row, Step, Whole, DATA_KEY, GROUP_HEAD_AT, GROUP_ROWS_AT,
+    steps, Change, Group, Keyed, Part, Row, Step, Whole, DATA_KEY, GROUP_HEAD_AT, GROUP_ROWS_AT,
     ROW_PART_AT,
 };
 use wasm_bindgen::JsCast;
@@ -32,18 +32,14 @@ pub fn patch_groups(container: &Element, old: &[Group], new: &[Group]) {
 
 fn patch_group(el: &Element, old: &Group, new: &Group) -> Option<()> {
     let (at, whole) = GROUP_HEAD_AT;
-    apply(
-        &el.query_selector(at).ok()??,
-        whole,
-        new.head.change_from(&old.head),
-    );
+    apply(&el.query_selector(at).ok()??, whole, &new.head, &old.head)?;
     let rows = el.query_selector(GROUP_ROWS_AT).ok()??;
     patched(&rows, &old.rows, &new.rows, |r| Some(r.id()), patch_row)
 }
 
 fn patch_row(el: &Element, old: &Row, new: &Row) -> Option<()> {
     for (((at, whole), old), new) in ROW_PART_AT.iter().zip(&old.parts).zip(&new.parts) {
-        apply(&el.query_selector(at).ok()??, *whole, new.change_from(old));
+        apply(&el.query_selector(at).ok()??, *whole, new, old)?;
     }
     Some(())
 }
@@ -134,9 +130,10 @@ fn insert_run(
     Some(Some(last))
 }
 
-/// Applies one part's change to the element it lives in.
-fn apply(el: &Element, whole: Whole, change: Change<'_>) {
-    match change {
+/// Brings the element a part lives in from `old` to `new`. `None` when its
+/// links are not the ones `old` counted (the page is not what was rendered).
+fn apply(el: &Element, whole: Whole, new: &Part, old: &Part) -> Option<()> {
+    match new.change_from(old) {
         Change::Same => {}
         Change::Html(html) => match whole {
             Whole::Element => el.set_outer_html(html),
@@ -150,11 +147,13 @@ fn apply(el: &Element, whole: Whole, change: Change<'_>) {
                 .into_iter()
                 .chain((0..inner.length()).filter_map(|i| inner.item(i)))
                 .collect();
+            if links.len() != old.links() {
+                return None;
+            }
             for (i, href) in moved {
-                if let Some(link) = links.get(i) {
-                    let _ = link.set_attribute("href", href);
-                }
+                links.get(i)?.set_attribute("href", href).ok()?;
             }
         }
     }
+    Some(())
 }

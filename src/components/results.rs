@@ -29,7 +29,7 @@ pub fn Results() -> impl IntoView {
         let Some(div) = groups.get() else { return };
         rendered.update_value(|old| {
             patch_groups(&div, old, &new);
-            *old = new;
+            *old = new.into_iter().map(Group::rendered).collect();
         });
     });
     let more = move || {

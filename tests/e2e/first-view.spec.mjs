@@ -81,4 +81,26 @@ test.describe("the first view", () => {
     await expect(page).toHaveURL(/#q=folio$/);
     await expect(resultCount(page)).toHaveText(model.view("#q=folio").status);
   });
+
+  test("typing goes on into the viewer's box, focus and caret kept", async ({ page }) => {
+    const model = getModel();
+    await slowWasm(page);
+    await page.goto("./");
+    const early = page.locator("#first-view input#q");
+    await early.click();
+    await page.keyboard.type("fol");
+    await expect(page.locator("#first-view")).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.locator("input#q")).toBeFocused();
+    // Keys after the takeover land in the box, not on the page's shortcuts (j, k, ?).
+    await page.keyboard.type("io");
+    await expect(page.locator("input#q")).toHaveValue("folio");
+    await expect(resultCount(page)).toHaveText(model.view("#q=folio").status);
+  });
+
+  test("the rest of the first view is inert: its checkboxes and forms do nothing before the viewer", async ({ page }) => {
+    await slowWasm(page);
+    await page.goto("./");
+    await expect(page.locator("#first-view .layout")).toHaveAttribute("inert", "");
+    await expect(page.locator("#first-view input#q")).not.toHaveAttribute("inert");
+  });
 });

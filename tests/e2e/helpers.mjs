@@ -204,6 +204,9 @@ export async function openApp(page, hash = "") {
 
 /** The archive is loaded: the results or an open entry/post/not-found is on screen. */
 export async function waitReady(page) {
+  // The first view the build wrote (tests/e2e/first-view.spec.mjs) is on
+  // screen before the viewer runs; ready is when the viewer has replaced it.
+  await expect(page.locator("#first-view")).toHaveCount(0);
   await expect(page.locator(".loading")).toHaveCount(0);
   await expect(page.locator("input#q")).toBeVisible();
 }

@@ -1,6 +1,6 @@
 // The result list updated in place (only the parts that changed) is exactly the list a fresh load of the same view draws.
 import { test, expect } from "./fixtures.mjs";
-import { clickValue, openApp, resultCount } from "./helpers.mjs";
+import { clickValue, openApp, resultCount, waitReady } from "./helpers.mjs";
 
 /** The result list's HTML as the page's own parser serialises it. */
 const listHtml = (page) => page.locator("div.results div.groups").evaluate((el) => el.innerHTML);
@@ -9,6 +9,7 @@ const listHtml = (page) => page.locator("div.results div.groups").evaluate((el) 
 async function freshList(context, url) {
   const other = await context.newPage();
   await other.goto(url);
+  await waitReady(other);
   await other.locator("div.results li.entry").first().waitFor();
   const html = await listHtml(other);
   await other.close();
@@ -32,9 +33,17 @@ test.describe("updating the result list in place", () => {
     await clickValue(page, "Kind", "patch");
     await expect(resultCount(page)).toContainText("of");
     checks.push(["picked kind patch", page.url(), await listHtml(page)]);
-    await page.getByRole("combobox", { name: /Order/ }).selectOption({ index: 1 });
-    await expect(page).toHaveURL(/sort=/);
-    checks.push(["sorted", page.url(), await listHtml(page)]);
+    await page.getByRole("combobox", { name: /Order/ }).selectOption("oldest");
+    await expect(page).toHaveURL(/sort=oldest/);
+    checks.push(["sorted oldest first", page.url(), await listHtml(page)]);
+    // Best match puts a post's entries in several runs, so rows move between groups.
+    await page.getByRole("combobox", { name: /Order/ }).selectOption("relevance");
+    await expect(page).toHaveURL(/sort=relevance/);
+    for (const text of ["memory", "memory folio", "mm"]) {
+      await box.fill(text);
+      await expect(page).toHaveURL(/q=/);
+      checks.push([`best match, typed "${text}"`, page.url(), await listHtml(page)]);
+    }
     for (const [what, url, html] of checks) {
       expect(html, `${what}: the list is not empty`).toContain("li class=\"entry\"");
       expect(html, `${what}: in place equals fresh at ${url}`).toBe(await freshList(context, url));

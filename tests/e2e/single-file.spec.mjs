@@ -65,6 +65,10 @@ test.describe("single file from file://", () => {
     expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
     expect(html).not.toMatch(/<link[^>]*rel="(?:stylesheet|modulepreload|preload)"/i);
     expect(html).not.toMatch(/href="\.\//);
+    // Its first view is drawn from the bundle it carries, as the viewer reads
+    // it here: no feed link, since the hosted build's feeds are not beside it.
+    expect(html).toContain('<div id="first-view">');
+    expect(html).not.toMatch(/href="feeds\//);
   });
 
   test("filters, searches and opens an entry, with back and forward, never leaving the file", async ({ page }) => {

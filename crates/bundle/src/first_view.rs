@@ -9,6 +9,7 @@
 use kernel_news_core::archive::Archive;
 use kernel_news_core::first_view::{first_view_html, MAIN_OPEN};
 use kernel_news_core::load::{parse_bundle_bytes, LoadError};
+use kernel_news_core::Bundle;
 
 use crate::single::rewrite::{attributes, starts_tag, tag_end};
 
@@ -36,8 +37,15 @@ pub enum FirstViewError {
 /// preset: LCP 4.67 s with them, 0.92 s without; BENCHMARKS.md). The viewer
 /// still loads them at once, from its module script after the page is parsed.
 pub fn with_first_view(html: &str, bundle: &[u8]) -> Result<String, FirstViewError> {
-    let archive = Archive::new(parse_bundle_bytes(bundle)?);
-    write_view(&without_preloads(html), &first_view_html(&archive))
+    with_first_view_of(html, parse_bundle_bytes(bundle)?)
+}
+
+/// [`with_first_view`] from a bundle already read (the single file's, say).
+pub fn with_first_view_of(html: &str, bundle: Bundle) -> Result<String, FirstViewError> {
+    write_view(
+        &without_preloads(html),
+        &first_view_html(&Archive::new(bundle)),
+    )
 }
 
 /// `html` without its `<link rel="preload">` and `<link rel="modulepreload">` elements.

@@ -62,8 +62,11 @@ pub fn first_view_html(archive: &Archive) -> String {
          <span class=\"visually-hidden\"> Search help</span></button><div aria-live=\"polite\"></div></search>",
         escape(SEARCH_PLACEHOLDER)
     );
+    // Inert until the viewer replaces it: its checkboxes, buttons and links
+    // would do nothing the viewer keeps (only the search box's text is carried
+    // over), and the release picker's form must not submit.
     out.push_str(
-        "<div class=\"layout\"><button type=\"button\" class=\"filters-toggle\" aria-controls=\"filters\" \
+        "<div class=\"layout\" inert><button type=\"button\" class=\"filters-toggle\" aria-controls=\"filters\" \
          aria-expanded=\"false\">Filters</button><aside id=\"filters\" class=\"facets\" aria-label=\"Filters\">",
     );
     for facet in Facet::ALL {

@@ -36,6 +36,19 @@ impl Part {
         Part { html, shape, hrefs }
     }
 
+    /// How many links the part holds (one `href` each).
+    pub fn links(&self) -> usize {
+        self.hrefs.len()
+    }
+
+    /// The part as kept after it is in the page: its HTML is no longer
+    /// needed (only the shape and links are compared), so a long list does
+    /// not keep a second copy of its HTML.
+    pub fn rendered(mut self) -> Part {
+        self.html = String::new();
+        self
+    }
+
     /// What turns `old`, as rendered, into `self`.
     pub fn change_from<'a>(&'a self, old: &Part) -> Change<'a> {
         if self.shape != old.shape || self.hrefs.len() != old.hrefs.len() {
@@ -84,6 +97,16 @@ pub struct Row {
     pub id: String,
     /// The title link (its whole element), the facts' content and the snippet's content.
     pub parts: [Part; ROW_PARTS],
+}
+
+impl Row {
+    /// The row as kept after it is in the page (see [`Part::rendered`]).
+    pub fn rendered(self) -> Row {
+        Row {
+            id: self.id,
+            parts: self.parts.map(Part::rendered),
+        }
+    }
 }
 
 /// One post's run of rows, under the post's heading.
@@ -168,6 +191,15 @@ impl Keyed for Group {
 }
 
 impl Group {
+    /// The group as kept after it is in the page (see [`Part::rendered`]).
+    pub fn rendered(self) -> Group {
+        Group {
+            head: self.head.rendered(),
+            rows: self.rows.into_iter().map(Row::rendered).collect(),
+            ..self
+        }
+    }
+
     fn open_html(&self) -> String {
         format!(
             "<section class=\"group\" lang=\"{}\" {DATA_KEY}=\"{}\"><h2 class=\"group-head\">{}</h2><ul class=\"entries\">",

@@ -126,3 +126,14 @@ fn a_row_and_a_group_are_written_whole_with_their_keys() {
         )
     );
 }
+
+#[test]
+fn a_rendered_part_drops_its_html_but_still_compares_by_shape_and_links() {
+    let old = Part::new("<a href=\"#q=a\">t</a>".into());
+    let kept = old.clone().rendered();
+    assert!(kept.html.is_empty());
+    assert_eq!(kept.links(), 1);
+    let new = Part::new("<a href=\"#q=ab\">t</a>".into());
+    assert_eq!(new.change_from(&kept), new.change_from(&old));
+    assert_eq!(new.change_from(&kept), Change::Hrefs(vec![(0, "#q=ab")]));
+}

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use kernel_news_bundle::build::write_atomic;
-use kernel_news_bundle::first_view::{with_first_view, without_first_view};
+use kernel_news_bundle::first_view::{with_first_view, without_first_view, FirstViewError};
 
 const HELP: &str = "\
 kernel-news-first-view: write the default view into a built viewer
@@ -30,6 +30,10 @@ fn run(dir: &Path) -> Result<()> {
     let written = match std::fs::read(&bundle) {
         Ok(bytes) => match with_first_view(&html, &bytes) {
             Ok(html) => html,
+            // The page itself is not what the viewer's build writes: say so, and fail the build.
+            Err(e @ FirstViewError::NoMain) => {
+                return Err(e).with_context(|| format!("{}", page.display()));
+            }
             Err(e) => {
                 eprintln!(
                     "kernel-news-first-view: warning: {}: {e}; the page gets no first view",

@@ -147,10 +147,15 @@ pub fn single_file(dist: &Path, bundle: &Path) -> Result<Single, SingleError> {
         }
     };
     // Refuse a bundle the viewer would refuse: better now than on the reader's screen.
-    parse_bundle(&bundle_text).map_err(|source| SingleError::BadBundle {
+    let mut embedded = parse_bundle(&bundle_text).map_err(|source| SingleError::BadBundle {
         path: bundle.to_path_buf(),
         source,
     })?;
+    // The first view is drawn from the bundle this file carries, as the
+    // viewer reads it here: without the feeds, which are not beside the file.
+    embedded.feeds = None;
+    let html = crate::first_view::with_first_view_of(&html, embedded)
+        .unwrap_or_else(|_| crate::first_view::without_first_view(&html));
 
     let mut rewriter = Rewriter {
         dist,
