@@ -4,7 +4,7 @@
 use kernel_news_core::facet_list::FacetList;
 use kernel_news_core::facets::Facet;
 use kernel_news_core::first_view::{
-    filter_label, heading_id, FILTER_PLACEHOLDER, PICKER_LABEL, PICKER_PLACEHOLDER,
+    filter_label, heading_id, FILTER_PLACEHOLDER, PICKER_ADD, PICKER_LABEL, PICKER_PLACEHOLDER,
 };
 use kernel_news_core::listing::{DATA_VALUE, FACET_SECTION, FACET_SECTION_SELECTOR};
 use kernel_news_core::selector::ReleaseSelector;
@@ -145,7 +145,7 @@ fn ReleasePicker() -> impl IntoView {
                 placeholder=PICKER_PLACEHOLDER
                 aria-describedby="release-picker-error"
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
-            <button type="submit">"Add"</button>
+            <button type="submit">{PICKER_ADD}</button>
             <datalist id="release-tags">{options}</datalist>
             <p id="release-picker-error" class="field-error" aria-live="polite">{move || error.get()}</p>
         </form>

@@ -1,6 +1,6 @@
 //! The search box: typing replaces the history entry; problems in the query are shown under it.
 
-use kernel_news_core::first_view::{HELP_TITLE, SEARCH_LABEL, SEARCH_PLACEHOLDER};
+use kernel_news_core::first_view::{HELP_NAME, HELP_TITLE, SEARCH_LABEL, SEARCH_PLACEHOLDER};
 use kernel_news_core::listing::HELP;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ pub fn SearchBar(input: NodeRef<Input>) -> impl IntoView {
                 on:click=move |_| ctx.help.update(|h| *h = !*h)
             >
                 "?"
-                <span class="visually-hidden">" Search help"</span>
+                <span class="visually-hidden">{HELP_NAME}</span>
             </button>
             <div aria-live="polite">{problems}</div>
         </search>

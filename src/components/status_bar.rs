@@ -1,6 +1,7 @@
 //! The result count (a live status), a removable chip per active filter, "clear all", the sort order, the one-row-per-series toggle and "Subscribe" to the feed of the subsystem filter.
 
 use kernel_news_core::facets::Facet;
+use kernel_news_core::first_view::ORDER_LABEL;
 use kernel_news_core::status::{chips, outcome_count};
 use kernel_news_core::story_html::PER_SERIES_LABEL;
 use kernel_news_core::subscribe::{offer, ATOM_TYPE};
@@ -70,7 +71,7 @@ pub fn StatusBar() -> impl IntoView {
             <div class="view-options">
                 {subscribe}
                 <label class="sort">
-                    "Order "
+                    {ORDER_LABEL}
                     <select on:change=on_sort prop:value=move || ctx.state.with(|s| s.sort.key())>
                         {orders}
                     </select>

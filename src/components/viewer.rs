@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use kernel_news_core::archive::Archive;
 use kernel_news_core::cursor::{limit_showing, more_on_scroll, place, step, PAGE};
+use kernel_news_core::first_view::FILTERS;
 use kernel_news_core::keys::{action, handles_enter, KeyAction, Target};
 use kernel_news_core::listing::{row_id, ENTRY_LINK_SELECTOR, OPEN_TITLE};
 use kernel_news_core::status::show_results;
@@ -79,8 +80,8 @@ pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
         <div class="layout">
             <button type="button" class="filters-toggle" aria-controls="filters" node_ref=filters_toggle
                 aria-expanded=move || filters_open.get().to_string()
-                on:click=move |_| filters_open.update(|o| *o = !*o)>"Filters"</button>
-            <aside id="filters" class="facets" class:open=move || filters_open.get() aria-label="Filters">
+                on:click=move |_| filters_open.update(|o| *o = !*o)>{FILTERS}</button>
+            <aside id="filters" class="facets" class:open=move || filters_open.get() aria-label=FILTERS>
                 <FacetPanel />
                 <button type="button" class="show-results" on:click=close_onto_results>{results_label}</button>
             </aside>

@@ -34,6 +34,14 @@ pub const SEARCH_LABEL: &str = "Search the archive";
 pub const HELP_TITLE: &str = "Search help and keyboard shortcuts (?)";
 /// A long facet's filter box placeholder.
 pub const FILTER_PLACEHOLDER: &str = "Filter…";
+/// The help button's hidden name after its `?`.
+pub const HELP_NAME: &str = " Search help";
+/// The sort menu's label, before the menu.
+pub const ORDER_LABEL: &str = "Order ";
+/// The button that opens the filters on a narrow screen, and the filters' name.
+pub const FILTERS: &str = "Filters";
+/// The release picker's submit button.
+pub const PICKER_ADD: &str = "Add";
 /// The release picker's placeholder and label.
 pub const PICKER_PLACEHOLDER: &str = "v6.7-rc4, v6.7, v6.x, v6.0..v6.7";
 pub const PICKER_LABEL: &str = "Add a release: tag, cycle, series or range";
@@ -59,15 +67,16 @@ pub fn first_view_html(archive: &Archive) -> String {
         "<search class=\"search-bar\" role=\"search\"><label for=\"q\" class=\"visually-hidden\">{SEARCH_LABEL}</label>\
          <input id=\"q\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"{}\">\
          <button type=\"button\" class=\"help-button\" aria-controls=\"{HELP}\" aria-expanded=\"false\" title=\"{HELP_TITLE}\">?\
-         <span class=\"visually-hidden\"> Search help</span></button><div aria-live=\"polite\"></div></search>",
+         <span class=\"visually-hidden\">{HELP_NAME}</span></button><div aria-live=\"polite\"></div></search>",
         escape(SEARCH_PLACEHOLDER)
     );
     // Inert until the viewer replaces it: its checkboxes, buttons and links
     // would do nothing the viewer keeps (only the search box's text is carried
     // over), and the release picker's form must not submit.
-    out.push_str(
+    let _ = write!(
+        out,
         "<div class=\"layout\" inert><button type=\"button\" class=\"filters-toggle\" aria-controls=\"filters\" \
-         aria-expanded=\"false\">Filters</button><aside id=\"filters\" class=\"facets\" aria-label=\"Filters\">",
+         aria-expanded=\"false\">{FILTERS}</button><aside id=\"filters\" class=\"facets\" aria-label=\"{FILTERS}\">",
     );
     for facet in Facet::ALL {
         facet_section(&mut out, archive, &outcome, facet, &state);
@@ -113,7 +122,7 @@ fn facet_section(
             out,
             "<form class=\"release-picker\"><input type=\"text\" list=\"release-tags\" id=\"release-picker\" \
              aria-label=\"{PICKER_LABEL}\" placeholder=\"{PICKER_PLACEHOLDER}\" aria-describedby=\"release-picker-error\">\
-             <button type=\"submit\">Add</button><datalist id=\"release-tags\">"
+             <button type=\"submit\">{PICKER_ADD}</button><datalist id=\"release-tags\">"
         );
         for tag in archive.release_tags() {
             let _ = write!(out, "<option value=\"{}\"></option>", escape(tag));
@@ -164,7 +173,7 @@ fn status_bar(out: &mut String, archive: &Archive, outcome: &crate::archive::Out
             escape(&o.text)
         );
     }
-    out.push_str("<label class=\"sort\">Order <select>");
+    let _ = write!(out, "<label class=\"sort\">{ORDER_LABEL}<select>");
     for sort in Sort::ALL {
         let _ = write!(
             out,

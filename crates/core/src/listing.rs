@@ -29,6 +29,8 @@ pub const ENTRY_LINK: &str = "entry-link";
 pub const ENTRY_LINK_SELECTOR: &str = "a.entry-link";
 /// Class of the element holding one entry's facts ([`entry_meta_html`]).
 pub const ENTRY_META: &str = "entry-meta";
+/// [`ENTRY_META`] as a selector within a row.
+pub const ENTRY_META_SELECTOR: &str = "div.entry-meta";
 /// Attribute of a facet checkbox holding its value, for the list's one change handler.
 pub const DATA_VALUE: &str = "data-value";
 /// Id of the heading of whatever is open (entry, post, releases page, not

@@ -73,7 +73,7 @@ pub const ROW_PARTS: usize = 3;
 /// element itself (the title link) or the element's content.
 pub const ROW_PART_AT: [(&str, Whole); ROW_PARTS] = [
     (crate::listing::ENTRY_LINK_SELECTOR, Whole::Element),
-    ("div.entry-meta", Whole::Content),
+    (crate::listing::ENTRY_META_SELECTOR, Whole::Content),
     ("p.snippet", Whole::Content),
 ];
 
