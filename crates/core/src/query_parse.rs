@@ -94,7 +94,15 @@ struct Parser {
     tokens: Vec<Token>,
     at: usize,
     problems: Vec<String>,
+    /// How many groups and `NOT`s enclose the term being read.
+    depth: usize,
 }
+
+/// Groups and `NOT`s nest at most this deep. Each level is a frame of the
+/// parser's recursion (and of every walk over the expression after it), so
+/// a pasted run of 1,000 `(` overflowed the stack (found by the fuzz target
+/// `queries_read_any_text`); no query a person writes comes near it.
+pub const MAX_NESTING: usize = 32;
 
 const DANGLING: &str = "needs a term on each side; expected `a OR b`";
 
@@ -181,6 +189,28 @@ impl Parser {
     }
 
     fn unary(&mut self) -> Option<Expr> {
+        if self.depth >= MAX_NESTING {
+            // Read flat from here: the deeper `(` and `NOT` are skipped in a
+            // loop, not followed, and the term after them is read as a term.
+            while matches!(self.peek(), Some(Token::Open | Token::Not)) {
+                self.next();
+            }
+            self.problem(format!(
+                "groups and `NOT`s nest at most {MAX_NESTING} deep; the deeper ones are left out"
+            ));
+            return match self.next()? {
+                Token::Word { text, quoted } => self.word(&text, quoted),
+                _ => None,
+            };
+        }
+        self.depth += 1;
+        let expr = self.nested();
+        self.depth -= 1;
+        expr
+    }
+
+    /// A `NOT`, a group or a word, one level below the caller.
+    fn nested(&mut self) -> Option<Expr> {
         match self.next()? {
             Token::Not => match self.peek() {
                 Some(Token::Word { .. } | Token::Open | Token::Not) => {
@@ -287,6 +317,7 @@ pub fn parse(input: &str) -> Query {
         tokens: tokens(input),
         at: 0,
         problems: Vec::new(),
+        depth: 0,
     };
     let mut top = Vec::new();
     while p.at < p.tokens.len() {

@@ -218,3 +218,23 @@ fn narrowing_knows_that_another_value_of_a_prefix_widens() {
     assert!(!narrows("pins", r#""pin""#));
     assert!(narrows(r#""pin" x"#, r#""pin""#));
 }
+
+#[test]
+fn nesting_past_the_limit_is_read_flat_with_a_problem_not_a_stack_overflow() {
+    // Found by the fuzz target: a pasted run of `(` overflowed the stack.
+    let deep = format!("{}mm{}", "(".repeat(10_000), ")".repeat(10_000));
+    let q = parse(&deep);
+    assert!(
+        q.problems.iter().any(|p| p.contains("at most 32 deep")),
+        "{:?}",
+        q.problems
+    );
+    let nots = format!("{}rfc", "NOT ".repeat(10_000));
+    let q = parse(&nots);
+    assert!(q.problems.iter().any(|p| p.contains("at most 32 deep")));
+    // Up to the limit nothing changes: 31 groups around a word are that word.
+    let fine = format!("{}folio{}", "(".repeat(31), ")".repeat(31));
+    let q = parse(&fine);
+    assert!(q.problems.is_empty(), "{:?}", q.problems);
+    assert_eq!(q.highlights().collect::<Vec<_>>(), ["folio"]);
+}
