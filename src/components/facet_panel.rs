@@ -8,7 +8,6 @@ use kernel_news_core::first_view::{
 };
 use kernel_news_core::listing::{DATA_VALUE, FACET_SECTION, FACET_SECTION_SELECTOR};
 use kernel_news_core::selector::ReleaseSelector;
-use kernel_news_core::shortlist::is_long;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -29,9 +28,9 @@ fn FacetList(facet: Facet) -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let expand = RwSignal::new(false);
     let heading = heading_id(facet);
-    let many = ctx
+    let filterable = ctx
         .outcome
-        .with_untracked(|o| o.counts_of(facet).map_or(0, <[_]>::len));
+        .with_untracked(|o| FacetList::filterable(o, facet));
     // The list's HTML and its buttons as one memo: a keystroke that leaves a
     // facet's values and counts as they were rewrites nothing, and the `ul`
     // itself stays (only its content is set when it changed).
@@ -61,7 +60,7 @@ fn FacetList(facet: Facet) -> impl IntoView {
             }
         })
     };
-    let search = is_long(many).then(|| {
+    let search = filterable.then(|| {
         view! {
             <input type="search" class="facet-filter" placeholder=FILTER_PLACEHOLDER aria-label=filter_label(facet)
                 prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />

@@ -11,7 +11,7 @@ use kernel_news_core::first_view::{first_view_html, MAIN_OPEN};
 use kernel_news_core::load::{parse_bundle_bytes, LoadError};
 use kernel_news_core::Bundle;
 
-use crate::single::rewrite::{attributes, starts_tag, tag_end};
+use crate::single::rewrite::{is_preload_link, starts_tag, tag_end};
 
 /// Marks the written view, so a later write replaces it. Post text cannot
 /// contain them: every `<` from a bundle is escaped.
@@ -65,14 +65,7 @@ fn without_preloads(html: &str) -> String {
             at + 1
         };
         let tag = &html[at..end];
-        let preload = starts_tag(rest, "link")
-            && (attributes(tag).iter())
-                .filter(|(name, _)| name == "rel")
-                .any(|(_, rel)| {
-                    (rel.split_ascii_whitespace()).any(|r| {
-                        r.eq_ignore_ascii_case("preload") || r.eq_ignore_ascii_case("modulepreload")
-                    })
-                });
+        let preload = starts_tag(rest, "link") && is_preload_link(tag);
         if !preload {
             out.push_str(tag);
         }

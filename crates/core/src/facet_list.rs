@@ -7,7 +7,7 @@ use crate::archive::{Archive, Outcome};
 use crate::facets::Facet;
 use crate::listing::facet_values_html;
 use crate::release_facet::release_values_html;
-use crate::shortlist::{cap, shortlist, show_all_label, show_fewer_label};
+use crate::shortlist::{cap, is_long, shortlist, show_all_label, show_fewer_label};
 use crate::viewstate::ViewState;
 
 /// What one facet's list shows.
@@ -58,6 +58,11 @@ impl FacetList {
                 archive.uninformative(facet).len(),
             ),
         })
+    }
+
+    /// Whether `facet`'s list in `outcome` is long enough for a filter box.
+    pub fn filterable(outcome: &Outcome, facet: Facet) -> bool {
+        is_long(outcome.counts_of(facet).map_or(0, <[_]>::len))
     }
 
     /// The class of the `ul` holding a facet's values.

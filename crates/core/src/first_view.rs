@@ -14,7 +14,6 @@ use crate::cursor::{more_label, PAGE};
 use crate::facet_list::FacetList;
 use crate::facets::Facet;
 use crate::listing::{escape, results_html, FACET_SECTION, HELP};
-use crate::shortlist::is_long;
 use crate::status::{outcome_count, show_results};
 use crate::story_html::PER_SERIES_LABEL;
 use crate::subscribe::{offer, ATOM_TYPE};
@@ -129,7 +128,7 @@ fn facet_section(
         }
         out.push_str("</datalist><p id=\"release-picker-error\" class=\"field-error\" aria-live=\"polite\"></p></form>");
     }
-    if is_long(outcome.counts_of(facet).map_or(0, <[_]>::len)) {
+    if FacetList::filterable(outcome, facet) {
         let _ = write!(
             out,
             "<input type=\"search\" class=\"facet-filter\" placeholder=\"{FILTER_PLACEHOLDER}\" aria-label=\"{}\">",

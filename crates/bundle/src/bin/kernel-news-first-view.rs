@@ -27,29 +27,24 @@ fn run(dir: &Path) -> Result<()> {
     let html = std::fs::read_to_string(&page)
         .with_context(|| format!("{}: cannot read the built page", page.display()))?;
     let bundle = dir.join("bundle.json");
-    let written = match std::fs::read(&bundle) {
+    // Why the page gets no first view, when it gets none.
+    let drawn: Result<String, String> = match std::fs::read(&bundle) {
         Ok(bytes) => match with_first_view(&html, &bytes) {
-            Ok(html) => html,
             // The page itself is not what the viewer's build writes: say so, and fail the build.
             Err(e @ FirstViewError::NoMain) => {
                 return Err(e).with_context(|| format!("{}", page.display()));
             }
-            Err(e) => {
-                eprintln!(
-                    "kernel-news-first-view: warning: {}: {e}; the page gets no first view",
-                    bundle.display()
-                );
-                without_first_view(&html)
-            }
+            other => other.map_err(|e| e.to_string()),
         },
-        Err(e) => {
-            eprintln!(
-                "kernel-news-first-view: warning: {}: {e}; the page gets no first view",
-                bundle.display()
-            );
-            without_first_view(&html)
-        }
+        Err(e) => Err(e.to_string()),
     };
+    let written = drawn.unwrap_or_else(|why| {
+        eprintln!(
+            "kernel-news-first-view: warning: {}: {why}; the page gets no first view",
+            bundle.display()
+        );
+        without_first_view(&html)
+    });
     write_atomic(&page, &written)
         .with_context(|| format!("{}: cannot write the page", page.display()))
 }

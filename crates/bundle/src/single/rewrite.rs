@@ -59,7 +59,7 @@ impl Rewriter<'_> {
         let rel = attr(&attrs, "rel").unwrap_or("").to_ascii_lowercase();
         let rels: Vec<&str> = rel.split_ascii_whitespace().collect();
         let href = attr(&attrs, "href").unwrap_or("");
-        if rels.contains(&"preload") || rels.contains(&"modulepreload") {
+        if is_preload(&rels) {
             // They would only fail from file://; the files they name are inlined below.
             return Ok(String::new());
         }
@@ -177,6 +177,19 @@ pub(crate) fn script_at(html: &str, lower: &str, at: usize) -> ScriptSpan {
         close,
         end,
     }
+}
+
+/// Is a `<link>` with these `rel` values (lowercased) a preload
+/// (`preload`, `modulepreload`)? Such links only ask for a file early.
+pub(crate) fn is_preload(rels: &[&str]) -> bool {
+    rels.contains(&"preload") || rels.contains(&"modulepreload")
+}
+
+/// Is this `<link>` start tag a preload ([`is_preload`])?
+pub(crate) fn is_preload_link(tag: &str) -> bool {
+    let attrs = attributes(tag);
+    let rel = attr(&attrs, "rel").unwrap_or("").to_ascii_lowercase();
+    is_preload(&rel.split_ascii_whitespace().collect::<Vec<_>>())
 }
 
 /// Does `rest` (lowercased, starting at `<`) open a `name` element?
