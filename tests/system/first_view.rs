@@ -38,7 +38,7 @@ fn the_default_view_of_the_bundle_is_written_into_main_once() {
     let archive = kernel_news_core::archive::Archive::new(
         kernel_news_core::load::parse_bundle_bytes(&bundle).unwrap(),
     );
-    let view = kernel_news_core::first_view::first_view_html(&archive);
+    let view = kernel_news_core::first_view::first_view_html(&archive, &Default::default());
     assert!(
         html.starts_with(
             "<!doctype html><html><body><header>h</header><main id=\"main\"><!--first-view-->"

@@ -15,6 +15,7 @@ mod quirks;
 mod sample;
 mod series;
 mod single;
+mod split;
 mod subsystems;
 mod support;
 mod watch;

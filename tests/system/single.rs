@@ -63,7 +63,7 @@ fn bundle_json() -> String {
 }
 
 /// A dist/ tree as Trunk leaves it, plus the bundle.
-fn fake_dist() -> tempfile::TempDir {
+pub(crate) fn fake_dist() -> tempfile::TempDir {
     let bundle = bundle_json();
     let wasm = wasm_bytes();
     let (index, js, wasm_name, css) = (
@@ -82,7 +82,7 @@ fn fake_dist() -> tempfile::TempDir {
 }
 
 /// The text of the element `<script ... id="ID">` up to its `</script>`.
-fn element_text<'a>(html: &'a str, id: &str) -> &'a str {
+pub(crate) fn element_text<'a>(html: &'a str, id: &str) -> &'a str {
     let open = format!("id=\"{id}\">");
     let start = html.find(&open).expect(&open) + open.len();
     let len = html[start..].find("</script>").unwrap();

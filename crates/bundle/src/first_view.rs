@@ -7,9 +7,10 @@
 //! the page.
 
 use kernel_news_core::archive::Archive;
+use kernel_news_core::chunks::Progress;
 use kernel_news_core::first_view::{first_view_html, MAIN_OPEN};
-use kernel_news_core::load::{parse_bundle_bytes, LoadError};
 use kernel_news_core::Bundle;
+use std::path::Path;
 
 use crate::single::rewrite::{is_preload_link, starts_tag, tag_end};
 
@@ -23,8 +24,8 @@ const CLOSE: &str = "<!--/first-view-->";
 pub enum FirstViewError {
     #[error("the page has no `{MAIN_OPEN}` to write the first view into")]
     NoMain,
-    #[error("the bundle cannot be read: {0}")]
-    Bundle(#[from] LoadError),
+    #[error(transparent)]
+    Bundle(#[from] crate::chunks::ReadError),
 }
 
 /// `html` with the default view of `bundle` (its bytes) at the start of
@@ -36,15 +37,25 @@ pub enum FirstViewError {
 /// request started before the first view's paint as holding it up (2.5k
 /// preset: LCP 4.67 s with them, 0.92 s without; BENCHMARKS.md). The viewer
 /// still loads them at once, from its module script after the page is parsed.
-pub fn with_first_view(html: &str, bundle: &[u8]) -> Result<String, FirstViewError> {
-    with_first_view_of(html, parse_bundle_bytes(bundle)?)
+///
+/// A split archive's first view is drawn from its first chunk, as the
+/// viewer shows it when it takes over, with its status line saying how much
+/// of the archive that is.
+pub fn with_first_view(html: &str, bundle: &Path) -> Result<String, FirstViewError> {
+    let (bundle, progress) = crate::chunks::read(bundle, Some(1))?;
+    with_first_view_of(html, bundle, &progress)
 }
 
-/// [`with_first_view`] from a bundle already read (the single file's, say).
-pub fn with_first_view_of(html: &str, bundle: Bundle) -> Result<String, FirstViewError> {
+/// [`with_first_view`] from a bundle already read (the single file's, say),
+/// `progress` saying how much of a split archive it holds.
+pub fn with_first_view_of(
+    html: &str,
+    bundle: Bundle,
+    progress: &Progress,
+) -> Result<String, FirstViewError> {
     write_view(
         &without_preloads(html),
-        &first_view_html(&Archive::new(bundle)),
+        &first_view_html(&Archive::new(bundle), progress),
     )
 }
 
@@ -142,7 +153,11 @@ mod tests {
             no_main.to_string().contains("<main id=\"main\">"),
             "{no_main}"
         );
-        let broken = with_first_view(PAGE, b"{\"format_version\": 1").unwrap_err();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bundle.json");
+        std::fs::write(&path, b"{\"format_version\": 1").unwrap();
+        let broken = with_first_view(PAGE, &path).unwrap_err();
         assert!(matches!(broken, FirstViewError::Bundle(_)), "{broken}");
+        assert!(broken.to_string().contains("bundle.json"), "{broken}");
     }
 }

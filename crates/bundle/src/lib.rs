@@ -16,6 +16,7 @@ pub mod atom_out;
 pub mod build;
 pub mod cadence;
 pub mod charts;
+pub mod chunks;
 pub mod csp;
 pub mod diagnostic;
 pub mod duplicate;

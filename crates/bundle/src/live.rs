@@ -160,12 +160,8 @@ fn route(url: &str, root: &Path, generation: &Generation) -> Response<Cursor<Vec
             let html = String::from_utf8_lossy(&bytes);
             // The first view drawn from the bundle as it is now, not as it
             // was when the viewer was built: a save shows in it too.
-            let html = match fs::read(root.join("bundle.json")) {
-                Ok(bundle) => {
-                    with_first_view(&html, &bundle).unwrap_or_else(|_| without_first_view(&html))
-                }
-                Err(_) => without_first_view(&html),
-            };
+            let html = with_first_view(&html, &root.join("bundle.json"))
+                .unwrap_or_else(|_| without_first_view(&html));
             typed(
                 200,
                 with_live_script(&html, generation.now()).into_bytes(),

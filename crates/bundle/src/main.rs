@@ -6,7 +6,7 @@ mod watch_loop;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use kernel_news_bundle::atom_out;
 use kernel_news_bundle::build::{build, Options};
 use kernel_news_bundle::feed_post::FeedSummary;
@@ -36,6 +36,11 @@ OPTIONS:
     --base-url URL       the viewer's absolute URL (https://example.org/kernel-news/):
                          write Atom feeds of the newest entries into feeds/ beside
                          the bundle (all.atom, sub-<subsystem>.atom, source-<source>.atom)
+    --split ENTRIES      write a split archive: --out becomes a small manifest and
+                         the posts go into chunks/ beside it, whole release cycles
+                         of at least ENTRIES entries each, newest first (for large
+                         archives: the viewer shows the newest chunk while it
+                         fetches the rest)
     --strict             exit non-zero when there is any warning
     --include-drafts     bundle posts with `draft = true` too
     --watch              after the first build, rebuild whenever a post, feed or
@@ -70,6 +75,7 @@ struct Args {
     base_url: Option<String>,
     watch: bool,
     serve: Option<String>,
+    split: Option<usize>,
 }
 
 fn parse_args() -> Result<Option<Args>> {
@@ -79,6 +85,7 @@ fn parse_args() -> Result<Option<Args>> {
     let (mut strict, mut quiet) = (false, false);
     let mut base_url = None;
     let (mut watch, mut serve) = (false, None);
+    let mut split = None;
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next()? {
         match arg {
@@ -87,6 +94,13 @@ fn parse_args() -> Result<Option<Args>> {
             Long("git") => opts.git = Some(parser.value()?.into()),
             Long("out") | Short('o') => out = parser.value()?.into(),
             Long("strict") => strict = true,
+            Long("split") => {
+                let n = parser.value()?.string()?;
+                let n = (n.parse::<usize>().ok().filter(|&n| n > 0)).with_context(|| {
+                    format!("--split {n}: expected a number of entries per chunk, such as 10000")
+                })?;
+                split = Some(n);
+            }
             Long("include-drafts") => opts.include_drafts = true,
             Long("feed") => opts.feeds.push(parser.value()?.into()),
             Long("all-feed-items") => opts.all_feed_items = true,
@@ -122,6 +136,7 @@ fn parse_args() -> Result<Option<Args>> {
         base_url,
         watch,
         serve,
+        split,
     }))
 }
 
@@ -144,7 +159,7 @@ fn run() -> Result<ExitCode> {
         }
     }
     let json = watch_loop::render(&mut built, args.base_url.as_deref());
-    watch_loop::publish(&built, &json, &args.out)?;
+    let chunks = watch_loop::publish(&built, &json, &args.out, args.split)?;
     let s = &built.summary;
     eprintln!(
         "bundled {} posts, {} entries, {} releases into {} ({} KB) in {:.2} s: {} warnings, {} errors{}; {}",
@@ -164,6 +179,9 @@ fn run() -> Result<ExitCode> {
     );
     if let Some(f) = &s.feed {
         eprintln!("{}", feed_line(f));
+    }
+    if let Some(c) = chunks {
+        eprintln!("{}", c.line(&args.out));
     }
     if !args.quiet {
         eprintln!("{}", s.series.line());
@@ -185,6 +203,7 @@ fn run() -> Result<ExitCode> {
             out: &args.out,
             base_url: args.base_url.as_deref(),
             server,
+            split: args.split,
         };
         watch_loop::run(opts, site, &built, json)?;
     }

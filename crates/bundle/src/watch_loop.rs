@@ -9,7 +9,7 @@ use kernel_news_bundle::build::{build, Built, Options};
 use kernel_news_bundle::last_good::{LastGood, Verdict};
 use kernel_news_bundle::live::LiveServer;
 use kernel_news_bundle::watch::{self, Watcher};
-use kernel_news_bundle::{atom_out, build::to_json};
+use kernel_news_bundle::{atom_out, build::to_json, chunks};
 use kernel_news_core::WarningLevel;
 
 /// Where the loop writes and what it tells.
@@ -17,6 +17,8 @@ pub struct Site<'a> {
     pub out: &'a Path,
     pub base_url: Option<&'a str>,
     pub server: Option<LiveServer>,
+    /// `--split`: the entries per chunk of a split archive.
+    pub split: Option<usize>,
 }
 
 /// The bundle's JSON for `built`, with the feed listing for the base URL.
@@ -25,12 +27,56 @@ pub fn render(built: &mut Built, base_url: Option<&str>) -> String {
     to_json(&built.bundle)
 }
 
-/// Writes the bundle and the Atom feeds beside it.
-pub fn publish(built: &Built, json: &str, out: &Path) -> Result<()> {
-    kernel_news_bundle::build::write_atomic(out, json)
-        .with_context(|| format!("cannot write the bundle to {}", out.display()))?;
+/// Writes the bundle (whole, or split into chunks of `split` entries) and
+/// the Atom feeds beside it; says how it was split.
+pub fn publish(
+    built: &Built,
+    json: &str,
+    out: &Path,
+    split: Option<usize>,
+) -> Result<Option<Written>> {
+    let written = match split {
+        None => {
+            kernel_news_bundle::build::write_atomic(out, json)
+                .with_context(|| format!("cannot write the bundle to {}", out.display()))?;
+            None
+        }
+        Some(entries) => {
+            let split = chunks::split(built.bundle.clone(), entries);
+            let written = chunks::write(out, &split)
+                .with_context(|| format!("cannot write the split archive at {}", out.display()))?;
+            Some(Written {
+                chunks: split.files.len(),
+                written,
+            })
+        }
+    };
     atom_out::write_beside(&built.bundle, out)
-        .with_context(|| format!("cannot write the Atom feeds beside {}", out.display()))
+        .with_context(|| format!("cannot write the Atom feeds beside {}", out.display()))?;
+    Ok(written)
+}
+
+/// How a split archive was written.
+pub struct Written {
+    pub chunks: usize,
+    /// Chunk files written anew (the rest were unchanged).
+    pub written: usize,
+}
+
+impl Written {
+    pub fn line(&self, out: &Path) -> String {
+        let dir = out
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(chunks::CHUNKS_DIR);
+        format!(
+            "split into {} chunks of whole release cycles in {} ({} written, {} unchanged)",
+            self.chunks,
+            dir.display(),
+            self.written,
+            self.chunks - self.written
+        )
+    }
 }
 
 /// Watches what `opts` reads and rebuilds after each save, forever (until
@@ -45,6 +91,7 @@ pub fn run(mut opts: Options, site: Site, first: &Built, first_json: String) -> 
         out.clone(),
         out.with_extension("json.tmp"),
         atom_out::feeds_dir(&out),
+        dir.join(chunks::CHUNKS_DIR),
     ];
     let targets = watch::targets(&opts);
     let inputs = targets.len();
@@ -85,7 +132,7 @@ pub fn run(mut opts: Options, site: Site, first: &Built, first_json: String) -> 
             ),
             Verdict::Unchanged => eprintln!("{saved}: the bundle is unchanged"),
             Verdict::Write => {
-                publish(&built, &json, site.out)?;
+                publish(&built, &json, site.out, site.split)?;
                 let s = &built.summary;
                 eprintln!(
                     "{saved}: wrote {} ({} posts, {} entries, {} warnings, {} errors) in {:.2} s",

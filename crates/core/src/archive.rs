@@ -6,7 +6,6 @@
 //! [`Archive::outcome`] with the previous search hits, so neither pays for
 //! the other.
 
-use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -93,15 +92,7 @@ impl Archive {
     /// Orders posts newest first by cycle, then release tag, then date (the
     /// bundle's order), with release-less posts last, and indexes them.
     pub fn new(mut bundle: Bundle) -> Archive {
-        let key = |p: &Post| {
-            let v = |s: &Option<String>| s.as_deref().and_then(|s| s.parse::<KernelVersion>().ok());
-            let release = v(&p.release);
-            (
-                Reverse(v(&p.cycle).or(release.map(KernelVersion::cycle))),
-                Reverse(release),
-            )
-        };
-        bundle.posts.sort_by_cached_key(key);
+        crate::chunks::reading_order(&mut bundle.posts);
         let facets = FacetIndex::build(&bundle);
         // A copy's id (`also`) opens the post it is a copy of, unless a post has that id itself.
         let mut post_numbers: HashMap<String, u32> = (bundle.posts.iter().enumerate())
@@ -134,6 +125,16 @@ impl Archive {
             cycle_entries,
             uninformative,
         }
+    }
+
+    /// Appends the posts of the next chunks of a split archive (in reading
+    /// order, after every post it has) and indexes the whole archive again.
+    /// The indexes of the smaller archive are dropped before the new ones are
+    /// built, so memory peaks at one set.
+    pub fn extend(&mut self, posts: Vec<Post>) {
+        let Archive { mut bundle, .. } = std::mem::replace(self, Archive::new(Bundle::default()));
+        bundle.posts.extend(posts);
+        *self = Archive::new(bundle);
     }
 
     /// Number of entries.

@@ -7,15 +7,19 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the bundle layout. The viewer refuses any other value with a
 /// readable message rather than guessing at fields it does not know.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
-/// The whole archive: every post, the release calendar and what the build noticed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The whole archive: every post, the release calendar and what the build
+/// noticed. A split archive's manifest is the same without posts, with the
+/// chunks that hold them ([`crate::chunks::Manifest`]).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Bundle {
     pub format_version: u32,
     /// `kernel-news-bundle <version>`; never a timestamp, so output stays reproducible.
     pub generator: String,
-    /// Newest first by date, then by path.
+    /// Newest first by date, then by path; empty in a split archive's
+    /// manifest, whose posts are in its chunks.
+    #[serde(default)]
     pub posts: Vec<Post>,
     /// Mainline tags in kernel order (v6.7-rc8 < v6.7 < v6.8-rc1).
     pub releases: Vec<Release>,

@@ -10,11 +10,12 @@
 use std::fmt::Write;
 
 use crate::archive::Archive;
+use crate::chunks::Progress;
 use crate::cursor::{more_label, PAGE};
 use crate::facet_list::FacetList;
 use crate::facets::Facet;
 use crate::listing::{escape, results_html, FACET_SECTION, HELP};
-use crate::status::{outcome_count, show_results};
+use crate::status::{show_results, status_line};
 use crate::story_html::PER_SERIES_LABEL;
 use crate::subscribe::{offer, ATOM_TYPE};
 use crate::viewstate::{Sort, ViewState};
@@ -56,8 +57,9 @@ pub fn filter_label(facet: Facet) -> String {
 }
 
 /// The whole default view (nothing searched, filtered or open), wrapped in
-/// the [`FIRST_VIEW_ID`] element.
-pub fn first_view_html(archive: &Archive) -> String {
+/// the [`FIRST_VIEW_ID`] element; `progress` is how much of a split archive
+/// `archive` holds, as the viewer's status line will say when it takes over.
+pub fn first_view_html(archive: &Archive, progress: &Progress) -> String {
     let state = ViewState::default();
     let outcome = archive.outcome(&state, None);
     let mut out = format!("<div id=\"{FIRST_VIEW_ID}\">");
@@ -85,7 +87,7 @@ pub fn first_view_html(archive: &Archive) -> String {
         "<button type=\"button\" class=\"show-results\">{}</button></aside><div class=\"content\">",
         escape(&show_results(outcome.hits.len()))
     );
-    status_bar(&mut out, archive, &outcome);
+    status_bar(&mut out, archive, &outcome, progress);
     let shown = &outcome.hits[..outcome.hits.len().min(PAGE)];
     let _ = write!(
         out,
@@ -156,11 +158,16 @@ fn facet_section(
     out.push_str("</section>");
 }
 
-fn status_bar(out: &mut String, archive: &Archive, outcome: &crate::archive::Outcome) {
+fn status_bar(
+    out: &mut String,
+    archive: &Archive,
+    outcome: &crate::archive::Outcome,
+    progress: &Progress,
+) {
     let _ = write!(
         out,
         "<div class=\"status-bar\"><p class=\"result-count\" role=\"status\">{}</p><div class=\"view-options\">",
-        escape(&outcome_count(outcome, archive.len()))
+        escape(&status_line(outcome, archive.len(), progress))
     );
     let feeds = archive.bundle.feeds.as_ref().map(|f| f.files.as_slice());
     if let Some(o) = feeds.and_then(|files| offer(files, None)) {
@@ -195,7 +202,7 @@ mod tests {
     #[test]
     fn the_first_view_is_the_default_view_core_draws_for_the_viewer() {
         let a = archive();
-        let html = first_view_html(&a);
+        let html = first_view_html(&a, &Progress::default());
         let outcome = a.outcome(&ViewState::default(), None);
         let shown = &outcome.hits[..outcome.hits.len().min(PAGE)];
         assert!(html.starts_with("<div id=\"first-view\"><search class=\"search-bar\""));
@@ -203,7 +210,7 @@ mod tests {
         assert!(html.contains(&results_html(&a, shown, &ViewState::default(), &[])));
         let status = format!(
             "<p class=\"result-count\" role=\"status\">{}</p>",
-            outcome_count(&outcome, a.len())
+            crate::status::outcome_count(&outcome, a.len())
         );
         assert!(html.contains(&status), "{html}");
         for facet in Facet::ALL {
@@ -219,14 +226,35 @@ mod tests {
     }
 
     #[test]
+    fn a_split_archive_s_first_view_says_how_much_it_holds_as_the_viewer_will() {
+        let a = archive();
+        let progress = Progress {
+            chunks: (1, 4),
+            entries: (a.len(), 40),
+            failed: None,
+        };
+        let html = first_view_html(&a, &progress);
+        let outcome = a.outcome(&ViewState::default(), None);
+        let line = status_line(&outcome, a.len(), &progress);
+        assert_eq!(
+            line,
+            "7 entries in 5 posts. Searching 7 of 40 entries, loading part 2 of 4…"
+        );
+        assert!(
+            html.contains(&format!("role=\"status\">{line}</p>")),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn a_short_archive_has_no_show_more_button() {
-        let html = first_view_html(&archive());
+        let html = first_view_html(&archive(), &Progress::default());
         assert!(!html.contains("show-more"), "six entries fit one page");
     }
 
     #[test]
     fn the_shell_words_are_escaped_where_they_need_it() {
-        let html = first_view_html(&archive());
+        let html = first_view_html(&archive(), &Progress::default());
         assert!(html.contains("placeholder=\"Search: damon, __GFP_ZERO, a:Babka, rel:v6.7, &quot;exact phrase&quot;, -rfc\""));
         assert_eq!(filter_label(Facet::Author), "Filter author values");
     }

@@ -12,6 +12,7 @@ pub mod bitset;
 pub mod bounded;
 pub mod bundle;
 pub mod chart;
+pub mod chunks;
 pub mod column;
 pub mod coverage;
 pub mod cursor;

@@ -39,6 +39,11 @@ pub enum LoadError {
     Shape {
         message: String,
     },
+    /// One chunk file of a split archive did not read.
+    InChunk {
+        file: String,
+        error: Box<LoadError>,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -77,6 +82,7 @@ impl fmt::Display for LoadError {
                 f,
                 "The archive data does not match format version {FORMAT_VERSION}: {message}."
             ),
+            LoadError::InChunk { file, error } => write!(f, "{error} (in {file})"),
         }
     }
 }
@@ -95,22 +101,29 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, LoadError> {
 /// body straight into wasm memory instead of through a JS string, which
 /// would cost a UTF-16 copy of the whole bundle and a conversion each way.
 pub fn parse_bundle_bytes(text: &[u8]) -> Result<Bundle, LoadError> {
-    if text.trim_ascii().is_empty() {
-        return Err(LoadError::Empty);
-    }
-    let mut bundle = match serde_json::from_slice::<Bundle>(text) {
-        Ok(b) if b.format_version == FORMAT_VERSION => b,
-        Ok(b) => {
-            return Err(LoadError::Version {
-                found: Some(u64::from(b.format_version)),
-            })
-        }
-        Err(e) => return Err(diagnose(text, &e)),
-    };
+    let mut bundle: Bundle = parse_versioned(text, |b: &Bundle| b.format_version)?;
     for post in &mut bundle.posts {
         crate::ids::assign_entries(post);
     }
     Ok(bundle)
+}
+
+/// JSON of this format version as a `T` (a bundle, a manifest, a chunk),
+/// with the errors [`parse_bundle`] gives.
+pub(crate) fn parse_versioned<T: serde::de::DeserializeOwned>(
+    text: &[u8],
+    version: fn(&T) -> u32,
+) -> Result<T, LoadError> {
+    if text.trim_ascii().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    match serde_json::from_slice::<T>(text) {
+        Ok(b) if version(&b) == FORMAT_VERSION => Ok(b),
+        Ok(b) => Err(LoadError::Version {
+            found: Some(u64::from(version(&b))),
+        }),
+        Err(e) => Err(diagnose(text, &e)),
+    }
 }
 
 /// Why a bundle did not parse: broken JSON, another version, or a wrong shape.

@@ -1,6 +1,7 @@
 //! The status bar's words: how many entries (and series) the view shows, and a removable chip per active filter.
 
 use crate::archive::Outcome;
+use crate::chunks::Progress;
 use crate::facets::Facet;
 use crate::viewstate::ViewState;
 
@@ -78,6 +79,47 @@ pub fn outcome_count(outcome: &Outcome, total: usize) -> String {
     }
 }
 
+/// The status line: [`outcome_count`], and while a split archive comes in,
+/// its [`coverage`] after it.
+pub fn status_line(outcome: &Outcome, total: usize, progress: &Progress) -> String {
+    let count = outcome_count(outcome, total);
+    match coverage(progress) {
+        Some(note) => format!("{count}. {note}"),
+        None => count,
+    }
+}
+
+/// What the status line adds while a split archive comes in: "Searching 2000
+/// of 9000 entries, loading part 3 of 12…", or which part could not be loaded
+/// and why (the error's own words, which say what to do); `None` once every
+/// entry is searchable.
+pub fn coverage(progress: &Progress) -> Option<String> {
+    if progress.is_complete() {
+        return None;
+    }
+    let (searchable, total) = progress.entries;
+    let (fetched, parts) = progress.chunks;
+    let searching = format!("Searching {searchable} of {total} {}", noun(total));
+    Some(match &progress.failed {
+        Some(why) => format!(
+            "{searching}: part {} of {parts} could not be loaded. {why}",
+            fetched + 1
+        ),
+        None if fetched < parts => format!("{searching}, loading part {} of {parts}…", fetched + 1),
+        None => format!("{searching}, indexing the rest…"),
+    })
+}
+
+/// What an entry, post or series view says while its id is not among the
+/// entries loaded so far of a split archive still coming in.
+pub fn still_loading(what: &str, progress: &Progress) -> String {
+    let (fetched, parts) = progress.chunks;
+    format!(
+        "Looking for this {what} in the rest of the archive: loading part {} of {parts}…",
+        (fetched + 1).min(parts)
+    )
+}
+
 /// The button at the foot of the phone's filters drawer, which closes it onto
 /// the results: "Show 12 results", "Show 1 result". `rows` is the result
 /// list's rows (with one row per series, a series counts once), so the number
@@ -145,6 +187,41 @@ pub fn chips(state: &ViewState, label: impl Fn(Facet, &str) -> String) -> Vec<Ch
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coverage_says_how_much_is_searchable_and_which_part_comes_next() {
+        let p = |fetched, searchable| Progress {
+            chunks: (fetched, 12),
+            entries: (searchable, 9000),
+            failed: None,
+        };
+        assert_eq!(
+            coverage(&p(2, 2000)).as_deref(),
+            Some("Searching 2000 of 9000 entries, loading part 3 of 12…")
+        );
+        assert_eq!(
+            coverage(&p(12, 7000)).as_deref(),
+            Some("Searching 7000 of 9000 entries, indexing the rest…")
+        );
+        assert_eq!(coverage(&p(12, 9000)), None);
+        let failed = Progress {
+            failed: Some("The server said no.".into()),
+            ..p(4, 3000)
+        };
+        assert_eq!(
+            coverage(&failed).as_deref(),
+            Some("Searching 3000 of 9000 entries: part 5 of 12 could not be loaded. The server said no.")
+        );
+        assert_eq!(coverage(&Progress::default()), None, "a whole archive");
+        assert_eq!(
+            still_loading("entry", &p(2, 2000)),
+            "Looking for this entry in the rest of the archive: loading part 3 of 12…"
+        );
+        assert_eq!(
+            still_loading("post", &p(12, 7000)),
+            "Looking for this post in the rest of the archive: loading part 12 of 12…"
+        );
+    }
 
     #[test]
     fn the_whole_archive_reads_as_entries_in_posts() {

@@ -375,7 +375,7 @@ mod tests {
     use super::*;
 
     const BUNDLE: &str = r#"{
-      "format_version": 6, "generator": "test", "warnings": [],
+      "format_version": 7, "generator": "test", "warnings": [],
       "releases": [{"version": "v6.6", "date": "2023-10-30", "files": 3, "insertions": 4000, "deletions": 5},
                    {"version": "v6.7-rc1"}],
       "subsystems": [{"id": "mm/damon", "name": "DAMON"}],

@@ -28,23 +28,17 @@ fn run(dir: &Path) -> Result<()> {
         .with_context(|| format!("{}: cannot read the built page", page.display()))?;
     let bundle = dir.join("bundle.json");
     // Why the page gets no first view, when it gets none.
-    let drawn: Result<String, String> = match std::fs::read(&bundle) {
-        Ok(bytes) => match with_first_view(&html, &bytes) {
-            // The page itself is not what the viewer's build writes: say so, and fail the build.
-            Err(e @ FirstViewError::NoMain) => {
-                return Err(e).with_context(|| format!("{}", page.display()));
-            }
-            other => other.map_err(|e| e.to_string()),
-        },
-        Err(e) => Err(e.to_string()),
+    let written = match with_first_view(&html, &bundle) {
+        Ok(drawn) => drawn,
+        // The page itself is not what the viewer's build writes: say so, and fail the build.
+        Err(e @ FirstViewError::NoMain) => {
+            return Err(e).with_context(|| format!("{}", page.display()));
+        }
+        Err(why) => {
+            eprintln!("kernel-news-first-view: warning: {why}; the page gets no first view");
+            without_first_view(&html)
+        }
     };
-    let written = drawn.unwrap_or_else(|why| {
-        eprintln!(
-            "kernel-news-first-view: warning: {}: {why}; the page gets no first view",
-            bundle.display()
-        );
-        without_first_view(&html)
-    });
     write_atomic(&page, &written)
         .with_context(|| format!("{}: cannot write the page", page.display()))
 }

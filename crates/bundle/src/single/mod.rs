@@ -21,7 +21,8 @@
 
 use std::path::{Path, PathBuf};
 
-use kernel_news_core::load::{parse_bundle, LoadError};
+use kernel_news_core::chunks::{open_bytes, Opened, Progress};
+use kernel_news_core::load::LoadError;
 
 mod glue;
 pub(crate) mod rewrite;
@@ -90,6 +91,9 @@ pub enum SingleError {
     },
     #[error("{} is not UTF-8 text", .path.display())]
     NotText { path: PathBuf },
+    /// A chunk of a split archive is missing or broken.
+    #[error(transparent)]
+    Chunks(#[from] crate::chunks::ReadError),
     #[error("cannot read {}", .path.display())]
     Read {
         path: PathBuf,
@@ -147,14 +151,23 @@ pub fn single_file(dist: &Path, bundle: &Path) -> Result<Single, SingleError> {
         }
     };
     // Refuse a bundle the viewer would refuse: better now than on the reader's screen.
-    let mut embedded = parse_bundle(&bundle_text).map_err(|source| SingleError::BadBundle {
+    let bad = |source| SingleError::BadBundle {
         path: bundle.to_path_buf(),
         source,
-    })?;
+    };
+    // A split archive goes in whole: one file has nothing beside it to fetch.
+    let (mut embedded, bundle_text) = match open_bytes(bundle_text.as_bytes()).map_err(bad)? {
+        Opened::Whole(b) => (b, bundle_text),
+        Opened::Split(_) => {
+            let (whole, _) = crate::chunks::read(bundle, None)?;
+            let text = crate::build::to_json(&whole);
+            (whole, text)
+        }
+    };
     // The first view is drawn from the bundle this file carries, as the
     // viewer reads it here: without the feeds, which are not beside the file.
     embedded.feeds = None;
-    let html = crate::first_view::with_first_view_of(&html, embedded)
+    let html = crate::first_view::with_first_view_of(&html, embedded, &Progress::default())
         .unwrap_or_else(|_| crate::first_view::without_first_view(&html));
 
     let mut rewriter = Rewriter {
