@@ -35,5 +35,12 @@ export default defineConfig({
       url: "http://127.0.0.1:4174/some/sub/path/",
       reuseExistingServer: false,
     },
+    // The sample as a split archive (scripts/test: kernel-news-split), on a
+    // plain static server like the others (tests/e2e/split.spec.mjs).
+    {
+      command: "node tests/e2e/serve.mjs dist-split 4177 /",
+      url: "http://127.0.0.1:4177/",
+      reuseExistingServer: false,
+    },
   ],
 });

@@ -1,8 +1,5 @@
 //! The application shell: loads the bundle once and shows loading, error or the archive.
 
-use std::sync::Arc;
-use std::time::Duration;
-
 use kernel_news_core::archive::Archive;
 use kernel_news_core::first_view::FIRST_VIEW_ID;
 use kernel_news_core::load::LoadError;
@@ -14,18 +11,15 @@ use wasm_bindgen::JsCast;
 
 use crate::components::viewer::Viewer;
 use crate::fetch::load_bundle;
+use crate::loading::Opened;
 
-/// Fetches and parses the bundle, then indexes it as the viewer reads it.
-async fn open_archive() -> Result<Arc<Archive>, LoadError> {
-    let archive = Arc::new(Archive::new(load_bundle().await?));
+/// Fetches and parses the bundle (a split archive's manifest and first
+/// chunk), then indexes it as the viewer reads it.
+async fn open_archive() -> Result<Opened, LoadError> {
+    let loaded = load_bundle().await?;
+    let archive = Archive::new(loaded.bundle);
     announce_feed(&archive.bundle);
-    // The full-text index is built once the first results are painted (a
-    // frame, then a task), so typing finds it ready.
-    let later = Arc::clone(&archive);
-    request_animation_frame(move || {
-        set_timeout(move || later.prepare_search(), Duration::ZERO);
-    });
-    Ok(archive)
+    Ok(Opened::new(archive, loaded.chunks))
 }
 
 /// Adds `<link rel="alternate" type="application/atom+xml" href="feeds/all.atom">`
@@ -80,10 +74,14 @@ pub fn App() -> impl IntoView {
             }
             .into_any()
         }
-        Some(Ok(archive)) => {
-            take_over_first_view();
-            view! { <Viewer archive=archive /> }.into_any()
-        }
+        Some(Ok(opened)) => match opened.take() {
+            Some((archive, chunks)) => {
+                take_over_first_view();
+                view! { <Viewer archive=archive chunks=chunks /> }.into_any()
+            }
+            // The archive went to the viewer the first time; this view is not rebuilt.
+            None => ().into_any(),
+        },
     }
 }
 

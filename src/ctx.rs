@@ -1,8 +1,7 @@
 //! The signals every view component shares, derived once from the URL state.
 
-use std::sync::Arc;
-
 use kernel_news_core::archive::{Archive, Outcome};
+use kernel_news_core::chunks::Progress;
 use kernel_news_core::cursor::PAGE;
 use kernel_news_core::searched::Searched;
 use kernel_news_core::viewstate::ViewState;
@@ -12,7 +11,13 @@ use crate::location::{self, Step};
 
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub archive: StoredValue<Arc<Archive>>,
+    /// Read through `with_value`; appended to in place as a split archive's
+    /// chunks come in, each time with [`Ctx::generation`] bumped.
+    pub archive: StoredValue<Archive>,
+    /// How many times the archive has grown: what a view tracks to follow it.
+    pub generation: RwSignal<u32>,
+    /// How much of a split archive is in (complete from the start for a whole one).
+    pub progress: RwSignal<Progress>,
     /// The whole view, mirrored in the URL fragment.
     pub state: RwSignal<ViewState>,
     /// The view with nothing open: what the results, facets and chips show,
@@ -31,24 +36,32 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn new(archive: Arc<Archive>) -> Ctx {
+    pub fn new(archive: Archive, progress: Progress) -> Ctx {
         let state = RwSignal::new(location::current());
         let stored = StoredValue::new(archive);
+        let generation = RwSignal::new(0u32);
         let query = Memo::new(move |_| state.with(|s| s.query.clone()));
         // Only the text decides the search hits, so a facet click never
-        // re-searches; typing on searches only the previous hits.
-        let searched = Memo::new(move |previous: Option<&Searched>| {
-            query.with(|q| stored.with_value(|a| Searched::new(a, q, previous)))
+        // re-searches; typing on searches only the previous hits, of the
+        // same archive (a grown one has entries the previous search never saw).
+        let searched = Memo::new(move |previous: Option<&(u32, Searched)>| {
+            let now = generation.get();
+            let previous = previous.filter(|(g, _)| *g == now).map(|(_, s)| s);
+            let s = query.with(|q| stored.with_value(|a| Searched::new(a, q, previous)));
+            (now, s)
         });
         // Opening an entry changes no result: compare the view without it.
         let filters = Memo::new(move |_| state.with(ViewState::closed));
         let outcome = Memo::new(move |_| {
-            filters
-                .with(|f| searched.with(|s| stored.with_value(|a| a.outcome(f, s.hits.as_ref()))))
+            filters.with(|f| {
+                searched.with(|(_, s)| stored.with_value(|a| a.outcome(f, s.hits.as_ref())))
+            })
         });
-        let highlights = Memo::new(move |_| searched.with(Searched::highlights));
+        let highlights = Memo::new(move |_| searched.with(|(_, s)| s.highlights()));
         Ctx {
             archive: stored,
+            generation,
+            progress: RwSignal::new(progress),
             state,
             filters,
             outcome,

@@ -4,6 +4,7 @@ mod app;
 mod components;
 mod ctx;
 mod fetch;
+mod loading;
 mod location;
 mod offline;
 mod patch;

@@ -4,6 +4,7 @@ use kernel_news_core::b4;
 use kernel_news_core::coverage::coverage_html;
 use kernel_news_core::cursor::{place, place_label};
 use kernel_news_core::listing::OPEN_TITLE;
+use kernel_news_core::status::still_loading;
 use kernel_news_core::story_html::{history_html, HISTORY_HEADING, SERIES_HISTORY};
 use kernel_news_core::viewstate::{Open, ViewState};
 use leptos::prelude::*;
@@ -132,9 +133,23 @@ fn B4Command(message_id: String) -> impl IntoView {
     }
 }
 
-/// An id that no entry or post has: say so, and offer the way back.
+/// An id that no entry or post has: say so, and offer the way back. While a
+/// split archive is still coming in, it may be in a later part: say that
+/// instead (the viewer draws this again as the archive grows).
 #[component]
 pub fn NotFound(what: &'static str, id: String, back: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let progress = ctx.progress.get_untracked();
+    if !progress.is_over() {
+        return view! {
+            <div class="not-found">
+                <h2 id=OPEN_TITLE tabindex="-1">{format!("Loading this {what}")}</h2>
+                <p class="loading" role="status">{still_loading(what, &progress)}</p>
+                <a href=back>"← Back to the archive"</a>
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div class="not-found" role="alert">
             <h2 id=OPEN_TITLE tabindex="-1">{format!("No such {what}")}</h2>
@@ -145,4 +160,5 @@ pub fn NotFound(what: &'static str, id: String, back: String) -> impl IntoView {
             <a href=back>"← Back to the archive"</a>
         </div>
     }
+    .into_any()
 }

@@ -28,9 +28,9 @@ fn FacetList(facet: Facet) -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let expand = RwSignal::new(false);
     let heading = heading_id(facet);
-    let filterable = ctx
-        .outcome
-        .with_untracked(|o| FacetList::filterable(o, facet));
+    // Whether the list is long enough for a filter box: fixed for a whole
+    // archive (every value counts, zeros too), growing with a split one.
+    let filterable = Memo::new(move |_| ctx.outcome.with(|o| FacetList::filterable(o, facet)));
     // The list's HTML and its buttons as one memo: a keystroke that leaves a
     // facet's values and counts as they were rewrites nothing, and the `ul`
     // itself stays (only its content is set when it changed).
@@ -60,12 +60,14 @@ fn FacetList(facet: Facet) -> impl IntoView {
             }
         })
     };
-    let search = filterable.then(|| {
-        view! {
-            <input type="search" class="facet-filter" placeholder=FILTER_PLACEHOLDER aria-label=filter_label(facet)
-                prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
-        }
-    });
+    let search = move || {
+        filterable.get().then(|| {
+            view! {
+                <input type="search" class="facet-filter" placeholder=FILTER_PLACEHOLDER aria-label=filter_label(facet)
+                    prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+            }
+        })
+    };
     let picker = (facet == Facet::Release).then(|| view! { <ReleasePicker /> });
     let labelled = heading.clone();
     view! {
@@ -117,11 +119,15 @@ fn ReleasePicker() -> impl IntoView {
     let ctx = use_ctx();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let options = ctx.archive.with_value(|a| {
-        (a.release_tags().into_iter())
-            .map(|t| view! { <option value=t.to_string()></option> })
-            .collect_view()
-    });
+    // The tags of the posts loaded so far: more as a split archive comes in.
+    let options = move || {
+        ctx.generation.track();
+        ctx.archive.with_value(|a| {
+            (a.release_tags().into_iter())
+                .map(|t| view! { <option value=t.to_string()></option> })
+                .collect_view()
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match text.get_untracked().parse::<ReleaseSelector>() {

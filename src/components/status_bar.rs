@@ -2,7 +2,7 @@
 
 use kernel_news_core::facets::Facet;
 use kernel_news_core::first_view::ORDER_LABEL;
-use kernel_news_core::status::{chips, outcome_count};
+use kernel_news_core::status::{chips, status_line};
 use kernel_news_core::story_html::PER_SERIES_LABEL;
 use kernel_news_core::subscribe::{offer, ATOM_TYPE};
 use kernel_news_core::viewstate::Sort;
@@ -13,10 +13,13 @@ use crate::ctx::use_ctx;
 #[component]
 pub fn StatusBar() -> impl IntoView {
     let ctx = use_ctx();
-    let total = ctx.archive.with_value(|a| a.len());
     let count = move || {
-        // Entries, or series and the other entries when one row stands for each series.
-        ctx.outcome.with(|o| outcome_count(o, total))
+        // Entries, or series and the other entries when one row stands for
+        // each series; and how much of a split archive is in so far.
+        ctx.generation.track();
+        let total = ctx.archive.with_value(|a| a.len());
+        ctx.progress
+            .with(|p| ctx.outcome.with(|o| status_line(o, total, p)))
     };
     let chips = move || {
         let state = ctx.filters.get();

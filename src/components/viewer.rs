@@ -1,8 +1,7 @@
 //! The archive page: search, facets, results or the open entry/post, and the keyboard.
 
-use std::sync::Arc;
-
 use kernel_news_core::archive::Archive;
+use kernel_news_core::chunks::{ChunkRef, Progress};
 use kernel_news_core::cursor::{limit_showing, more_on_scroll, place, step, PAGE};
 use kernel_news_core::first_view::FILTERS;
 use kernel_news_core::keys::{action, handles_enter, KeyAction, Target};
@@ -25,10 +24,22 @@ use crate::components::status_bar::StatusBar;
 use crate::ctx::Ctx;
 use crate::location;
 
+/// The page of what is open: an entry, a post, a series or the releases.
+fn opened_view(open: Open) -> AnyView {
+    match open {
+        Open::Series(id) => view! { <SeriesView id=id /> }.into_any(),
+        Open::Entry(id) => view! { <EntryView id=id /> }.into_any(),
+        Open::Post(id) => view! { <PostView id=id /> }.into_any(),
+        Open::Releases => view! { <ReleasesPage /> }.into_any(),
+    }
+}
+
 #[component]
-pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
-    let ctx = Ctx::new(archive);
+pub fn Viewer(archive: Archive, chunks: Vec<ChunkRef>) -> impl IntoView {
+    let ctx = Ctx::new(archive, Progress::opened(&chunks));
     provide_context(ctx);
+    crate::loading::prepare_search_later(ctx);
+    crate::loading::load_rest(ctx, chunks);
     location::follow(ctx.state);
     let search: NodeRef<Input> = NodeRef::new();
     let filters_open = RwSignal::new(false);
@@ -54,12 +65,19 @@ pub fn Viewer(archive: Arc<Archive>) -> impl IntoView {
     // A memo, so typing (which changes the state but not what is open) keeps
     // the result list's elements instead of building a new list each time.
     let open = Memo::new(move |_| ctx.state.with(|s| s.open.clone()));
-    let main = move || match open.get() {
-        None => view! { <Results /> }.into_any(),
-        Some(Open::Series(id)) => view! { <SeriesView id=id /> }.into_any(),
-        Some(Open::Entry(id)) => view! { <EntryView id=id /> }.into_any(),
-        Some(Open::Post(id)) => view! { <PostView id=id /> }.into_any(),
-        Some(Open::Releases) => view! { <ReleasesPage /> }.into_any(),
+    let loading_over = Memo::new(move |_| ctx.progress.with(Progress::is_over));
+    let main = move || {
+        let open = open.get();
+        // The results follow a growing archive in place; an open page is
+        // drawn again when the archive grows (a few times while a split
+        // archive comes in), so an id in a later chunk is found when it comes.
+        if open.is_some() && !loading_over.get() {
+            ctx.generation.track();
+        }
+        match open {
+            None => view! { <Results /> }.into_any(),
+            Some(open) => opened_view(open),
+        }
     };
     // The phone drawer's way back: on a narrow screen the open facets push the
     // results a long way down (CSS shows this button only there).

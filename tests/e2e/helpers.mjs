@@ -79,9 +79,12 @@ function ask(source, args) {
  * keyboard table as [key, what it does] pairs (core's keys::SHORTCUTS).
  */
 export class Model {
-  /** `text`: the bundle's JSON text; without it, the served dist/bundle.json. */
-  constructor(text) {
-    this.source = text === undefined ? { file: SERVED_BUNDLE } : { text };
+  /**
+   * `text`: the bundle's JSON text; without it, the bundle at `file` (the
+   * served dist/bundle.json; a split archive's manifest is read with its chunks).
+   */
+  constructor(text, file = SERVED_BUNDLE) {
+    this.source = text === undefined ? { file } : { text };
     const m = ask(this.source, ["model"]);
     this.total = m.total;
     this.page = m.page;
@@ -176,6 +179,17 @@ export class Model {
       });
     }
     return this.views.get(fragment);
+  }
+
+  /**
+   * A split archive as it comes in (kernel-news-expect split): `chunks`
+   * [{file, entries}], `opened_status` (the status line with the first chunk
+   * in), `failed_status` (after the second answered HTTP 404),
+   * `still_loading_entry` (an entry page waiting for its chunk),
+   * `last_entry_id` (an entry of the last chunk); null for a whole bundle.
+   */
+  split() {
+    return ask(this.source, ["split"]);
   }
 
   /** How a facet value reads in the sidebar and on chips (core's label). */

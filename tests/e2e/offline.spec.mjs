@@ -4,7 +4,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Model, expectShows, waitReady } from "./helpers.mjs";
+import { Model, expectShows, resultCount, waitReady } from "./helpers.mjs";
 
 // Every other spec blocks service workers (playwright.config.mjs).
 test.use({ serviceWorkers: "allow" });
@@ -162,5 +162,30 @@ test.describe("offline after the first visit", () => {
     await page.reload();
     await waitReady(page);
     await expectShows(page, model, model.view());
+  });
+
+  test("a split archive's parts are cached as they come and open offline, stale ones dropped", async ({ page, context }) => {
+    // Publish the sample as a split archive (scripts/test writes dist-split).
+    cpSync("dist-split", root, { recursive: true });
+    const split = new Model(undefined, "dist-split/bundle.json");
+    const { chunks } = split.split();
+    await openControlled(page);
+    await expect(resultCount(page)).toHaveText(split.view().status);
+    // The worker came after the first visit's fetches: it fetched every part itself.
+    const parts = chunks.map((c) => APP + c.file);
+    await expect.poll(async () => (await cachedUrls(page)).filter((u) => u.includes("/chunks/"))).toEqual(parts.sort());
+
+    await context.setOffline(true);
+    const response = await page.reload();
+    expect(response.fromServiceWorker()).toBe(true);
+    await waitReady(page);
+    await expect(resultCount(page)).toHaveText(split.view().status);
+
+    // A whole bundle published over it: the next online load drops the parts.
+    await context.setOffline(false);
+    cpSync("dist/bundle.json", join(root, "bundle.json"));
+    await page.reload();
+    await waitReady(page);
+    await expect.poll(async () => (await cachedUrls(page)).filter((u) => u.includes("/chunks/"))).toEqual([]);
   });
 });

@@ -15,24 +15,27 @@ use kernel_news_core::bounded::{self, Span};
 use kernel_news_core::bundle::ChartRef;
 use kernel_news_core::bundle::SOURCE_LWN;
 use kernel_news_core::chart::{figures, layout, missing_note, tab_stop, ChartSpec, Metric, Window};
+use kernel_news_core::chunks::{open_bytes, parse_chunk_bytes, ChunkRef, Opened, Progress};
 use kernel_news_core::coverage::{by_cycle, cross_links, cycle_view, has_lwn};
 use kernel_news_core::cursor::{more_label, place, place_label, PAGE};
 use kernel_news_core::cycles::{cycles, news_label, tag_date, tag_name, tag_tip};
 use kernel_news_core::facets::{Facet, FacetCount};
 use kernel_news_core::keys::SHORTCUTS;
 use kernel_news_core::load::parse_bundle_bytes;
+use kernel_news_core::load::LoadError;
 use kernel_news_core::query;
 use kernel_news_core::release_facet::series_groups;
 use kernel_news_core::selector::ReleaseSelector;
 use kernel_news_core::shortlist::{cap, is_long, shortlist, show_all_label, show_fewer_label};
 use kernel_news_core::snippet;
 use kernel_news_core::source;
-use kernel_news_core::status::{outcome_count, show_results};
+use kernel_news_core::status::{outcome_count, show_results, status_line, still_loading};
 use kernel_news_core::story_html;
 use kernel_news_core::uninformative::UNINFORMATIVE_PERCENT;
 use kernel_news_core::viewstate::ViewState;
 use kernel_news_core::KernelVersion;
 use serde_json::{json, Value};
+use std::path::Path;
 
 /// One bundle, loaded as the viewer loads it.
 #[derive(Debug)]
@@ -40,6 +43,8 @@ pub struct Expect {
     archive: Archive,
     /// Entry ids as the loader derives them, in the bundle's own post order.
     bundle_entry_ids: Vec<String>,
+    /// A split archive's chunks, and its archive with the first chunk only.
+    split: Option<(Vec<ChunkRef>, Archive)>,
 }
 
 impl Expect {
@@ -52,6 +57,68 @@ impl Expect {
         Ok(Expect {
             archive: Archive::new(bundle),
             bundle_entry_ids,
+            split: None,
+        })
+    }
+
+    /// [`Expect::load`] of the file at `path`; a split archive's manifest is
+    /// read with its chunks beside it, as the viewer appends them all.
+    pub fn load_file(path: &Path) -> Result<Expect> {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let manifest = match open_bytes(&bytes).context("the bundle could not be read")? {
+            Opened::Whole(_) => return Expect::load(&bytes),
+            Opened::Split(m) => m,
+        };
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let mut whole = manifest.head;
+        let mut first = None;
+        for chunk in &manifest.chunks {
+            let file = dir.join(&chunk.file);
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            whole.posts.extend(parse_chunk_bytes(&bytes, &chunk.file)?);
+            first.get_or_insert_with(|| whole.clone());
+        }
+        let bundle_entry_ids = (whole.posts.iter())
+            .flat_map(|p| p.entries.iter().map(|e| e.id.clone()))
+            .collect();
+        let first = Archive::new(first.unwrap_or_default());
+        Ok(Expect {
+            archive: Archive::new(whole),
+            bundle_entry_ids,
+            split: Some((manifest.chunks, first)),
+        })
+    }
+
+    /// A split archive as it comes in: its chunks; the default view's status
+    /// line with only the first chunk in, and after the second failed to
+    /// load with HTTP 404; what an entry page says while its entry is not in
+    /// yet; an entry of the last chunk; the first chunk's rows. `null` for a
+    /// whole bundle.
+    pub fn split(&self) -> Value {
+        let Some((chunks, first)) = &self.split else {
+            return Value::Null;
+        };
+        let outcome = first.outcome(&ViewState::default(), None);
+        let opened = Progress::opened(chunks);
+        let failed = Progress {
+            failed: chunks.get(1).map(|c| {
+                LoadError::Http {
+                    status: 404,
+                    url: c.file.clone(),
+                }
+                .to_string()
+            }),
+            ..opened.clone()
+        };
+        let last_entry = (self.archive.len() as u32).checked_sub(1);
+        json!({
+            "chunks": chunks.iter().map(|c| json!({"file": c.file, "entries": c.entries})).collect::<Vec<_>>(),
+            "opened_status": status_line(&outcome, first.len(), &opened),
+            "failed_status": status_line(&outcome, first.len(), &failed),
+            "still_loading_entry": still_loading("entry", &opened),
+            "last_entry_id": last_entry.map(|n| self.archive.entry(n).1.id.clone()),
+            "first_rows": outcome.hits.len().min(PAGE),
         })
     }
 

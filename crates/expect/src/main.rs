@@ -13,6 +13,7 @@ kernel-news-expect: what the viewer should show for a bundle, as JSON (for the e
 USAGE:
     kernel-news-expect [--bundle FILE] model
     kernel-news-expect [--bundle FILE] view FRAGMENT
+    kernel-news-expect [--bundle FILE] split
 
 COMMANDS:
     model            posts in display order and entries by number, with derived
@@ -27,6 +28,11 @@ COMMANDS:
                      groups, facet labels and counts with how each list shows at
                      first, query problems, highlights and what each release
                      selection takes
+    split            a split archive as it comes in: its chunks, the status line
+                     with the first chunk in and after the second failed (HTTP
+                     404), what an entry page says while it waits, an entry of
+                     the last chunk (null for a whole bundle); `model` and `view`
+                     of a split archive are those of all its chunks
 
 OPTIONS:
     --bundle FILE    the bundle to read, `-` for stdin [default: dist/bundle.json]
@@ -36,6 +42,7 @@ OPTIONS:
 enum Command {
     Model,
     View(String),
+    Split,
 }
 
 fn parse_args() -> Result<Option<(PathBuf, Command)>> {
@@ -56,6 +63,7 @@ fn parse_args() -> Result<Option<(PathBuf, Command)>> {
     }
     let command = match words.as_slice() {
         [m] if m == "model" => Command::Model,
+        [s] if s == "split" => Command::Split,
         [v, fragment] if v == "view" => Command::View(fragment.clone()),
         _ => bail!("expected `model` or `view FRAGMENT` (see --help), got {words:?}"),
     };
@@ -67,24 +75,19 @@ fn run() -> Result<()> {
         return Ok(());
     };
     let stdin = path.as_os_str() == "-";
-    let bytes = if stdin {
+    let expect = if stdin {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
             .context("reading the bundle from stdin")?;
-        buf
+        Expect::load(&buf).context("the bundle on stdin")?
     } else {
-        std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?
+        Expect::load_file(&path).with_context(|| path.display().to_string())?
     };
-    let source = if stdin {
-        "the bundle on stdin".to_string()
-    } else {
-        path.display().to_string()
-    };
-    let expect = Expect::load(&bytes).context(source)?;
     let out = match command {
         Command::Model => expect.model(),
         Command::View(fragment) => expect.view(&fragment),
+        Command::Split => expect.split(),
     };
     let mut stdout = std::io::stdout().lock();
     serde_json::to_writer(&mut stdout, &out)?;
