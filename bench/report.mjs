@@ -291,6 +291,8 @@ else {
   row("bundle received p50 / p95 / max", (r) => st(get(r, "load.bundle_received_ms")));
   row("first row in DOM p50 / p95 / max", (r) => st(get(r, "load.first_row_dom_ms")));
   row("first results painted p50 / p95 / max", (r) => st(get(r, "load.first_results_ms")));
+  row("viewer took over p50 / p95 / max", (r) => st(get(r, "load.viewer_ready_ms")));
+  row("every entry searchable p50 / p95 / max", (r) => st(get(r, "load.all_searchable_ms")));
   row("keystroke update p50 / p95 / max", (r) => st(get(r, "keystroke.update_ms")));
   row("keystroke painted p50 / p95 / max", (r) => st(get(r, "keystroke.painted_ms")));
   row("facet click update p50 / p95 / max", (r) => st(get(r, "facet.update_ms")));
