@@ -172,7 +172,7 @@ fn the_single_file_of_a_split_archive_carries_it_whole() {
     let dist = dir.path().join("dist");
     let path = dist.join("bundle.json");
     let whole = parse_bundle(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    chunks::write(&path, &split(whole.clone(), 1)).unwrap();
+    chunks::write(&path, &split(&whole, 1)).unwrap();
     let single = kernel_news_bundle::single::single_file(&dist, &path).unwrap();
     let embedded = crate::single::element_text(&single.html, "kernel-news-bundle");
     assert!(!embedded.contains("\"chunks\""), "{embedded}");

@@ -42,7 +42,7 @@ pub fn publish(
             None
         }
         Some(entries) => {
-            let split = chunks::split(built.bundle.clone(), entries);
+            let split = chunks::split(&built.bundle, entries);
             let written = chunks::write(out, &split)
                 .with_context(|| format!("cannot write the split archive at {}", out.display()))?;
             Some(Written {

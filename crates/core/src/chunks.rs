@@ -8,6 +8,7 @@
 //! gives exactly the archive of the unsplit bundle (posts, entry numbers,
 //! order), which is what keeps a split archive and a whole one alike.
 
+use std::borrow::Borrow;
 use std::cmp::Reverse;
 use std::ops::Range;
 
@@ -133,11 +134,13 @@ fn cycle_of(post: &Post) -> Option<KernelVersion> {
 /// each (the last may have fewer), never cutting a release cycle in two, so
 /// a release filter needs the chunks of its cycles and no others. The
 /// ranges cover every post, in order.
-pub fn cut(posts: &[Post], entries: usize) -> Vec<Range<usize>> {
+/// The posts may be owned or borrowed (the bundler cuts a sorted list of
+/// references, so a large bundle is not copied to be split).
+pub fn cut<P: Borrow<Post>>(posts: &[P], entries: usize) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let (mut start, mut size) = (0, 0);
-    for (i, post) in posts.iter().enumerate() {
-        if i > start && size >= entries && cycle_of(post) != cycle_of(&posts[i - 1]) {
+    for (i, post) in posts.iter().map(Borrow::borrow).enumerate() {
+        if i > start && size >= entries && cycle_of(post) != cycle_of(posts[i - 1].borrow()) {
             ranges.push(start..i);
             (start, size) = (i, 0);
         }
@@ -151,9 +154,9 @@ pub fn cut(posts: &[Post], entries: usize) -> Vec<Range<usize>> {
 
 /// The release cycles of a run of posts in reading order, each once, as
 /// [`ChunkRef::cycles`] lists them.
-pub fn cycles(posts: &[Post]) -> Vec<String> {
+pub fn cycles<P: Borrow<Post>>(posts: &[P]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for cycle in posts.iter().filter_map(cycle_of) {
+    for cycle in posts.iter().filter_map(|p| cycle_of(p.borrow())) {
         let name = cycle.to_string();
         if out.last() != Some(&name) {
             out.push(name);

@@ -72,7 +72,7 @@ fn cuts_cover_every_post_in_order_and_never_split_a_cycle() {
     assert_eq!(cut(&p, 6), [0..3, 3..7]);
     assert_eq!(cut(&p, 100), vec![0..7]);
     assert_eq!(cut(&p, 0), cut(&p, 1), "at least one cycle per chunk");
-    assert!(cut(&[], 5).is_empty());
+    assert!(cut::<Post>(&[], 5).is_empty());
     for target in 0..20 {
         let ranges = cut(&p, target);
         let flat: Vec<usize> = ranges.iter().flat_map(|r| r.clone()).collect();

@@ -31,7 +31,7 @@ fn run(bundle: &Path, entries: usize) -> Result<()> {
         Opened::Split(_) => bail!("{}: is split already", bundle.display()),
     };
     drop(bytes);
-    let split = chunks::split(whole, entries);
+    let split = chunks::split(&whole, entries);
     chunks::write(bundle, &split)
         .with_context(|| format!("{}: cannot write the split archive", bundle.display()))?;
     let dir = bundle.parent().unwrap_or(Path::new("")).join(CHUNKS_DIR);
