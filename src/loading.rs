@@ -62,13 +62,14 @@ pub fn load_rest(ctx: Ctx, chunks: Vec<ChunkRef>) {
                     pending.extend(posts);
                     ctx.progress.update(|p| p.chunks.0 += 1);
                     let have = ctx.archive.with_value(Archive::len);
-                    if append_now(have, pending_entries, i + 1 == rest.len()) {
-                        append(ctx, std::mem::take(&mut pending));
+                    let last = i + 1 == rest.len();
+                    if append_now(have, pending_entries, last) {
+                        append(ctx, std::mem::take(&mut pending), last);
                         pending_entries = 0;
                     }
                 }
                 Err(e) => {
-                    append(ctx, std::mem::take(&mut pending));
+                    append(ctx, std::mem::take(&mut pending), true);
                     ctx.progress.update(|p| p.failed = Some(e.to_string()));
                     return;
                 }
@@ -77,8 +78,11 @@ pub fn load_rest(ctx: Ctx, chunks: Vec<ChunkRef>) {
     });
 }
 
-/// Appends fetched posts, re-indexes, and tells every view that reads the archive.
-fn append(ctx: Ctx, posts: Vec<Post>) {
+/// Appends fetched posts, re-indexes, and tells every view that reads the
+/// archive. The full-text index is built ahead only after the `last` append:
+/// an index of an archive about to grow fourfold is mostly wasted, and a
+/// search while the archive grows builds the one it needs.
+fn append(ctx: Ctx, posts: Vec<Post>, last: bool) {
     if posts.is_empty() {
         return;
     }
@@ -86,5 +90,7 @@ fn append(ctx: Ctx, posts: Vec<Post>) {
     let have = ctx.archive.with_value(Archive::len);
     ctx.progress.update(|p| p.entries.0 = have);
     ctx.generation.update(|g| *g += 1);
-    prepare_search_later(ctx);
+    if last {
+        prepare_search_later(ctx);
+    }
 }
