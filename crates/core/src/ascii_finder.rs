@@ -297,6 +297,17 @@ mod tests {
     }
 
     #[test]
+    fn a_probe_passes_its_letter_in_either_case_and_nothing_else() {
+        let letter = Probe::new(b"xa", 1);
+        assert!(letter.matches(b'a') && letter.matches(b'A'));
+        assert!(!letter.matches(b'b') && !letter.matches(b'!'));
+        // `@` | 0x20 is a backtick: a non-letter probe does not fold.
+        let at_sign = Probe::new(b"@", 0);
+        assert!(at_sign.matches(b'@'));
+        assert!(!at_sign.matches(b'`') && !at_sign.matches(b'a'));
+    }
+
+    #[test]
     fn counting_does_not_overlap_and_an_empty_needle_is_everywhere() {
         check("aAaA", "aa");
         check("AAA", "aa");

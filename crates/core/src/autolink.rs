@@ -245,6 +245,12 @@ mod tests {
     }
 
     #[test]
+    fn a_backslash_before_anything_but_punctuation_is_kept() {
+        assert_eq!(unescape("https://x.org/a\\b\\_c"), "https://x.org/a\\b_c");
+        assert_eq!(unescape("https://x.org/a\\"), "https://x.org/a\\");
+    }
+
+    #[test]
     fn one_scan_finds_links_and_bare_urls_by_position() {
         let md = "https://a.org/1 [two](https://b.org/2) `https://c.org/code` <https://d.org/4>";
         let urls = scan(md);
@@ -285,6 +291,22 @@ mod tests {
                 .collect::<Vec<_>>(),
             [17]
         );
+    }
+
+    #[test]
+    fn a_link_right_after_another_is_a_link_too() {
+        let md = "[a](https://a.org/1)[b](https://b.org/2)";
+        let urls = scan(md);
+        let at = |s: &str| md.find(s).unwrap();
+        assert_eq!(
+            urls.links,
+            [
+                (0, "https://a.org/1".to_string()),
+                (at("[b]"), "https://b.org/2".to_string())
+            ]
+        );
+        assert_eq!(urls.bare, []);
+        assert_eq!(autolink_bare_urls(md), md);
     }
 
     #[test]
