@@ -111,6 +111,40 @@ mod tests {
     }
 
     #[test]
+    fn a_set_has_the_length_it_was_made_with_whatever_its_members() {
+        for len in [1, 63, 64, 130] {
+            assert_eq!(Bitset::empty(len).len(), len);
+            assert_eq!(Bitset::full(len).len(), len);
+            assert!(!Bitset::empty(len).is_empty(), "{len} bits, none set");
+        }
+        assert_eq!(Bitset::full(0).len(), 0);
+        assert!(Bitset::empty(0).is_empty() && Bitset::full(0).is_empty());
+    }
+
+    #[test]
+    fn no_bit_past_the_end_is_a_member() {
+        for len in [63, 64, 128] {
+            let full = Bitset::full(len);
+            assert!(full.contains(len - 1));
+            assert!(!full.contains(len) && !full.contains(len + 1), "{len}");
+        }
+    }
+
+    #[test]
+    fn counting_the_common_members_counts_only_those_in_both() {
+        let mut a = Bitset::empty(100);
+        let mut b = Bitset::empty(100);
+        for i in [1, 2, 3, 70] {
+            a.insert(i);
+        }
+        b.insert(2);
+        b.insert(99);
+        assert_eq!(a.count_and(&b), 1);
+        assert_eq!(b.count_and(&a), 1);
+        assert_eq!(a.count_and(&a), 4);
+    }
+
+    #[test]
     fn and_or_count_and_iter_agree() {
         let mut a = Bitset::empty(200);
         let mut b = Bitset::empty(200);
