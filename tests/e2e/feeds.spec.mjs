@@ -6,7 +6,7 @@
 // feeds exist and what they are called is core's (the bundle's `feeds`).
 import { readFileSync } from "node:fs";
 import { test, expect } from "./fixtures.mjs";
-import { SERVED_BUNDLE, openApp } from "./helpers.mjs";
+import { SERVED_BUNDLE, openApp, waitReady } from "./helpers.mjs";
 
 const ATOM = "application/atom+xml";
 
@@ -80,7 +80,8 @@ test.describe("feeds", () => {
     await expect(alt).toHaveAttribute("href", "feeds/all.atom");
     const sub = "http://127.0.0.1:4174/some/sub/path/";
     await page.goto(`${sub}#sub=mm`);
-    await expect(page.locator(".loading")).toHaveCount(0);
+    // The viewer has replaced the first view (hidden, not yet gone, on a deep link).
+    await waitReady(page);
     const url = await page.locator(".status-bar a.subscribe").evaluate((a) => a.href);
     expect(url).toBe(`${sub}feeds/sub-mm.atom`);
     const feed = await fetchFeed(page, url);
