@@ -157,6 +157,25 @@ fn without_a_blank_line_it_is_cut_at_a_line_end_else_a_char_boundary() {
 }
 
 #[test]
+fn a_blank_line_in_the_second_half_wins_over_a_later_line_end() {
+    let md = format!("{}\n\nbbb\n{}", "a".repeat(12), "c".repeat(30));
+    // Window of 24 bytes, half 12: the blank line ends at 14, the line at 18.
+    assert_eq!(cut_markdown(&md, 24).0, format!("{}\n\n", "a".repeat(12)));
+}
+
+#[test]
+fn a_break_exactly_at_half_the_window_is_not_in_its_second_half() {
+    // Window of 20 bytes, half 10: each break ends at byte 10.
+    let blank = format!("{}\n\n{}", "a".repeat(8), "b".repeat(30));
+    assert_eq!(cut_markdown(&blank, 20).0.len(), 20);
+    let line = format!("{}\n{}", "a".repeat(9), "b".repeat(30));
+    assert_eq!(cut_markdown(&line, 20).0.len(), 20);
+    // One byte later, each is in the second half.
+    assert_eq!(cut_markdown(&format!("a{blank}"), 21).0.len(), 11);
+    assert_eq!(cut_markdown(&format!("a{line}"), 21).0.len(), 11);
+}
+
+#[test]
 fn a_boundary_early_in_the_window_does_not_shrink_it() {
     let md = format!("Intro.\n\n{}", "word ".repeat(1000));
     let (shown, cut) = cut_markdown(&md, 1000);
@@ -180,6 +199,9 @@ fn the_note_and_button_name_the_sizes() {
     assert_eq!(size(1_048_000), "1023 KB");
     assert_eq!(size(1 << 20), "1.0 MB");
     assert_eq!(size(1_000_000), "977 KB");
+    // Kilobytes up to where they would round to 1024 KB, then tenths of a MB.
+    assert_eq!(size((1 << 20) - 513), "1023 KB");
+    assert_eq!(size((1 << 20) - 512), "1.0 MB");
 }
 
 /// The pathological bodies of issue 18, as tests/e2e/pathological.spec.mjs
