@@ -614,3 +614,78 @@ fn with_one_row_per_series_facet_counts_count_rows_as_picking_the_value_would_sh
         }
     }
 }
+
+#[test]
+fn an_archive_with_entries_is_not_empty_and_one_without_is() {
+    let a = archive();
+    assert!(!a.is_empty());
+    assert_eq!(a.len(), 7);
+    let none = Archive::new(bundle(vec![]));
+    assert!(none.is_empty() && none.len() == 0);
+}
+
+#[test]
+fn best_match_puts_a_title_match_before_a_newer_body_match_and_keeps_order_without_terms() {
+    use EntryKind::*;
+    let mut newer = entry("v6.8-rc1", "memory tiering", Patch, &[], "Ann");
+    newer.body = "a side note on zswap".into();
+    let older = entry("v6.7-rc1", "zswap writeback", Patch, &[], "Bo");
+    let a = Archive::new(bundle(vec![
+        post("v6.8-rc1", Some("v6.8-rc1"), Some("v6.8"), vec![newer]),
+        post("v6.7-rc1", Some("v6.7-rc1"), Some("v6.7"), vec![older]),
+    ]));
+    let titles = |q: &str, sort| {
+        let state = ViewState {
+            query: q.into(),
+            sort,
+            ..Default::default()
+        };
+        let hits = a.outcome(&state, a.search(&parse(q)).as_ref()).hits;
+        hits.iter()
+            .map(|&n| a.entry(n).1.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        titles("zswap", Sort::Newest),
+        ["memory tiering", "zswap writeback"]
+    );
+    assert_eq!(
+        titles("zswap", Sort::Relevance),
+        ["zswap writeback", "memory tiering"]
+    );
+    // With no positive term there is nothing to rank by: the order stays.
+    assert_eq!(
+        titles("-nothing", Sort::Relevance),
+        titles("-nothing", Sort::Newest)
+    );
+}
+
+#[test]
+fn a_subsystem_named_as_its_id_reads_as_the_id_alone() {
+    let mut b = bundle(vec![]);
+    b.subsystems.push(Subsystem {
+        id: "bpf".into(),
+        name: "bpf".into(),
+    });
+    let a = Archive::new(b);
+    assert_eq!(a.value_label(Facet::Subsystem, "bpf"), "bpf");
+    assert_eq!(
+        a.value_label(Facet::Subsystem, "mm/damon"),
+        "mm/damon (DAMON)"
+    );
+}
+
+#[test]
+fn kinds_are_listed_in_their_fixed_order_whatever_their_counts() {
+    let a = archive();
+    let outcome = a.outcome(&ViewState::default(), None);
+    let kinds: Vec<&str> = (outcome.counts_of(Facet::Kind).unwrap().iter())
+        .map(|c| c.value.as_str())
+        .collect();
+    let fixed: Vec<&str> = (EntryKind::ALL.iter())
+        .map(|k| k.as_str())
+        .filter(|k| kinds.contains(k))
+        .collect();
+    assert_eq!(kinds, fixed);
+    assert!(kinds.len() >= 4, "{kinds:?}");
+}

@@ -488,6 +488,33 @@ mod tests {
     }
 
     #[test]
+    fn true_flags_are_written_and_false_ones_left_out() {
+        let e = Entry {
+            title: "x".into(),
+            body: "b".into(),
+            line: 1,
+            date_estimated: true,
+            subscriber_only: true,
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&e).unwrap();
+        assert!(json.contains(r#""date_estimated":true"#), "{json}");
+        assert!(json.contains(r#""subscriber_only":true"#), "{json}");
+        let read: Entry = serde_json::from_str(&json).unwrap();
+        assert!(read.date_estimated && read.subscriber_only);
+        let plain = Entry {
+            date_estimated: false,
+            subscriber_only: false,
+            ..e
+        };
+        let json = serde_json::to_string(&plain).unwrap();
+        assert!(
+            !json.contains("date_estimated") && !json.contains("subscriber_only"),
+            "{json}"
+        );
+    }
+
+    #[test]
     fn release_source_serialises_snake_case() {
         let json = serde_json::to_string(&ReleaseSource::FileName).unwrap();
         assert_eq!(json, "\"file_name\"");
