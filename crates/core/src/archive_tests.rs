@@ -621,7 +621,8 @@ fn an_archive_with_entries_is_not_empty_and_one_without_is() {
     assert!(!a.is_empty());
     assert_eq!(a.len(), 7);
     let none = Archive::new(bundle(vec![]));
-    assert!(none.is_empty() && none.len() == 0);
+    assert!(none.is_empty());
+    assert_eq!(none.len(), 0);
 }
 
 #[test]
