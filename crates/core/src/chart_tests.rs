@@ -303,3 +303,13 @@ fn a_named_range_keeps_both_ends_in_kernel_order() {
     assert_eq!(got, ["v6.9", "v6.10-rc1", "v6.10-rc2"]);
     assert!(range_releases(&rows, "junk", "v6.10").is_empty());
 }
+
+#[test]
+fn a_window_of_whole_years_keeps_29_february_in_leap_years_only() {
+    let day = |s: &str| parse_ymd(s).unwrap();
+    assert_eq!(years_before(day("2024-02-29"), 4), day("2020-02-29"));
+    assert_eq!(years_before(day("2024-02-29"), 24), day("2000-02-29"));
+    assert_eq!(years_before(day("2024-02-29"), 1), day("2023-02-28"));
+    assert_eq!(years_before(day("2004-02-29"), 104), day("1900-02-28"));
+    assert_eq!(years_before(day("2024-03-01"), 1), day("2023-03-01"));
+}
