@@ -312,4 +312,7 @@ fn a_window_of_whole_years_keeps_29_february_in_leap_years_only() {
     assert_eq!(years_before(day("2024-02-29"), 1), day("2023-02-28"));
     assert_eq!(years_before(day("2004-02-29"), 104), day("1900-02-28"));
     assert_eq!(years_before(day("2024-03-01"), 1), day("2023-03-01"));
+    // Only 29 February moves: other 29ths and other February days stay.
+    assert_eq!(years_before(day("2024-03-29"), 1), day("2023-03-29"));
+    assert_eq!(years_before(day("2024-02-10"), 1), day("2023-02-10"));
 }
