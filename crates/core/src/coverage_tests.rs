@@ -279,3 +279,25 @@ fn cycles_count_their_lwn_items_and_list_their_merge_window_reports() {
     assert!(has_lwn(&a));
     assert!(!has_lwn(&archive(vec![])));
 }
+
+#[test]
+fn a_cycle_cell_is_empty_when_its_coverage_counts_no_items() {
+    let a = two_sources();
+    let reports = by_cycle(&a, SOURCE_LWN)
+        .get("v7.1")
+        .unwrap()
+        .reports
+        .clone();
+    let none = CycleCoverage { items: 0, reports };
+    assert_eq!(cycle_html(&a, "v7.1", Some(&none)), "");
+    assert_eq!(cycle_html(&a, "v7.1", None), "");
+}
+
+#[test]
+fn an_archive_of_other_sources_only_has_no_lwn_column() {
+    let lkml_only: Vec<Post> = (two_sources().bundle.posts.into_iter())
+        .filter(|p| p.source != SOURCE_LWN)
+        .collect();
+    assert!(!lkml_only.is_empty());
+    assert!(!has_lwn(&archive(lkml_only)));
+}
