@@ -133,6 +133,18 @@ mod tests {
     }
 
     #[test]
+    fn more_renders_only_once_the_viewport_is_less_than_near_end_px_from_the_end() {
+        let document = 10_000.0;
+        assert!(!more_on_scroll(120, 50, document - NEAR_END_PX, document));
+        assert!(more_on_scroll(
+            120,
+            50,
+            document - NEAR_END_PX + 1.0,
+            document
+        ));
+    }
+
+    #[test]
     fn show_more_counts_what_is_not_rendered() {
         assert_eq!(
             more_label(120, 50).as_deref(),
