@@ -28,7 +28,7 @@ pub enum FirstViewError {
     Bundle(#[from] crate::chunks::ReadError),
 }
 
-/// `html` with the default view of `bundle` (its bytes) at the start of
+/// `html` with the default view of the `bundle.json` at `bundle` at the start of
 /// `<main>`, and without preload links.
 ///
 /// A page that paints its first view from its own HTML needs nothing else
