@@ -10,12 +10,13 @@
 //! port of it.
 
 use anyhow::{Context, Result};
+use kernel_news_bundle::chunks;
 use kernel_news_core::archive::Archive;
 use kernel_news_core::bounded::{self, Span};
 use kernel_news_core::bundle::ChartRef;
 use kernel_news_core::bundle::SOURCE_LWN;
 use kernel_news_core::chart::{figures, layout, missing_note, tab_stop, ChartSpec, Metric, Window};
-use kernel_news_core::chunks::{open_bytes, parse_chunk_bytes, ChunkRef, Opened, Progress};
+use kernel_news_core::chunks::{open_bytes, ChunkRef, Opened, Progress};
 use kernel_news_core::coverage::{by_cycle, cross_links, cycle_view, has_lwn};
 use kernel_news_core::cursor::{more_label, place, place_label, PAGE};
 use kernel_news_core::cycles::{cycles, news_label, tag_date, tag_name, tag_tip};
@@ -33,7 +34,7 @@ use kernel_news_core::status::{outcome_count, show_results, status_line, still_l
 use kernel_news_core::story_html;
 use kernel_news_core::uninformative::UNINFORMATIVE_PERCENT;
 use kernel_news_core::viewstate::ViewState;
-use kernel_news_core::KernelVersion;
+use kernel_news_core::{Bundle, KernelVersion};
 use serde_json::{json, Value};
 use std::path::Path;
 
@@ -51,14 +52,18 @@ impl Expect {
     /// Reads bundle bytes with core's loader (as `src/fetch.rs` does) and builds its [`Archive`].
     pub fn load(bytes: &[u8]) -> Result<Expect> {
         let bundle = parse_bundle_bytes(bytes).context("the bundle could not be read")?;
+        Ok(Expect::of(bundle))
+    }
+
+    fn of(bundle: Bundle) -> Expect {
         let bundle_entry_ids = (bundle.posts.iter())
             .flat_map(|p| p.entries.iter().map(|e| e.id.clone()))
             .collect();
-        Ok(Expect {
+        Expect {
             archive: Archive::new(bundle),
             bundle_entry_ids,
             split: None,
-        })
+        }
     }
 
     /// [`Expect::load`] of the file at `path`; a split archive's manifest is
@@ -69,24 +74,11 @@ impl Expect {
             Opened::Whole(_) => return Expect::load(&bytes),
             Opened::Split(m) => m,
         };
-        let dir = path.parent().unwrap_or(Path::new(""));
-        let mut whole = manifest.head;
-        let mut first = None;
-        for chunk in &manifest.chunks {
-            let file = dir.join(&chunk.file);
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            whole.posts.extend(parse_chunk_bytes(&bytes, &chunk.file)?);
-            first.get_or_insert_with(|| whole.clone());
-        }
-        let bundle_entry_ids = (whole.posts.iter())
-            .flat_map(|p| p.entries.iter().map(|e| e.id.clone()))
-            .collect();
-        let first = Archive::new(first.unwrap_or_default());
+        let (whole, _) = chunks::read(path, None)?;
+        let (first, _) = chunks::read(path, Some(1))?;
         Ok(Expect {
-            archive: Archive::new(whole),
-            bundle_entry_ids,
-            split: Some((manifest.chunks, first)),
+            split: Some((manifest.chunks, Archive::new(first))),
+            ..Expect::of(whole)
         })
     }
 
