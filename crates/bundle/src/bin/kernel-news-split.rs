@@ -44,33 +44,41 @@ fn run(bundle: &Path, entries: usize) -> Result<()> {
     Ok(())
 }
 
-fn main() -> ExitCode {
+/// The entries per chunk and the bundle, or `None` after `--help`.
+fn parse_args() -> Result<Option<(usize, PathBuf)>> {
+    use lexopt::prelude::*;
     let mut entries = 10_000;
     let mut bundle: Option<PathBuf> = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-h" | "--help" => {
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("entries") => {
+                let n = parser.value()?.string()?;
+                entries = (n.parse::<usize>().ok().filter(|&n| n > 0)).with_context(|| {
+                    format!("--entries {n}: expected a number of entries per chunk, such as 10000")
+                })?;
+            }
+            Long("help") | Short('h') => {
                 print!("{HELP}");
-                return ExitCode::SUCCESS;
+                return Ok(None);
             }
-            "--entries" => match args.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0) {
-                Some(n) => entries = n,
-                None => {
-                    eprintln!("kernel-news-split: error: --entries expects a number of entries per chunk, such as 10000");
-                    return ExitCode::from(2);
-                }
-            },
-            _ if bundle.is_none() => bundle = Some(arg.into()),
-            _ => {
-                eprint!("{HELP}");
-                return ExitCode::from(2);
-            }
+            Value(v) if bundle.is_none() => bundle = Some(v.into()),
+            _ => return Err(arg.unexpected().into()),
         }
     }
-    let Some(bundle) = bundle else {
-        eprint!("{HELP}");
-        return ExitCode::from(2);
+    let bundle =
+        bundle.context("no BUNDLE given; expected the path of a bundle.json (see --help)")?;
+    Ok(Some((entries, bundle)))
+}
+
+fn main() -> ExitCode {
+    let (entries, bundle) = match parse_args() {
+        Ok(Some(args)) => args,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kernel-news-split: error: {e:#}");
+            return ExitCode::from(2);
+        }
     };
     match run(&bundle, entries) {
         Ok(()) => ExitCode::SUCCESS,
