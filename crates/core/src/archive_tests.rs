@@ -4,7 +4,13 @@ use super::*;
 use crate::query::parse;
 use crate::{ReleaseSource, Subsystem, FORMAT_VERSION};
 
-fn entry(post: &str, title: &str, kind: EntryKind, subs: &[&str], author: &str) -> Entry {
+pub(crate) fn entry(
+    post: &str,
+    title: &str,
+    kind: EntryKind,
+    subs: &[&str],
+    author: &str,
+) -> Entry {
     Entry {
         charts: vec![],
         id: format!("{post}/{title}"),
@@ -22,7 +28,12 @@ fn entry(post: &str, title: &str, kind: EntryKind, subs: &[&str], author: &str) 
     }
 }
 
-fn post(id: &str, release: Option<&str>, cycle: Option<&str>, entries: Vec<Entry>) -> Post {
+pub(crate) fn post(
+    id: &str,
+    release: Option<&str>,
+    cycle: Option<&str>,
+    entries: Vec<Entry>,
+) -> Post {
     Post {
         charts: vec![],
         id: id.into(),
@@ -84,7 +95,7 @@ pub(crate) fn archive() -> Archive {
     ]))
 }
 
-fn bundle(posts: Vec<Post>) -> Bundle {
+pub(crate) fn bundle(posts: Vec<Post>) -> Bundle {
     Bundle {
         format_version: FORMAT_VERSION,
         generator: "t".into(),

@@ -162,6 +162,14 @@ mod tests {
     }
 
     #[test]
+    fn both_ends_of_a_range_are_in_it_and_their_neighbours_are_not() {
+        let r: DateRange = "2023-06..2023-12".parse().unwrap();
+        assert!(r.contains(day("2023-06-01")) && r.contains(day("2023-12-31")));
+        assert!(r.contains(day("2023-09-15")));
+        assert!(!r.contains(day("2023-05-31")) && !r.contains(day("2024-01-01")));
+    }
+
+    #[test]
     fn what_is_no_date_is_an_error_that_says_what_was_expected() {
         for bad in [
             "",

@@ -74,3 +74,80 @@ impl FacetList {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::tests::{archive, bundle, entry, post};
+    use crate::shortlist::SHORT;
+    use crate::EntryKind;
+
+    fn default_list(a: &Archive, facet: Facet) -> (Outcome, FacetList) {
+        let outcome = a.outcome(&ViewState::default(), None);
+        let list = FacetList::of(a, &outcome, facet, &ViewState::default(), "", false)
+            .unwrap_or_else(|| panic!("{facet:?} has values"));
+        (outcome, list)
+    }
+
+    #[test]
+    fn releases_are_drawn_as_series_and_other_facets_as_plain_values() {
+        let a = archive();
+        let state = ViewState::default();
+        let (outcome, releases) = default_list(&a, Facet::Release);
+        let counts = outcome.counts_of(Facet::Release).unwrap();
+        let all: Vec<&_> = counts.iter().collect();
+        assert_eq!(releases.html, release_values_html(&all, counts, &state));
+        assert_ne!(
+            releases.html,
+            facet_values_html(Facet::Release, &all, &state, |v| a
+                .value_label(Facet::Release, v)),
+            "the series layout differs from a plain list"
+        );
+        let (outcome, authors) = default_list(&a, Facet::Author);
+        let counts = outcome.counts_of(Facet::Author).unwrap();
+        let all: Vec<&_> = counts.iter().collect();
+        assert_eq!(
+            authors.html,
+            facet_values_html(Facet::Author, &all, &state, |v| a
+                .value_label(Facet::Author, v))
+        );
+        assert!(authors.html.contains(">Alexei<"), "{}", authors.html);
+        assert_eq!((authors.show_all, authors.show_fewer), (None, None));
+    }
+
+    #[test]
+    fn only_a_long_list_gets_a_filter_box() {
+        let a = archive();
+        let outcome = a.outcome(&ViewState::default(), None);
+        assert!(
+            !FacetList::filterable(&outcome, Facet::Author),
+            "four authors"
+        );
+        let many: Vec<_> = (0..=SHORT)
+            .map(|i| {
+                entry(
+                    "p",
+                    &format!("t{i}"),
+                    EntryKind::Patch,
+                    &[],
+                    &format!("A{i}"),
+                )
+            })
+            .collect();
+        let long = Archive::new(bundle(vec![post("p", None, None, many)]));
+        let outcome = long.outcome(&ViewState::default(), None);
+        assert!(
+            FacetList::filterable(&outcome, Facet::Author),
+            "{} authors",
+            SHORT + 1
+        );
+        let (_, list) = default_list(&long, Facet::Author);
+        assert_eq!(list.show_all.as_deref(), Some("Show all (1 more)"));
+    }
+
+    #[test]
+    fn the_release_list_has_its_own_class() {
+        assert_eq!(FacetList::class(Facet::Release), "facet-values releases");
+        assert_eq!(FacetList::class(Facet::Author), "facet-values");
+    }
+}

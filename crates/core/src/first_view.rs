@@ -257,5 +257,8 @@ mod tests {
         let html = first_view_html(&archive(), &Progress::default());
         assert!(html.contains("placeholder=\"Search: damon, __GFP_ZERO, a:Babka, rel:v6.7, &quot;exact phrase&quot;, -rfc\""));
         assert_eq!(filter_label(Facet::Author), "Filter author values");
+        // The viewer's sections are labelled by these ids as well.
+        assert_eq!(heading_id(Facet::Author), "facet-author");
+        assert_eq!(heading_id(Facet::Release), "facet-rel");
     }
 }

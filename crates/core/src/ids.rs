@@ -170,6 +170,20 @@ mod tests {
         assert_eq!(s, "alpha-beta-gamma");
     }
 
+    #[test]
+    fn a_cut_keeps_the_whole_run_when_the_last_break_is_at_half_or_before() {
+        // The break sits at exactly half of 10: cutting back to it would
+        // lose half the slug, so the run is kept as cut.
+        assert_eq!(slug("abcde fghijkl", 10), "abcde-fghi");
+        assert_eq!(slug("abcdef ghijkl", 10), "abcdef");
+    }
+
+    #[test]
+    fn a_dot_is_kept_only_between_two_digits() {
+        assert_eq!(slug("Linux 6. Released", 40), "linux-6-released");
+        assert_eq!(slug("fix .5 and 6.8", 40), "fix-5-and-6.8");
+    }
+
     fn post_titled(id: &str, titles: &[&str]) -> crate::Post {
         let entry = |title: &&str| crate::Entry {
             id: String::new(),
