@@ -158,3 +158,97 @@ fn assign_dates_postings_and_announcements_and_leaves_the_rest() {
         ]
     );
 }
+
+fn seconds(rfc3339: &str) -> i64 {
+    DateTime::parse(rfc3339).unwrap().unix_seconds()
+}
+
+#[test]
+fn a_send_email_stamp_is_read_to_the_second_in_utc() {
+    let s = message_id_stamp("20240405102754.435410987@linuxfoundation.org").unwrap();
+    assert_eq!(s.unix_seconds, seconds("2024-04-05T10:27:54Z"));
+    assert!(!s.day_only);
+    let s = message_id_stamp("20240405235960.1-1-a@b").unwrap();
+    assert_eq!(
+        s.unix_seconds,
+        seconds("2024-04-06T00:00:00Z"),
+        "a leap second"
+    );
+}
+
+#[test]
+fn a_time_of_day_past_its_limits_is_no_stamp() {
+    assert!(message_id_stamp("20240405235959.1-1-a@b").is_some());
+    for id in [
+        "20240405240000.1-1-a@b",
+        "20240405236000.1-1-a@b",
+        "20240405235961.1-1-a@b",
+    ] {
+        assert_eq!(message_id_stamp(id), None, "{id}");
+    }
+}
+
+#[test]
+fn a_cover_letter_stamp_is_ten_digits_and_a_dot() {
+    assert!(message_id_stamp("cover.1712345678.git.a@b").is_some());
+    for id in [
+        "cover.171234567.git.a@b",
+        "cover.17123456789.git.a@b",
+        "cover.1712345678-git.a@b",
+    ] {
+        assert_eq!(message_id_stamp(id), None, "{id}");
+    }
+}
+
+#[test]
+fn twelve_digits_and_a_dot_are_a_stamp_only_from_stgit() {
+    assert!(message_id_stamp("162880453171.3369675.1.stgit@host").is_some());
+    assert_eq!(message_id_stamp("162880453171.3369675.1@host"), None);
+}
+
+#[test]
+fn a_stamp_up_to_two_years_before_its_post_is_believed() {
+    let post = seconds("2024-04-08T00:00:00Z");
+    let at = |id| message_id_stamp(id).unwrap();
+    assert!(believable(at("20230101000000.1-1-a@b"), Some(post)));
+    assert!(believable(at("20220410000000.1-1-a@b"), Some(post)));
+    assert!(!believable(at("20220401000000.1-1-a@b"), Some(post)));
+}
+
+#[test]
+fn without_a_post_date_only_a_full_stamp_is_believed() {
+    let full = message_id_stamp("20240405102754.1-1-a@b").unwrap();
+    let day = message_id_stamp("20240405-x-v3-0-a@b").unwrap();
+    assert!(believable(full, None));
+    assert!(!believable(day, None));
+}
+
+#[test]
+fn each_post_reads_its_own_entries_message_ids() {
+    let entry = |body: &str| Entry {
+        title: "[PATCH] x".into(),
+        kind: EntryKind::Patch,
+        body: body.into(),
+        ..Default::default()
+    };
+    let post = |entries| Post {
+        date: Some("2023-12-05T10:00:00+09:00".into()),
+        entries,
+        ..Default::default()
+    };
+    let mut bundle = crate::Bundle {
+        posts: vec![
+            post(vec![entry(
+                "https://lore.kernel.org/r/20231129102754.1-1-a@b.c",
+            )]),
+            post(vec![entry("no link"), entry("none here either")]),
+        ],
+        ..Default::default()
+    };
+    let cited = crate::b4::message_ids(&bundle.posts);
+    assign(&mut bundle, &cited);
+    let dates: Vec<Vec<Option<&str>>> = (bundle.posts.iter())
+        .map(|p| p.entries.iter().map(|e| e.date.as_deref()).collect())
+        .collect();
+    assert_eq!(dates, [vec![Some("2023-11-29")], vec![None, None]]);
+}
