@@ -152,6 +152,32 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_release_is_named_with_the_release_meant() {
+        assert_eq!(
+            problems("rel:v6.77"),
+            ["`rel:v6.77` names no release in this archive; did you mean `rel:v6.7`?"]
+        );
+        assert!(problems("rel:v6.7").is_empty() && problems("rel:v6.6").is_empty());
+    }
+
+    #[test]
+    fn an_author_no_entry_has_is_named_with_the_name_meant() {
+        assert_eq!(
+            problems("a:alexie"),
+            ["`a:alexie` matches no author in this archive; did you mean `a:\"Alexei\"`?"]
+        );
+        assert_eq!(
+            problems("a:zzzzzzzz"),
+            ["`a:zzzzzzzz` matches no author or sender address in this archive"]
+        );
+        assert!(problems("a:Linus").is_empty());
+        assert!(
+            problems("-a:zzzzzzzz").is_empty(),
+            "an author left out may well be absent"
+        );
+    }
+
+    #[test]
     fn values_inside_groups_are_checked_too() {
         let p = problems("(kind:rfc OR kind:rfcc) damon");
         assert_eq!(p.len(), 1, "{p:?}");

@@ -216,6 +216,10 @@ fn narrowing_knows_that_another_value_of_a_prefix_widens() {
     assert!(!narrows("d:2023", "d:2023-06"));
     assert!(narrows(r#""pin""#, "pin"));
     assert!(!narrows("pins", r#""pin""#));
+    assert!(
+        !narrows(r#""pins""#, r#""pin""#),
+        "a whole word finds only the very same word"
+    );
     assert!(narrows(r#""pin" x"#, r#""pin""#));
 }
 
@@ -237,4 +241,28 @@ fn nesting_past_the_limit_is_read_flat_with_a_problem_not_a_stack_overflow() {
     let q = parse(&fine);
     assert!(q.problems.is_empty(), "{:?}", q.problems);
     assert_eq!(q.highlights().collect::<Vec<_>>(), ["folio"]);
+}
+
+#[test]
+fn a_term_past_the_nesting_limit_is_still_searched() {
+    let deep = format!("{}mm{}", "(".repeat(40), ")".repeat(40));
+    assert_eq!(parse(&deep).highlights().collect::<Vec<_>>(), ["mm"]);
+}
+
+#[test]
+fn groups_side_by_side_do_not_count_as_nesting() {
+    let many: Vec<String> = (0..40).map(|i| format!("(w{i} OR x{i})")).collect();
+    let q = parse(&many.join(" "));
+    assert!(q.problems.is_empty(), "{:?}", q.problems);
+    assert_eq!(q.groups.len(), 40);
+    let nots: Vec<String> = (0..40).map(|i| format!("NOT w{i}")).collect();
+    assert!(parse(&nots.join(" ")).problems.is_empty());
+}
+
+#[test]
+fn an_empty_group_or_dangling_or_alone_adds_no_group() {
+    for text in ["()", "OR", "( OR )"] {
+        let q = parse(text);
+        assert!(q.groups.is_empty(), "{text}: {:?}", q.groups);
+    }
 }
