@@ -137,3 +137,40 @@ fn a_rendered_part_drops_its_html_but_still_compares_by_shape_and_links() {
     assert_eq!(new.change_from(&kept), new.change_from(&old));
     assert_eq!(new.change_from(&kept), Change::Hrefs(vec![(0, "#q=ab")]));
 }
+
+fn group(key: &str, rows: Vec<Row>) -> Group {
+    Group {
+        key: key.into(),
+        lang: "en".into(),
+        head: Part::new(format!("<a href=\"#{key}\">{key}</a>")),
+        rows,
+    }
+}
+
+#[test]
+fn a_part_counts_each_of_its_links() {
+    assert_eq!(Part::new("no link".into()).links(), 0);
+    let two = Part::new("<a href=\"#a\">a</a><a href=\"#b\">b</a>".into());
+    assert_eq!(two.links(), 2);
+}
+
+#[test]
+fn groups_are_kept_and_created_by_their_keys() {
+    let old = [group("p1-0", vec![]), group("p2-0", vec![])];
+    let new = [group("p2-0", vec![]), group("p3-0", vec![])];
+    let (steps, gone) = steps(&old, &new);
+    assert_eq!(gone, ["p1-0"]);
+    assert!(matches!(steps[0], Step::Keep { key: "p2-0", .. }));
+    assert!(matches!(steps[1], Step::Create(g) if g.key == "p3-0"));
+}
+
+#[test]
+fn a_rendered_group_keeps_no_html_of_its_head_or_rows() {
+    let g = group("p1-0", vec![row("entry-1", "a"), row("entry-2", "b")]).rendered();
+    assert!(g.head.html.is_empty());
+    assert_eq!(g.head.links(), 1, "the head still compares by its link");
+    assert!((g.rows.iter())
+        .flat_map(|r| &r.parts)
+        .all(|p| p.html.is_empty()));
+    assert_eq!(g.rows.len(), 2);
+}

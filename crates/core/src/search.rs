@@ -596,6 +596,106 @@ mod tests {
         );
     }
 
+    /// Entries with empty and lopsided fields, and bodies at the edges of
+    /// the read-ahead's 64-byte steps (empty, exactly 64 bytes).
+    fn odd_bundle() -> Bundle {
+        let e = |title: &str, authors: &[&str], sender: Option<&str>, subs: &[&str], body: &str| {
+            Entry {
+                id: format!("e{title}"),
+                title: title.into(),
+                kind: EntryKind::Patch,
+                subsystems: subs.iter().map(|s| s.to_string()).collect(),
+                authors: authors.iter().map(|a| a.to_string()).collect(),
+                sender: sender.map(Into::into),
+                body: body.into(),
+                ..Default::default()
+            }
+        };
+        let sixty_four = format!("pin {}", "x".repeat(60));
+        assert_eq!(sixty_four.len(), 64);
+        let entries = vec![
+            e("", &[""], Some(""), &[""], ""),
+            e(
+                "x",
+                &["Al"],
+                Some("a-very-long-sender@example.org"),
+                &["mm/damon"],
+                &sixty_four,
+            ),
+            e("spin pin", &[], None, &[], "nothing"),
+            e("spinning", &["Bo"], None, &["mm"], ""),
+            e("pinned pages", &["Cy"], None, &[], "a pin here"),
+            e("unrelated", &["Di"], None, &[], &"y".repeat(128)),
+        ];
+        let mut entries: Vec<Entry> = entries;
+        for i in 0..8 {
+            entries.push(e(
+                &format!("filler {i}"),
+                &["Ed"],
+                None,
+                &["bpf"],
+                "filler body",
+            ));
+        }
+        Bundle {
+            format_version: FORMAT_VERSION,
+            posts: vec![Post {
+                id: "p".into(),
+                lang: "en".into(),
+                entries,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_bare_word_finds_titles_containing_it_and_a_quoted_one_whole_titles_words() {
+        let b = odd_bundle();
+        let f = FacetIndex::build(&b);
+        let idx = SearchIndex::build(&b, &f);
+        let hits = |q: &str| idx.search(&b, &parse(q), None).iter().collect::<Vec<_>>();
+        assert_eq!(hits("s:pin"), [2, 3, 4]);
+        assert_eq!(hits(r#"s:"pin""#), [2], "found after the `spin` before it");
+        assert_eq!(hits("b:pin"), [1, 4]);
+        assert_eq!(hits("a:a-very-long"), [1]);
+    }
+
+    #[test]
+    fn a_search_within_a_few_entries_finds_what_a_search_over_all_finds_there() {
+        // Few candidates take the entry-by-entry path, none the one-pass scan.
+        let b = odd_bundle();
+        let f = FacetIndex::build(&b);
+        let idx = SearchIndex::build(&b, &f);
+        for q in [
+            "pin",
+            r#""pin""#,
+            "s:pin",
+            r#"s:"pin""#,
+            "b:pin",
+            "a:al",
+            "a:example",
+            "mm/damon",
+            "xxxx",
+            "yyyy",
+            "filler",
+            "-pin",
+            r#"-"pin""#,
+            "x",
+            "y",
+        ] {
+            let query = parse(q);
+            let all = idx.search(&b, &query, None);
+            for i in 0..idx.len {
+                let mut one = Bitset::empty(idx.len);
+                one.insert(i);
+                let within = idx.search(&b, &query, Some(&one));
+                assert_eq!(within.contains(i), all.contains(i), "{q} at entry {i}");
+                assert_eq!(within.count(), usize::from(all.contains(i)), "{q} at {i}");
+            }
+        }
+    }
+
     #[test]
     fn highlight_marks_case_insensitive_matches() {
         let runs = highlight("Fix THP and thp split", &["thp"]);
