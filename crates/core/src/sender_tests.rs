@@ -51,6 +51,33 @@ fn ids_of_other_mailers_name_nobody() {
     }
 }
 
+#[test]
+fn each_part_of_a_send_email_or_format_patch_id_must_have_its_form() {
+    for id in [
+        // Old send-email: the lead is nine digits or more, all digits.
+        "abcdefghij-17550-1-git-send-email-joel@example.org",
+        "15095-17550-1-git-send-email-joel@example.org",
+        // Today's send-email: the pid and the number are digits.
+        "20190805170451.ab-1-joel@example.org",
+        "20190805170451.26009-x-joel@example.org",
+        // format-patch: `cover` or forty hex digits, ten digits of seconds, `git`.
+        "gggggggggggggggggggggggggggggggggggggggg.1712345678.git.joel@example.org",
+        "abc.1712345678.git.joel@example.org",
+        "cover.abcdefghij.git.joel@example.org",
+        "cover.171234567.git.joel@example.org",
+        "cover.1712345678.hg.joel@example.org",
+        "notes.1.git.joel@example.org",
+        "zzz.1712345678.git.joel@example.org",
+    ] {
+        assert_eq!(sender_address(id), None, "{id}");
+    }
+    assert_eq!(
+        sender_address("0123456789abcdef0123456789abcdef01234567.1712345678.git.joel@example.org")
+            .as_deref(),
+        Some("joel@example.org")
+    );
+}
+
 fn entry(kind: EntryKind, authors: &[&str]) -> Entry {
     Entry {
         title: "x".into(),

@@ -358,3 +358,162 @@ fn an_rfc_then_a_first_patch_is_one_series() {
     assign_all(&mut posts);
     assert_eq!(ids(&posts)[0], ids(&posts)[1]);
 }
+
+#[test]
+fn a_head_of_up_to_three_words_is_a_prefix_only_before_a_distinct_subject() {
+    assert_eq!(
+        key("[PATCH] NUMA balancing: alpha beta gamma").as_deref(),
+        Some("alpha beta gamma")
+    );
+    assert_eq!(
+        key("[PATCH] one two three four: alpha beta gamma").as_deref(),
+        Some("one two three four alpha beta gamma"),
+        "four words are a subject, not a prefix"
+    );
+    assert_eq!(
+        key("[PATCH] NUMA balancing: fix it").as_deref(),
+        Some("numa balancing fix it"),
+        "two words after it are too few to stand alone"
+    );
+}
+
+#[test]
+fn punctuation_runs_become_one_space_and_a_trailing_resend_goes() {
+    assert_eq!(
+        key("[PATCH] -- zap,  the (pages) --").as_deref(),
+        Some("zap the pages")
+    );
+    assert_eq!(
+        key("[PATCH] mm: zap the pages RESEND"),
+        key("[PATCH] mm: zap the pages")
+    );
+}
+
+#[test]
+fn entries_citing_different_message_ids_stay_apart() {
+    let lore = |n: u32| format!("https://lore.kernel.org/r/2024010{n}000000.1-1-a@b.c");
+    let mut posts = vec![post(
+        "a.md",
+        "2024-01-05",
+        vec![
+            entry("[PATCH] mm: introduce foo bar baz", Patch, &["A"], &lore(1)),
+            entry(
+                "[PATCH] bpf: another thing entirely",
+                Patch,
+                &["B"],
+                &lore(2),
+            ),
+            entry("[PATCH] net: a third subject here", Patch, &["C"], &lore(3)),
+        ],
+    )];
+    assign_all(&mut posts);
+    assert_eq!(
+        ids(&posts),
+        [vec![
+            Some("introduce-foo-bar-baz"),
+            Some("another-thing-entirely"),
+            Some("a-third-subject-here")
+        ]]
+    );
+}
+
+/// One entry of the buddy-allocator series on `date` (none: undated).
+fn buddy(date: Option<&str>, authors: &[&str], v: Option<u32>) -> Post {
+    let mut e = entry(
+        "[PATCH] mm: minor cleanups of the buddy allocator",
+        Patch,
+        authors,
+        "",
+    );
+    e.patch_version = v;
+    let mut p = post(
+        &format!("{date:?}-{authors:?}.md"),
+        date.unwrap_or(""),
+        vec![e],
+    );
+    p.date = date.map(Into::into);
+    p
+}
+
+const BUDDY: &str = "minor-cleanups-of-the-buddy-allocator";
+const BUDDY_2: &str = "minor-cleanups-of-the-buddy-allocator-2";
+
+#[test]
+fn an_unnamed_entry_joins_the_named_one_nearest_in_days_the_earlier_on_a_tie() {
+    for (day, want) in [
+        ("2024-01-15", BUDDY_2),
+        ("2024-01-05", BUDDY),
+        ("2024-01-11", BUDDY),
+    ] {
+        let mut posts = vec![
+            buddy(Some("2024-01-01"), &["Alice"], None),
+            buddy(Some("2024-01-21"), &["Bob"], None),
+            buddy(Some(day), &[], None),
+        ];
+        assign_all(&mut posts);
+        assert_eq!(
+            ids(&posts),
+            [vec![Some(BUDDY)], vec![Some(BUDDY_2)], vec![Some(want)]],
+            "unnamed on {day}"
+        );
+    }
+}
+
+#[test]
+fn an_unnamed_entry_on_a_day_two_named_ones_share_joins_the_first_listed() {
+    let mut one = buddy(Some("2024-01-10"), &["Alice"], None);
+    let others = [
+        buddy(Some("2024-01-10"), &["Bob"], None),
+        buddy(Some("2024-01-10"), &[], None),
+    ];
+    one.entries
+        .extend(others.into_iter().flat_map(|p| p.entries));
+    let mut posts = vec![one];
+    assign_all(&mut posts);
+    assert_eq!(ids(&posts), [vec![Some(BUDDY), Some(BUDDY_2), Some(BUDDY)]]);
+}
+
+#[test]
+fn an_unknown_day_is_farther_than_any_known_one_even_near_the_epoch() {
+    let mut posts = vec![
+        buddy(None, &["Alice"], None),
+        buddy(Some("1970-06-01"), &["Bob"], None),
+        buddy(Some("1970-02-01"), &[], None),
+    ];
+    assign_all(&mut posts);
+    let got = ids(&posts);
+    assert_eq!(got[1], got[2], "the unnamed entry joins Bob's: {got:?}");
+    assert_ne!(got[0], got[1]);
+}
+
+#[test]
+fn a_version_drop_splits_only_after_more_than_half_a_year_and_a_resend_never() {
+    fn series(mut posts: Vec<Post>) -> Vec<Option<String>> {
+        assign_all(&mut posts);
+        (posts.iter().flat_map(|p| &p.entries))
+            .map(|e| e.series_id.clone())
+            .collect()
+    }
+    for (later, split) in [
+        ("2024-01-11", false),
+        ("2024-06-29", false),
+        ("2024-06-30", true),
+    ] {
+        // 2024-01-01 + 180 days is 2024-06-29.
+        let got = series(vec![
+            buddy(Some("2024-01-01"), &["A"], Some(5)),
+            buddy(Some(later), &["A"], Some(2)),
+        ]);
+        assert_eq!(got[0] != got[1], split, "v2 on {later}: {got:?}");
+    }
+    let got = series(vec![
+        buddy(Some("2019-01-01"), &["A"], Some(3)),
+        buddy(Some("2020-06-01"), &["A"], Some(3)),
+    ]);
+    assert_eq!(got[0], got[1], "the same version again is the same series");
+    let got = series(vec![
+        buddy(None, &["A"], Some(5)),
+        buddy(Some("2024-01-01"), &["A"], Some(2)),
+    ]);
+    assert_ne!(got[0], got[1], "a drop after an unknown day is far from it");
+}
