@@ -427,6 +427,11 @@ fn a_posting_written_up_many_times_lists_the_first_write_ups_and_counts_the_rest
         head.contains("</a> <span class=\"more-writeups\">and 2 more write-ups</span></span>"),
         "{head}"
     );
+    assert_eq!(
+        head.matches("more-writeups").count(),
+        1,
+        "v2 and v3, written up once each, count nothing more"
+    );
     // Its thread is linked once.
     assert_eq!(
         head.matches("href=\"https://lore.kernel.org/r/v1@x\"")

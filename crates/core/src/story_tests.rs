@@ -188,3 +188,59 @@ fn an_index_gathers_no_story_until_one_is_asked_for() {
     assert_eq!(story.versions(), 2);
     assert_eq!(index.get("thp").map(|s| s.versions()), Some(2));
 }
+
+#[test]
+fn rfcs_alone_or_followed_by_a_topic_never_went_to_patches() {
+    use EntryKind::*;
+    let one = |entries| stories(&[post("v6.8-rc1", "2024-01-21", "en", entries)]);
+    let rfcs = one(vec![
+        posting("[RFC PATCH 0/3] t", Rfc, None),
+        posting("[RFC PATCH v2 0/3] t", Rfc, Some(2)),
+    ]);
+    assert!(!rfcs.get("thp").unwrap().rfc_to_patch());
+    let topic = one(vec![
+        posting("[RFC PATCH 0/3] t", Rfc, None),
+        posting("[LSF/MM/BPF TOPIC] t", Conference, None),
+    ]);
+    assert!(!topic.get("thp").unwrap().rfc_to_patch());
+    let patched = one(vec![
+        posting("[RFC PATCH 0/3] t", Rfc, None),
+        posting("[PATCH v2 0/3] t", Patch, Some(2)),
+    ]);
+    assert!(patched.get("thp").unwrap().rfc_to_patch());
+}
+
+#[test]
+fn a_posting_is_an_rfc_by_its_kind_or_by_rfc_in_its_title() {
+    use EntryKind::*;
+    let all = stories(&[post(
+        "v6.8-rc1",
+        "2024-01-21",
+        "en",
+        vec![
+            posting("[PATCH v2 0/3] t", Rfc, Some(2)),
+            posting("[RFC PATCH v3 0/3] t", Patch, Some(3)),
+            posting("[PATCH v4 0/3] t", Patch, Some(4)),
+        ],
+    )]);
+    let labels: Vec<String> = (all.get("thp").unwrap().postings.iter())
+        .map(Posting::label)
+        .collect();
+    assert_eq!(labels, ["RFC v2", "RFC v3", "v4"]);
+}
+
+#[test]
+fn built_stories_are_listed_and_not_empty() {
+    let mut other = posting("[PATCH] o", EntryKind::Patch, None);
+    other.series_id = Some("other".into());
+    let posts = [post(
+        "v6.8-rc1",
+        "2024-01-21",
+        "en",
+        vec![posting("[PATCH] t", EntryKind::Patch, None), other],
+    )];
+    let all = stories(&posts);
+    assert!(!all.is_empty());
+    let ids: Vec<&str> = all.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["other", "thp"]);
+}
