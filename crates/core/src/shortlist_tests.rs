@@ -252,3 +252,16 @@ fn a_value_that_tells_nothing_shows_when_picked_or_typed_into_the_filter_box() {
         (vec!["a".to_string(), "b".into()], 1)
     );
 }
+
+#[test]
+fn the_filter_box_matches_a_value_whose_label_does_not_hold_the_filter() {
+    let c = counts(&["akpm", "willy"]);
+    let label = |v: &str| match v {
+        "akpm" => "Andrew Morton".to_string(),
+        _ => "Matthew Wilcox".to_string(),
+    };
+    let s = shortlist(&c, "willy", Some(SHORT), |_| false, label, |_| false);
+    assert_eq!(shown(&s), ["willy"]);
+    let s = shortlist(&c, "Morton", Some(SHORT), |_| false, label, |_| false);
+    assert_eq!(shown(&s), ["akpm"]);
+}

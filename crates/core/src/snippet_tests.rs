@@ -444,3 +444,104 @@ proptest! {
         prop_assert!(cols(inner) <= width, "{:?} wider than {}", text, width);
     }
 }
+
+#[test]
+fn text_of_one_style_is_one_run_with_the_space_before_a_change_in_the_plain_run() {
+    let flat = flatten("plain words **bold words**");
+    assert_eq!(flat.text, "plain words bold words");
+    assert_eq!(flat.runs, [(12, [0, 0, 0]), (22, [1, 0, 0])]);
+}
+
+#[test]
+fn a_match_after_a_character_whose_lowercase_has_another_length_is_found_where_it_is() {
+    // The Kelvin sign (3 bytes) lowercases to `k` (1 byte), `Ⱥ` (2 bytes)
+    // to `ⱥ` (3 bytes): both are kept as they are, so offsets stay the text's.
+    assert_eq!(first_match("\u{212A} damon", &["damon"]), Some(4..9));
+    assert_eq!(first_match("\u{23A} damon", &["damon"]), Some(3..8));
+    // The excerpt is cut around the match there (unmarked: `highlight`
+    // leaves text whose lowercase changes length whole).
+    let body = format!(
+        "{}300 \u{212A} damon {}",
+        "ord ".repeat(40),
+        "ord ".repeat(40)
+    );
+    let text = text_of(&snippet_html(&body, &["damon"], 20));
+    assert!(text.contains("\u{212A} damon"), "{text}");
+}
+
+#[test]
+fn a_cut_inside_a_thread_link_before_the_prose_is_marked_left_out() {
+    let body = "https://lore.kernel.org/r/20231127081144.22154-1-mia.holm@example.org\n\n\
+        DAMON gains stats.";
+    // 20 columns: the five of the match, seven before it and eight after.
+    assert_eq!(
+        snippet_html(body, &["22154"], 20),
+        "…081144.<mark>22154</mark>-1-mia.h…"
+    );
+}
+
+#[test]
+fn a_word_no_wider_than_half_the_width_is_never_cut_even_when_its_side_goes_without() {
+    // 8 columns are left beside the 12 of the match: "hugetlbfs" (9, not
+    // over 20 / 2) fits neither its share nor the room, so it is left out.
+    assert_eq!(
+        snippet_html(
+            "hugetlbfs folio_unlock in mm and in fs",
+            &["folio_unlock"],
+            20
+        ),
+        "…<mark>folio_unlock</mark> in mm…"
+    );
+}
+
+#[test]
+fn a_word_wider_than_half_the_width_before_the_match_is_cut_to_its_share() {
+    // 50 columns: wider than the 35 left beside the match, and than 40 / 2.
+    let url = "https://lore.kernel.org/all/20231127.1@example.org";
+    let body = format!("{url} damon and more words after it to fill the row");
+    // Half of the 35 (17) before, its last 16 columns and the space.
+    assert_eq!(
+        snippet_html(&body, &["damon"], 40),
+        "…27.1@example.org <mark>damon</mark> and more words…"
+    );
+}
+
+#[test]
+fn a_word_wider_than_half_the_width_after_the_match_is_cut_to_what_is_left() {
+    let url = "https://lore.kernel.org/all/20231127.1@example.org";
+    let body = format!("damon {url} for the stats");
+    // Nothing before: all 35 columns after, the space and 34 of the URL.
+    assert_eq!(
+        snippet_html(&body, &["damon"], 40),
+        "<mark>damon</mark> https://lore.kernel.org/all/202311…"
+    );
+}
+
+#[test]
+fn what_the_words_after_cannot_use_goes_to_the_words_before() {
+    // Of the 25 columns beside "damon", 12 go before ("in mm so on") and 13
+    // after, where "configuration" (13, and its space) does not fit: those
+    // 13 go before too, two more words of 2 columns each with its space.
+    assert_eq!(
+        snippet_html(
+            "we do it as it is in mm so on damon configuration changes",
+            &["damon"],
+            30
+        ),
+        "…it as it is in mm so on <mark>damon</mark>…"
+    );
+}
+
+#[test]
+fn fullwidth_forms_and_the_supplementary_ideographs_take_two_columns() {
+    for c in ['\u{FE30}', '\u{FE4F}', 'Ａ', '\u{FF60}', '￠', '\u{FFE6}'] {
+        assert_eq!(col(c), 2, "{c:?}");
+    }
+    assert_eq!(col('\u{20000}'), 2);
+    assert_eq!(col('\u{3FFFD}'), 2);
+    // Halfwidth katakana and Latin text take one.
+    assert_eq!(col('\u{FF61}'), 1);
+    assert_eq!(col('a'), 1);
+    assert_eq!(snippet_html("ＡＢ ＣＤ", &["없음"], 9), "ＡＢ ＣＤ");
+    assert_eq!(snippet_html("ＡＢ ＣＤ", &["없음"], 8), "ＡＢ…");
+}
