@@ -226,6 +226,43 @@ mod tests {
     }
 
     #[test]
+    fn a_tags_words_are_only_the_words_written() {
+        let t = parts("[PATCH] x").tags;
+        assert!(t.has("PATCH") && !t.has("RFC"));
+    }
+
+    #[test]
+    fn commas_and_semicolons_around_tag_words_are_dropped() {
+        let p = parts("[RFC; PATCH v2, 1/3] x");
+        assert_eq!(p.tags.words, ["RFC", "PATCH"]);
+        assert_eq!(p.tags.version, Some(2));
+        assert_eq!(p.tags.series, Some(Series { index: 1, total: 3 }));
+    }
+
+    #[test]
+    fn a_place_past_its_total_or_in_no_series_is_no_place() {
+        assert_eq!(series("5/5"), Some(Series { index: 5, total: 5 }));
+        for word in ["12/5", "0/0", "1/0", "+1/2"] {
+            assert_eq!(series(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_tree_is_all_lowercase_from_its_first_letter() {
+        for word in ["FOO", "mIxed", "Net-next", "mm!", "-"] {
+            assert!(!is_tree(word), "{word}");
+        }
+        for word in ["mm-new", "rcu/next", "-mm", "net_2.0"] {
+            assert!(is_tree(word), "{word}");
+        }
+        let t = parts("[PATCH FOO] x").tags;
+        assert_eq!(
+            (t.tree, t.words),
+            (None, vec!["PATCH".into(), "FOO".into()])
+        );
+    }
+
+    #[test]
     fn versions_are_short_numbers_after_v() {
         assert_eq!(version_number("-V12"), Some(12));
         assert_eq!(version_number("v1234"), None);
