@@ -404,6 +404,44 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_is_cut_at_its_last_word_only_in_its_second_half() {
+        let words = "words ".repeat(100);
+        assert_eq!(
+            summary(&words),
+            format!("{}…", "words ".repeat(66).trim_end())
+        );
+        // The only space is at the first half's end: cut at the limit instead.
+        let halves = format!("{} {}", "x".repeat(200), "y".repeat(300));
+        assert_eq!(
+            summary(&halves),
+            format!("{} {}…", "x".repeat(200), "y".repeat(199))
+        );
+        let early = format!("a {}", "x".repeat(500));
+        assert_eq!(summary(&early), format!("a {}…", "x".repeat(398)));
+    }
+
+    #[test]
+    fn each_feed_holds_its_own_entries() {
+        let b = bundle();
+        let holders = |feed: FeedOf| -> Vec<&str> {
+            (b.posts.iter())
+                .flat_map(|p| p.entries.iter().map(move |e| (p, e)))
+                .filter(|(p, e)| feed.holds(p, e))
+                .map(|(_, e)| e.id.as_str())
+                .collect()
+        };
+        assert_eq!(holders(FeedOf::All), ["p/a", "p/b", "q/undated"]);
+        assert_eq!(holders(FeedOf::Subsystem("mm".into())), ["p/a", "p/b"]);
+        assert_eq!(holders(FeedOf::Source("lwn".into())), ["q/undated"]);
+    }
+
+    #[test]
+    fn only_a_top_level_subsystem_has_a_feed_file() {
+        assert_eq!(feed_file("mm/damon"), None);
+        assert_eq!(feed_file(""), None);
+    }
+
+    #[test]
     fn the_offer_follows_the_subsystem_filter() {
         let files = vec![
             "feeds/all.atom".to_string(),
