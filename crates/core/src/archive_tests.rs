@@ -701,3 +701,45 @@ fn kinds_are_listed_in_their_fixed_order_whatever_their_counts() {
     assert_eq!(kinds, fixed);
     assert!(kinds.len() >= 4, "{kinds:?}");
 }
+
+#[test]
+fn a_date_range_finds_the_entries_posted_in_it_and_never_undated_ones() {
+    let mut dated = post(
+        "d",
+        None,
+        None,
+        vec![entry("d", "in december", EntryKind::Patch, &[], "A")],
+    );
+    dated.date = Some("2023-12-05T10:00:00+09:00".into());
+    let undated = post(
+        "u",
+        None,
+        None,
+        vec![entry("u", "undated", EntryKind::Patch, &[], "B")],
+    );
+    let a = Archive::new(bundle(vec![dated, undated]));
+    assert_eq!(titles(&a, &run(&a, "#q=d:2023-12").hits), ["in december"]);
+    assert_eq!(titles(&a, &run(&a, "#q=d:..2030").hits), ["in december"]);
+    assert!(run(&a, "#q=d:2024..").hits.is_empty());
+}
+
+#[test]
+fn a_tag_prefix_keeps_the_tags_case() {
+    let mut kvm = post(
+        "k",
+        None,
+        None,
+        vec![entry("k", "kvm news", EntryKind::Patch, &[], "A")],
+    );
+    kvm.tags = vec!["KVM".into()];
+    let mut lower = post(
+        "l",
+        None,
+        None,
+        vec![entry("l", "lower news", EntryKind::Patch, &[], "B")],
+    );
+    lower.tags = vec!["kvm".into()];
+    let a = Archive::new(bundle(vec![kvm, lower]));
+    assert_eq!(titles(&a, &run(&a, "#q=tag:KVM").hits), ["kvm news"]);
+    assert_eq!(titles(&a, &run(&a, "#q=tag:kvm").hits), ["lower news"]);
+}

@@ -85,5 +85,7 @@ mod tests {
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("", "abc"), 3);
         assert_eq!(distance("메모리", "메모"), 1);
+        assert_eq!(distance("ab", "b"), 1, "a letter dropped at the start");
+        assert_eq!(distance("abc", ""), 3);
     }
 }

@@ -221,6 +221,40 @@ mod tests {
     }
 
     #[test]
+    fn a_separator_near_the_end_is_not_read_as_an_rc() {
+        for (input, n) in [("v6.7-", 4), ("v6.7-r", 4), ("v6.7 rc", 4), ("v6.7-rc1", 8)] {
+            let (got, used) = KernelVersion::parse_prefix(input).unwrap();
+            assert_eq!(used, n, "{input}");
+            assert_eq!(got.cycle(), KernelVersion::new(6, 7, None), "{input}");
+        }
+    }
+
+    #[test]
+    fn only_a_2_x_tag_has_a_third_number() {
+        let (got, used) = KernelVersion::parse_prefix("v6.7.1").unwrap();
+        assert_eq!((got, used), (KernelVersion::new(6, 7, None), 4));
+        let (got, used) = KernelVersion::parse_prefix("v2.6.39").unwrap();
+        assert_eq!((got.sub, used), (Some(39), 7));
+    }
+
+    #[test]
+    fn a_number_is_one_to_nine_digits() {
+        let (got, _) = KernelVersion::parse_prefix("v123456789.1").unwrap();
+        assert_eq!(got.major, 123_456_789);
+        assert_eq!(KernelVersion::parse_prefix("v1000000000.1"), None);
+        assert_eq!(KernelVersion::parse_prefix("v.1"), None);
+    }
+
+    #[test]
+    fn a_bad_version_says_what_was_expected() {
+        let e = "v6".parse::<KernelVersion>().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "`v6` is not a kernel version; expected a tag like v6.7, v6.7-rc4 or v2.6.39"
+        );
+    }
+
+    #[test]
     fn strict_parse_rejects_partial_and_garbage() {
         for bad in ["", "v5", "v6.", "6", "v6.7-rc", "v6.7 extra", "vx.y"] {
             assert!(bad.parse::<KernelVersion>().is_err(), "{bad:?} parsed");

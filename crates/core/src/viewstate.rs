@@ -371,6 +371,35 @@ mod tests {
     }
 
     #[test]
+    fn a_post_link_opens_the_post_it_names_and_an_empty_one_nothing() {
+        assert_eq!(
+            ViewState::from_fragment("#post=p1").open,
+            Some(Open::Post("p1".into()))
+        );
+        assert_eq!(ViewState::from_fragment("#q=x&post=").open, None);
+    }
+
+    #[test]
+    fn a_link_to_the_whole_archive_is_a_bare_hash() {
+        assert_eq!(ViewState::default().href(), "#");
+        assert_eq!(sample().href(), sample().to_fragment());
+    }
+
+    #[test]
+    fn closing_keeps_the_search_filters_and_sort() {
+        let s = sample();
+        let closed = s.closed();
+        assert_eq!(closed.open, None);
+        assert_eq!(
+            ViewState {
+                open: s.open.clone(),
+                ..closed
+            },
+            s
+        );
+    }
+
+    #[test]
     fn release_texts_become_selectors_or_problems() {
         let mut s = sample();
         s.toggle(Facet::Release, "latest");
