@@ -250,3 +250,138 @@ fn path_coordinates_are_short_and_match_the_points() {
         assert!((nums[2 * k] - p.x).abs() < 0.006 && (nums[2 * k + 1] - p.y).abs() < 0.006);
     }
 }
+
+fn close(actual: f64, expected: f64, what: &str) {
+    assert!(
+        (actual - expected).abs() < 1e-9,
+        "{what}: {actual} != {expected}"
+    );
+}
+
+/// Eight tags `v6.7-rc1(2023-12-03)`..`v6.7-rc8(2023-12-03)` (20 characters each) whose
+/// largest value, the rc8 diff of 40_000 + 32_000, puts the linear axis at 0..80k in
+/// 20k steps: the widest tick label is three characters ("20k").
+fn eight_rcs() -> Vec<Release> {
+    (1..=8)
+        .map(|rc| {
+            rel(
+                &format!("v6.7-rc{rc}"),
+                Some((rc * 10, rc * 5_000, rc * 4_000)),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_plot_rectangle_is_the_chart_less_margins_sized_from_the_font() {
+    // At a 10 px font a label character is 10 * CHAR_WIDTH_EM = 6 px wide, the
+    // axis-to-label gap is 10 * GAP_EM = 5 px and half a line is 10 * LINE_HEIGHT_EM / 2 = 6 px.
+    // left   = widest tick label (3 chars) * 6 + 2 gaps = 18 + 10 = 28
+    // top    = half a line + a gap = 6 + 5 = 11, and so is right
+    // bottom = longest x label (20 chars) * 6 + 2 gaps = 120 + 10 = 130
+    let rs = eight_rcs();
+    let spec = ChartSpec {
+        font_size: 10.0,
+        ..ChartSpec::new(800.0, 400.0)
+    };
+    let g = layout(&refs(&rs), &spec);
+    let labels: Vec<&str> = g.y_ticks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(labels, ["0", "20k", "40k", "60k", "80k"]);
+    close(g.plot.x, 28.0, "left margin");
+    close(g.plot.y, 11.0, "top margin");
+    close(g.plot.width, 800.0 - 28.0 - 11.0, "plot width");
+    close(g.plot.height, 400.0 - 11.0 - 130.0, "plot height");
+    close(spec.width - g.plot.right(), 11.0, "right margin");
+    close(spec.height - g.plot.bottom(), 130.0, "bottom margin");
+}
+
+#[test]
+fn the_default_eleven_px_font_sizes_the_margins_too() {
+    // 11 px: a character is 6.6 px, a gap 5.5 px, half a line 6.6 px.
+    let rs = eight_rcs();
+    let g = layout(&refs(&rs), &ChartSpec::default());
+    close(g.plot.x, 3.0 * 6.6 + 2.0 * 5.5, "left margin");
+    close(g.plot.y, 6.6 + 5.5, "top margin");
+    close(720.0 - g.plot.right(), 6.6 + 5.5, "right margin");
+    close(
+        420.0 - g.plot.bottom(),
+        20.0 * 6.6 + 2.0 * 5.5,
+        "bottom margin",
+    );
+}
+
+#[test]
+fn an_empty_window_has_one_character_tick_margins_and_no_x_label_room() {
+    // Ticks "0" and "1" are one character; with no x labels the bottom margin is the
+    // two gaps alone. At 10 px: left = 6 + 10, bottom = 10, top = right = 11.
+    let spec = ChartSpec {
+        font_size: 10.0,
+        ..ChartSpec::new(300.0, 200.0)
+    };
+    let g = layout(&[], &spec);
+    assert_eq!(
+        g.plot,
+        Rect {
+            x: 16.0,
+            y: 11.0,
+            width: 300.0 - 16.0 - 11.0,
+            height: 200.0 - 11.0 - 10.0,
+        }
+    );
+}
+
+#[test]
+fn points_sit_mid_slot_and_x_labels_hang_a_gap_under_the_plot_a_line_apart() {
+    // Same 10 px spec: the plot is 761 px wide from x = 28, so each of the eight
+    // slots is 761 / 8 px; labels start a 5 px gap under the plot bottom (400 - 130),
+    // and their pitch is one line, 10 * LINE_HEIGHT_EM = 12 px, so all eight fit.
+    let rs = eight_rcs();
+    let spec = ChartSpec {
+        font_size: 10.0,
+        ..ChartSpec::new(800.0, 400.0)
+    };
+    let g = layout(&refs(&rs), &spec);
+    close(g.label_pitch, 12.0, "label pitch");
+    let slot = 761.0 / 8.0;
+    assert_eq!(g.xs.len(), 8);
+    for (i, &x) in g.xs.iter().enumerate() {
+        close(x, 28.0 + (i as f64 + 0.5) * slot, "point x");
+    }
+    assert_eq!(g.x_labels.len(), 8);
+    for l in &g.x_labels {
+        close(l.x, g.xs[l.index], "label x");
+        close(l.y, 270.0 + 5.0, "label y");
+    }
+    // The axis spans the plot rows: 0 at its bottom, 80k at its top.
+    close(g.y_ticks.first().unwrap().y, 270.0, "bottom tick");
+    close(g.y_ticks.last().unwrap().y, 11.0, "top tick");
+}
+
+#[test]
+fn the_label_pitch_thins_labels_once_slots_are_narrower_than_a_line() {
+    // 10 px font, pitch 12 px. A 131 px chart less the 28 px left and 11 px right
+    // margins leaves 92 px, 11.5 px a slot for eight points: just under a line, so
+    // every second label is kept (ceil(12 / 11.5) = 2), the last taking the
+    // place of the seventh.
+    let rs = eight_rcs();
+    let spec = ChartSpec {
+        font_size: 10.0,
+        ..ChartSpec::new(131.0, 400.0)
+    };
+    let g = layout(&refs(&rs), &spec);
+    close(g.plot.width, 92.0, "plot width");
+    let idx: Vec<usize> = g.x_labels.iter().map(|l| l.index).collect();
+    assert_eq!(idx, [0, 2, 4, 7]);
+}
+
+#[test]
+fn a_tag_missing_only_its_file_count_is_not_a_tag_without_data() {
+    let mut rs = vec![
+        rel("v6.7-rc1", Some((10, 100, 50))),
+        rel("v6.7-rc2", Some((20, 200, 60))),
+        rel("v6.7-rc3", None),
+    ];
+    rs[1].files = None;
+    let g = layout(&refs(&rs), &ChartSpec::default());
+    assert_eq!(g.missing, 1);
+}

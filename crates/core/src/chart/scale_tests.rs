@@ -140,3 +140,27 @@ fn compact_labels() {
     assert_eq!(compact_label(999_999), "1M");
     assert_eq!(compact_label(1_000_000_000), "1G");
 }
+
+#[test]
+fn with_pixels_moves_both_the_top_and_the_bottom_row() {
+    let s = YScale::log([3, 30_000], 0.0, 1.0);
+    let moved = s.with_pixels(50.0, 150.0);
+    assert_eq!(
+        moved.y(100_000),
+        Some(50.0),
+        "the top decade is the new top"
+    );
+    assert_eq!(moved.y(1), Some(150.0));
+    let s = YScale::linear([80], 0.0, 1.0).with_pixels(20.0, 120.0);
+    assert_eq!(s.y(80), Some(20.0), "80 is the top of a 0..80 axis");
+    assert_eq!(s.y(40), Some(70.0));
+}
+
+#[test]
+fn only_a_log_scale_says_it_is_log() {
+    assert!(YScale::log([10], 0.0, 1.0).is_log());
+    assert!(!YScale::linear([10], 0.0, 1.0).is_log());
+    assert!(!YScale::linear([10], 0.0, 1.0)
+        .with_pixels(5.0, 9.0)
+        .is_log());
+}
