@@ -4,6 +4,7 @@ mod authors;
 mod charts;
 mod charts_corpus;
 mod cli;
+mod cli_flags;
 mod corpus;
 mod diagnostics;
 mod duplicates;

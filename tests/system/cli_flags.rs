@@ -1,0 +1,141 @@
+//! The flags `--help` documents, each doing what it says: the bundler's and `kernel-news-split`'s.
+
+use std::process::{Command, Output};
+
+use crate::support::tree;
+
+fn bundler(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"));
+    c.args(args);
+    c
+}
+
+fn split(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kernel-news-split"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stderr(run: &Output) -> String {
+    String::from_utf8_lossy(&run.stderr).into_owned()
+}
+
+const GOOD: &[u8] =
+    b"+++\ntitle = \"LKML News v6.7-rc4\"\n+++\nA (Ann)\n-------\nhttps://lkml.kernel.org/r/a@b\n";
+const DRAFT: &[u8] =
+    b"+++\ntitle = \"LKML News v6.7-rc5\"\ndraft = true\n+++\nB (Bo)\n------\nhttps://lkml.kernel.org/r/c@d\n";
+/// A post whose only entry has no link: a warning at line 4.
+const WARNS: &[u8] = b"+++\ntitle = \"x\"\n+++\nHeading only\n------------\n";
+/// Broken front matter: an error at line 2.
+const BREAKS: &[u8] = b"+++\ntitle = = 1\n+++\n";
+
+#[test]
+fn version_prints_the_bundlers_name_and_version_and_exits_0() {
+    for flag in ["--version", "-V"] {
+        let run = bundler(&[flag]).output().unwrap();
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+        assert_eq!(
+            String::from_utf8_lossy(&run.stdout),
+            format!("kernel-news-bundle {}\n", env!("CARGO_PKG_VERSION"))
+        );
+    }
+}
+
+#[test]
+fn include_drafts_bundles_the_drafts_the_summary_otherwise_counts_as_skipped() {
+    let dir = tree(&[("good.md", GOOD), ("draft.md", DRAFT)]);
+    let out = dir.path().join("b.json");
+    let content = dir.path().to_str().unwrap();
+    let out_arg = out.to_str().unwrap();
+    let plain = bundler(&["--content", content, "--out", out_arg])
+        .output()
+        .unwrap();
+    let said = stderr(&plain);
+    assert!(said.contains("bundled 1 posts, 1 entries"), "{said}");
+    assert!(said.contains(", 1 drafts skipped"), "{said}");
+    let drafts = bundler(&["--content", content, "--out", out_arg, "--include-drafts"])
+        .output()
+        .unwrap();
+    let said = stderr(&drafts);
+    assert_eq!(drafts.status.code(), Some(0), "{said}");
+    assert!(said.contains("bundled 2 posts, 2 entries"), "{said}");
+    assert!(!said.contains("drafts skipped"), "{said}");
+}
+
+#[test]
+fn quiet_hides_warnings_but_never_errors() {
+    let dir = tree(&[("warns.md", WARNS), ("breaks.md", BREAKS)]);
+    let out = dir.path().join("b.json");
+    let run = bundler(&["--quiet", "--content"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let said = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{said}");
+    assert!(said.contains("breaks.md:2: error: "), "{said}");
+    assert!(!said.contains("warns.md:4: warning: "), "{said}");
+    // The summary still counts what --quiet did not print.
+    assert!(said.contains("1 warnings, 1 errors"), "{said}");
+}
+
+#[test]
+fn strict_passes_a_tree_without_warnings() {
+    let dir = tree(&[("good.md", GOOD)]);
+    let run = bundler(&["--strict", "--content"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(dir.path().join("b.json"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+}
+
+#[test]
+fn split_and_entries_refuse_zero_entries_per_chunk_with_a_usage_error() {
+    let dir = tree(&[("good.md", GOOD)]);
+    let run = bundler(&["--split", "0", "--content"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(dir.path().join("b.json"))
+        .output()
+        .unwrap();
+    let said = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("--split 0: expected a number of entries per chunk"),
+        "{said}"
+    );
+    assert!(!dir.path().join("b.json").exists());
+
+    let run = split(&["--entries", "0", "bundle.json"]);
+    let said = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("--entries 0: expected a number of entries per chunk"),
+        "{said}"
+    );
+}
+
+#[test]
+fn kernel_news_split_documents_its_usage_and_takes_one_bundle() {
+    for flag in ["--help", "-h"] {
+        let run = split(&[flag]);
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+        let text = String::from_utf8_lossy(&run.stdout);
+        assert!(
+            text.contains("kernel-news-split [--entries N] BUNDLE"),
+            "{text}"
+        );
+    }
+    let run = split(&["one.json", "two.json"]);
+    let said = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{said}");
+    assert!(said.contains("unexpected argument"), "{said}");
+    assert!(said.contains("two.json"), "{said}");
+    let run = split(&[]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("no BUNDLE given"));
+}
