@@ -189,3 +189,7 @@ impl SubsystemSummary {
         )
     }
 }
+
+#[cfg(test)]
+#[path = "summary_tests.rs"]
+mod tests;
