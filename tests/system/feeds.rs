@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use kernel_news_bundle::build::{build, to_json, Built, Options};
-use kernel_news_core::{Entry, EntryKind, Post, ReleaseSource, WarningLevel, SOURCE_LWN};
+use kernel_news_core::{
+    Entry, EntryKind, Post, ReleaseSource, WarningLevel, SOURCE_LKML_NEWS, SOURCE_LWN,
+};
 
 use crate::support::{assert_snapshot, shared, tree, workspace};
 
@@ -261,4 +263,36 @@ fn broken_feeds_are_named_once_and_everything_else_is_still_bundled() {
         "the post is still bundled"
     );
     assert_snapshot("broken-feeds-stderr.txt", &(lines.join("\n") + "\n"));
+}
+
+#[test]
+fn a_feed_post_renamed_off_a_content_posts_id_renames_its_entries_too() {
+    // `lwn/v6.7-rc4.md` takes the id the feed post of v6.7-rc4 would have.
+    let post = b"+++\ntitle = \"LKML News v6.7-rc4\"\n+++\nA (Ann)\n-------\nhttps://lkml.kernel.org/r/a@b\n";
+    let feed = b"<rss version=\"2.0\"><channel><title>LWN.net</title>\n\
+<item><title>Kernel prepatch 6.7-rc4</title><link>https://lwn.net/Articles/1/</link>\
+<pubDate>Sun, 03 Dec 2023 23:40:00 +0000</pubDate></item>\n</channel></rss>\n";
+    let dir = tree(&[("posts/lwn/v6.7-rc4.md", post), ("feeds/lwn.xml", feed)]);
+    let built = bundle_feeds(
+        vec![dir.path().join("feeds")],
+        vec![dir.path().join("posts")],
+    );
+    let ids: BTreeMap<&str, &str> = (built.bundle.posts.iter())
+        .map(|p| (p.source.as_str(), p.id.as_str()))
+        .collect();
+    let want = BTreeMap::from([
+        (SOURCE_LKML_NEWS, "lwn-v6.7-rc4"),
+        (SOURCE_LWN, "lwn-v6.7-rc4-2"),
+    ]);
+    assert_eq!(ids, want);
+    for p in &built.bundle.posts {
+        for e in &p.entries {
+            assert!(
+                e.id.starts_with(&format!("{}/", p.id)),
+                "{} in {}",
+                e.id,
+                p.id
+            );
+        }
+    }
 }

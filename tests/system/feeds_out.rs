@@ -134,6 +134,7 @@ fn every_feed_parses_back_with_tag_ids_permalinks_threads_and_dates() {
             let alt = e.links.iter().find(|l| l.rel == "alternate").unwrap();
             assert_eq!(alt.href, format!("{BASE}#entry={id}"));
             let thread = e.links.iter().find(|l| l.rel == "related").unwrap();
+            assert_eq!(thread.title.as_deref(), Some("thread"));
             assert!(
                 thread.href.starts_with("https://lore.kernel.org/r/x"),
                 "{}",
@@ -166,6 +167,17 @@ fn every_feed_parses_back_with_tag_ids_permalinks_threads_and_dates() {
     }
     let (_, mm) = parse(&dir.path().join("site/feeds/sub-mm.atom"));
     assert_eq!(mm.entries.len(), 1);
+    let terms: Vec<&str> = (mm.entries[0].categories.iter())
+        .map(|c| c.term.as_str())
+        .collect();
+    assert_eq!(terms, ["mm"]);
+    let mm_feed = kernel_news_core::subscribe::FeedOf::Subsystem("mm".into());
+    assert_eq!(mm.title.value, mm_feed.title(&bundle));
+    let generator = mm.generator.as_ref().expect("the feed names its generator");
+    assert_eq!(
+        (generator.value.as_str(), generator.version.as_deref()),
+        ("kernel-news-bundle", Some(env!("CARGO_PKG_VERSION")))
+    );
     let (_, bpf) = parse(&dir.path().join("site/feeds/sub-bpf.atom"));
     assert_eq!(bpf.entries[0].title.value, "[PATCH] bpf: verifier ]]> fix");
 }

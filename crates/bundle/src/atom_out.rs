@@ -165,3 +165,30 @@ pub fn feed_xml(bundle: &Bundle, base: &str, feed: &FeedOf) -> String {
 fn date(rfc3339: &str) -> FixedDateTime {
     FixedDateTime::parse_from_rfc3339(rfc3339).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_note_says_how_many_feeds_went_where_or_why_none_did() {
+        let out = Path::new("site/bundle.json");
+        assert_eq!(
+            summary_note(None, out),
+            "Atom feeds: none written (no --base-url)"
+        );
+        let mut feeds = Feeds {
+            base_url: "https://example.org/".into(),
+            files: Vec::new(),
+        };
+        assert_eq!(
+            summary_note(Some(&feeds), out),
+            "Atom feeds: none written (no entry has a date)"
+        );
+        feeds.files = vec!["feeds/all.atom".into(), "feeds/sub-mm.atom".into()];
+        assert_eq!(
+            summary_note(Some(&feeds), out),
+            format!("Atom feeds: 2 written to site/feeds (the newest {FEED_ENTRIES} entries each)")
+        );
+    }
+}
