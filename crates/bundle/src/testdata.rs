@@ -13,9 +13,8 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     if dir.is_dir() {
         return Some(dir);
     }
-    let ci = std::env::var("CI").is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false"));
     assert!(
-        !ci,
+        !is_ci(std::env::var("CI").ok().as_deref()),
         "{} is absent, and CI must run the tests that read it (../shared is the developers' test data)",
         dir.display()
     );
@@ -24,4 +23,33 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
         dir.display()
     );
     None
+}
+
+/// Whether a `CI` variable's value means a CI run: set, and not `""`, `0` or `false`.
+fn is_ci(value: Option<&str>) -> bool {
+    value.is_some_and(|v| !matches!(v, "" | "0" | "false"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ci_is_any_value_but_empty_zero_or_false() {
+        for v in ["true", "1", "yes"] {
+            assert!(is_ci(Some(v)), "{v}");
+        }
+        for v in [None, Some(""), Some("0"), Some("false")] {
+            assert!(!is_ci(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn shared_is_found_whenever_a_ci_run_requires_it() {
+        // Under CI an absent ../shared panics inside `shared`; present, it is returned.
+        match shared(".") {
+            Some(dir) => assert!(dir.join("README.md").is_file(), "{}", dir.display()),
+            None => assert!(!is_ci(std::env::var("CI").ok().as_deref())),
+        }
+    }
 }
