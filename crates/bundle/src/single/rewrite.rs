@@ -304,36 +304,5 @@ fn local_path(url: &str) -> Option<&str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn attributes_read_every_quoting_style() {
-        let a =
-            attributes(r#"<link rel=stylesheet HREF='./a b.css' data-x integrity="sha384-x/y="/>"#);
-        assert_eq!(attr(&a, "rel"), Some("stylesheet"));
-        assert_eq!(attr(&a, "href"), Some("./a b.css"));
-        assert_eq!(attr(&a, "data-x"), Some(""));
-        assert_eq!(attr(&a, "integrity"), Some("sha384-x/y="));
-    }
-
-    #[test]
-    fn local_urls_and_paths() {
-        for local in ["./a.js", "a.js", "/a.js", "sub/a.css?v=1"] {
-            assert!(is_local(local), "{local}");
-        }
-        for remote in [
-            "data:image/svg+xml,x",
-            "https://x/a.js",
-            "//x/a.js",
-            "#top",
-            "",
-        ] {
-            assert!(!is_local(remote), "{remote}");
-        }
-        assert_eq!(local_path("./a-1.js"), Some("a-1.js"));
-        assert_eq!(local_path("sub/a.css?v=1"), Some("sub/a.css"));
-        assert_eq!(local_path("../secret"), None);
-        assert_eq!(local_path("./"), None);
-    }
-}
+#[path = "rewrite_tests.rs"]
+mod tests;
