@@ -200,4 +200,66 @@ mod tests {
         assert!(err("export {\n a as default\n").contains("never closed"));
         assert!(err("// <!--\nexport { a as default };").contains("<!--"));
     }
+
+    #[test]
+    fn boot_script_reads_the_wasm_block_and_awaits_the_named_init() {
+        let boot = boot_script("__wbg_init");
+        assert!(
+            boot.contains(&format!("document.getElementById(\"{WASM_ELEMENT_ID}\")")),
+            "{boot}"
+        );
+        assert!(
+            boot.contains("const wasm = await __wbg_init({ module_or_path: bytes });"),
+            "{boot}"
+        );
+        assert!(boot.contains("\"TrunkApplicationStarted\""), "{boot}");
+        assert!(boot.starts_with("// kernel-news-single:") && boot.ends_with("}\n"));
+    }
+
+    #[test]
+    fn a_default_export_must_be_an_identifier() {
+        assert_eq!(
+            default_export("{ a, start as default }"),
+            Some("start".into())
+        );
+        assert_eq!(default_export("{ 1start as default }"), None);
+        assert_eq!(default_export("{ a-b as default }"), None);
+        assert_eq!(
+            inline_glue("export { init-x as default };").unwrap_err(),
+            "its export list names no default export (the init function)"
+        );
+    }
+
+    #[test]
+    fn identifiers_are_letters_digits_underscores_and_dollars_not_leading_a_digit() {
+        for ok in ["a", "__wbg_init", "$", "a$b", "_1", "Init2"] {
+            assert!(is_identifier(ok), "{ok}");
+        }
+        for bad in ["", "1", "1abc", "a-b", "a b", "a.b"] {
+            assert!(!is_identifier(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn quoted_after_gives_the_first_quoted_string_after_the_keyword() {
+        let body = "import init, * as bindings from './app.js';";
+        assert_eq!(quoted_after(body, "from"), Some("./app.js"));
+        assert_eq!(quoted_after("x from \"b.js\" y", "from"), Some("b.js"));
+        assert_eq!(
+            quoted_after(
+                "await init({ module_or_path: './app_bg.wasm' })",
+                "module_or_path:"
+            ),
+            Some("./app_bg.wasm")
+        );
+        // An earlier keyword with no quote after it is passed over.
+        assert_eq!(
+            quoted_after("let a; // from nowhere\nimport b from './b.js';", "from"),
+            Some("./b.js")
+        );
+        assert_eq!(quoted_after("import b from nowhere", "from"), None);
+        assert_eq!(quoted_after("no keyword here", "from"), None);
+        // An unclosed quote names nothing.
+        assert_eq!(quoted_after("from './b.js", "from"), None);
+    }
 }
