@@ -250,4 +250,42 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn the_watcher_concerns_inputs_but_not_scratch_files_or_what_it_ignores() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = absolute(dir.path());
+        let posts = root.join("posts");
+        std::fs::create_dir(&posts).unwrap();
+        let watcher = Watcher::new(
+            vec![
+                Target::Tree(posts.clone()),
+                Target::File(root.join("lwn.rss")),
+            ],
+            vec![posts.join("site")],
+        )
+        .unwrap();
+        assert!(watcher.concerns(&posts.join("a.md")));
+        assert!(watcher.concerns(&root.join("lwn.rss")));
+        assert!(!watcher.concerns(&posts.join(".a.md.swp")));
+        assert!(!watcher.concerns(&posts.join("a.md~")));
+        assert!(!watcher.concerns(&posts.join("site/bundle.json")));
+        assert!(!watcher.concerns(&root.join("other.rss")));
+        assert!(!watcher.concerns(&root.join("elsewhere/a.md")));
+    }
+
+    #[test]
+    fn a_save_in_a_watched_tree_is_named_by_the_next_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let posts = absolute(dir.path());
+        let watcher = Watcher::new(vec![Target::Tree(posts.clone())], vec![]).unwrap();
+        std::fs::write(posts.join("a.md"), "saved").unwrap();
+        let changed = watcher.next_change().unwrap();
+        assert!(changed.contains(&posts.join("a.md")), "{changed:?}");
+        assert!(changed.iter().all(|p| p.starts_with(&posts)), "{changed:?}");
+        let mut sorted = changed.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(changed, sorted);
+    }
 }
