@@ -125,6 +125,31 @@ fn a_save_rebuilds_and_a_broken_save_keeps_the_last_good_bundle() {
     assert!(!w.bundle().contains("Get the anon name"));
 }
 
+/// Bundles with a warning: a heading with no text under it.
+const WARNS: &[u8] = b"---\ntitle: \"LKML News v6.7-rc5\"\n---\nLonely heading\n--------------\n\nNext\n----\ntext\n";
+
+#[test]
+fn a_warning_is_told_when_it_first_appears_and_not_again_on_later_rebuilds() {
+    let content = tree(&[("a.md", GOOD)]);
+    let site = tempfile::tempdir().unwrap();
+    let mut w = Watching::start(content.path(), &site.path().join("bundle.json"), &[]);
+    let warned = |said: &[String]| {
+        said.iter()
+            .filter(|l| l.contains("b.md:") && l.contains(": warning: "))
+            .count()
+    };
+
+    std::fs::write(content.path().join("b.md"), WARNS).unwrap();
+    let said = w.until("wrote");
+    assert!(warned(&said) >= 1, "{said:#?}");
+
+    let edited = String::from_utf8_lossy(GOOD).replace("Get anon name", "Get the anon name");
+    std::fs::write(content.path().join("a.md"), edited).unwrap();
+    let said = w.until("wrote");
+    assert_eq!(warned(&said), 0, "{said:#?}");
+    assert!(w.bundle().contains("Get the anon name"));
+}
+
 #[test]
 fn a_bundle_written_inside_the_watched_tree_does_not_set_off_another_rebuild() {
     let content = tree(&[("a.md", GOOD)]);

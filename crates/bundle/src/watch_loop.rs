@@ -169,3 +169,106 @@ fn saved(changed: &[PathBuf]) -> String {
         [first, rest @ ..] => format!("saved {} and {} more", name(first), rest.len()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &[u8] =
+        b"---\ntitle: \"LKML News v6.7-rc4\"\ndate: 2023-11-28T06:35:48-08:00\n---\n\n\
+[PATCH v2] prctl: Get anon name (Rong Tao)\n------------------------------------------\n\n\
+https://lkml.kernel.org/r/x@qq.com\n\nA getter.\n";
+    /// Bundles, with a warning.
+    const NO_BODY: &[u8] = b"---\ntitle: \"LKML News v6.7-rc5\"\n---\nLonely heading\n--------------\n\nNext\n----\ntext\n";
+    /// Cannot be bundled: an error.
+    const BAD_TOML: &[u8] = b"+++\ntitle = \"x\"\ndate = = 1\n+++\n";
+
+    fn built_from(files: &[(&str, &[u8])]) -> (tempfile::TempDir, Built) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in files {
+            std::fs::write(dir.path().join(name), bytes).unwrap();
+        }
+        let built = build(&Options {
+            content: vec![dir.path().to_path_buf()],
+            ..Options::default()
+        });
+        (dir, built)
+    }
+
+    #[test]
+    fn render_gives_the_bundle_json_with_the_feed_listing_for_the_base_url() {
+        let (_dir, mut built) = built_from(&[("a.md", GOOD)]);
+        let json = render(&mut built, Some("https://news.example/"));
+        assert_eq!(json, to_json(&built.bundle));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["feeds"]["base_url"], "https://news.example/");
+        assert!(json.contains("Get anon name"));
+        let json = render(&mut built, None);
+        assert!(built.bundle.feeds.is_none());
+        assert!(json.contains("Get anon name"));
+    }
+
+    #[test]
+    fn publish_writes_the_bundle_whole_or_split_and_says_how_it_split() {
+        let (_dir, mut built) = built_from(&[("a.md", GOOD)]);
+        let json = render(&mut built, None);
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("bundle.json");
+        assert!(publish(&built, &json, &out, None).unwrap().is_none());
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), json);
+
+        let split = chunks::split(&built.bundle, 1);
+        let written = publish(&built, &json, &out, Some(1)).unwrap().unwrap();
+        assert_eq!(written.chunks, split.files.len());
+        assert!(written.chunks >= 1);
+        assert_eq!(written.written, written.chunks);
+        assert!(site.path().join(chunks::CHUNKS_DIR).is_dir());
+        assert_ne!(std::fs::read_to_string(&out).unwrap(), json);
+        // The same archive again: every chunk unchanged.
+        let again = publish(&built, &json, &out, Some(1)).unwrap().unwrap();
+        assert_eq!((again.chunks, again.written), (written.chunks, 0));
+    }
+
+    #[test]
+    fn the_split_line_counts_chunks_written_and_unchanged() {
+        let written = Written {
+            chunks: 5,
+            written: 2,
+        };
+        assert_eq!(
+            written.line(Path::new("/site/bundle.json")),
+            "split into 5 chunks of whole release cycles in /site/chunks (2 written, 3 unchanged)"
+        );
+    }
+
+    #[test]
+    fn warnings_are_the_warning_lines_and_no_errors() {
+        let (_dir, built) = built_from(&[("a.md", GOOD), ("b.md", NO_BODY), ("c.md", BAD_TOML)]);
+        let expected: BTreeSet<String> = (built.diagnostics.iter())
+            .filter(|d| d.level == WarningLevel::Warning)
+            .map(ToString::to_string)
+            .collect();
+        assert!(!expected.is_empty());
+        assert!(built
+            .diagnostics
+            .iter()
+            .any(|d| d.level == WarningLevel::Error));
+        let got = warnings(&built);
+        assert_eq!(got, expected);
+        assert!(got.iter().all(|w| w.contains("b.md")), "{got:?}");
+    }
+
+    #[test]
+    fn saved_names_the_first_changed_path_and_counts_the_rest() {
+        let a = PathBuf::from("/nowhere/posts/a.md");
+        let b = PathBuf::from("/nowhere/posts/b.md");
+        assert_eq!(saved(&[]), "a change");
+        assert_eq!(saved(std::slice::from_ref(&a)), "saved /nowhere/posts/a.md");
+        assert_eq!(
+            saved(&[a, b.clone(), b]),
+            "saved /nowhere/posts/a.md and 2 more"
+        );
+        let here = std::env::current_dir().unwrap().join("posts/c.md");
+        assert_eq!(saved(&[here]), "saved posts/c.md");
+    }
+}
