@@ -282,3 +282,55 @@ fn real_corpus_headings_have_consistent_kinds_and_authors() {
         headings.len()
     );
 }
+
+#[test]
+fn a_lone_backtick_heading_is_kept_as_it_is() {
+    // Too short to be a wrapped heading: nothing is cut off it.
+    assert_eq!(parse("`").title, "`");
+    assert_eq!(parse("``").title, "");
+}
+
+#[test]
+fn a_pull_request_needs_both_git_and_pull_tags() {
+    assert_eq!(parse("[GIT] slab fixes for 6.0-rc4").kind, Other);
+    assert_eq!(parse("[PULL] slab fixes for 6.0-rc4").kind, Other);
+    assert_eq!(parse("[GIT PULL] slab fixes for 6.0-rc4").kind, PullRequest);
+}
+
+#[test]
+fn a_message_count_without_a_plus_stays_in_the_title() {
+    let s = parse("mm: fix the thing (3 msgs)");
+    assert_eq!(s.title, "mm: fix the thing (3 msgs)");
+    assert!(s.authors.is_empty());
+    let s = parse("mm: fix the thing (Ann Lee) (3+ msgs)");
+    assert_eq!(s.title, "mm: fix the thing");
+    assert_eq!(s.authors, ["Ann Lee"]);
+}
+
+#[test]
+fn one_word_and_capitalised_names_are_names_but_one_word_acronyms_are_not() {
+    assert_eq!(parse("x (Alice)").authors, ["Alice"]);
+    assert_eq!(parse("x (X)").authors, ["X"]);
+    assert_eq!(parse("x (JOHN DOE)").authors, ["JOHN DOE"]);
+    let s = parse("x (RCU)");
+    assert!(s.authors.is_empty());
+    assert_eq!(s.title, "x (RCU)");
+}
+
+#[test]
+fn one_lowercase_word_is_not_a_name_but_a_non_ascii_one_is() {
+    let s = parse("mm: add a knob (draft)");
+    assert_eq!(s.title, "mm: add a knob (draft)");
+    assert!(s.authors.is_empty());
+    assert_eq!(parse("x (łukasz)").authors, ["łukasz"]);
+}
+
+#[test]
+fn lowercase_names_have_two_or_three_plain_words() {
+    assert_eq!(parse("x (wolfgang huang)").authors, ["wolfgang huang"]);
+    let s = parse("mm: add a knob (not yet merged anywhere)");
+    assert_eq!(s.title, "mm: add a knob (not yet merged anywhere)");
+    assert!(s.authors.is_empty());
+    let s = parse("mm: add a knob (see. below)");
+    assert!(s.authors.is_empty());
+}
