@@ -160,10 +160,6 @@ impl SubsystemTable {
             .cloned()
             .unwrap_or_else(|| id.to_string())
     }
-
-    pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.names.iter().map(|(k, v)| (k.as_str(), v.as_str()))
-    }
 }
 
 /// What [`SubsystemTable::read_prefix`] made of a prefix.
@@ -298,6 +294,28 @@ mod tests {
         assert_eq!(t.read_prefix("8250"), PrefixReading::Own("8250".into()));
         assert_eq!(t.read_prefix("cafe"), PrefixReading::Own("cafe".into()));
         assert!(!matches!(t.read_prefix("ext4"), PrefixReading::Dropped(_)));
+    }
+
+    #[test]
+    fn a_dot_word_with_a_long_extension_or_no_stem_is_no_file() {
+        let t = SubsystemTable::builtin();
+        assert_eq!(
+            t.read_prefix("coding-style.markdown"),
+            PrefixReading::Own("coding-style.markdown".into())
+        );
+        assert_eq!(t.read_prefix(".git"), PrefixReading::Own(".git".into()));
+        assert_eq!(
+            t.read_prefix("coding-style.md"),
+            PrefixReading::Dropped(Dropped::FileName)
+        );
+    }
+
+    #[test]
+    fn display_names_come_from_the_name_rows_and_unknown_ids_stay_as_written() {
+        let t = SubsystemTable::builtin();
+        assert_eq!(t.display_name("mm"), "Memory management");
+        assert_eq!(t.display_name("mm/damon"), "DAMON");
+        assert_eq!(t.display_name("frobnicator"), "frobnicator");
     }
 
     #[test]
