@@ -526,4 +526,63 @@ mod tests {
             "symbolic link to `gone`, which does not exist"
         );
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_itself_is_skipped_as_unreadable_not_as_dangling() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "x").unwrap();
+        std::os::unix::fs::symlink("self.md", dir.path().join("self.md")).unwrap();
+        let walk = find_posts(dir.path()).unwrap();
+        assert_eq!(rels(&walk), ["a.md"]);
+        assert_eq!(walk.skipped.len(), 1);
+        assert_eq!(walk.skipped[0].rel, "self.md");
+        assert!(
+            matches!(walk.skipped[0].error, WalkError::Io(_)),
+            "{}",
+            walk.skipped[0].error
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_root_given_as_a_link_to_a_directory_is_walked() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir_all(real.join("ko")).unwrap();
+        std::fs::write(real.join("a.md"), "x").unwrap();
+        std::fs::write(real.join("ko/b.md"), "x").unwrap();
+        std::os::unix::fs::symlink("a.md", real.join("c.md")).unwrap();
+        let root = dir.path().join("posts");
+        std::os::unix::fs::symlink(&real, &root).unwrap();
+        let walk = find_posts(&root).unwrap();
+        assert_eq!(rels(&walk), ["a.md", "c.md", "ko/b.md"]);
+        assert!(walk.skipped.is_empty(), "{:?}", skipped(&walk));
+    }
+
+    /// A root that is a directory but cannot be listed fails the walk; it is
+    /// not one skipped part. Made with `chmod 000`, or, where that does not
+    /// stop the user (root), with a directory of /proc root may not list.
+    #[cfg(unix)]
+    #[test]
+    fn a_root_that_cannot_be_listed_is_an_error() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let unlistable = [locked.clone(), PathBuf::from("/proc/1/fdinfo")]
+            .into_iter()
+            .find(|p| {
+                std::fs::metadata(p).is_ok_and(|m| m.is_dir()) && std::fs::read_dir(p).is_err()
+            });
+        let result = unlistable.as_deref().map(find_posts);
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let Some(result) = result else {
+            eprintln!("no directory here that this user cannot list; skipped");
+            return;
+        };
+        let err = result.unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::PermissionDenied, "{err}");
+    }
 }
