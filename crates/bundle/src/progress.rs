@@ -46,3 +46,42 @@ impl Progress for Bar {
         self.with(ProgressBar::finish_and_clear);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A bar forced on (it draws on stderr) and the indicatif bar behind it.
+    fn started(total: u64) -> (Bar, ProgressBar) {
+        let bar = Bar::new(Mode::Always).expect("forced on, a bar is made");
+        assert!(bar.bar.get().is_none(), "made at start, not before");
+        bar.start(total);
+        let inner = bar.bar.get().cloned().flatten().expect("started");
+        (bar, inner)
+    }
+
+    #[test]
+    fn start_makes_a_bar_of_the_total_and_each_tick_counts_one_post() {
+        let (bar, inner) = started(3);
+        assert_eq!(inner.length(), Some(3));
+        assert_eq!(inner.position(), 0);
+        bar.tick();
+        bar.tick();
+        assert_eq!(inner.position(), 2);
+        bar.finish();
+    }
+
+    #[test]
+    fn finish_ends_the_bar() {
+        let (bar, inner) = started(1);
+        bar.tick();
+        assert!(!inner.is_finished());
+        bar.finish();
+        assert!(inner.is_finished());
+    }
+
+    #[test]
+    fn never_makes_no_bar() {
+        assert!(Bar::new(Mode::Never).is_none());
+    }
+}
