@@ -199,3 +199,46 @@ fn escape_markdown_escapes_syntax_and_collapses_whitespace() {
     assert_eq!(escape_markdown("12) x"), "12\\) x");
     assert_eq!(escape_markdown("7.1-rc3 is out"), "7.1-rc3 is out");
 }
+
+#[test]
+fn only_breaks_and_blocks_part_the_words_of_an_html_title() {
+    assert_eq!(html_to_text("foo<b>bar</b><i>baz</i>"), "foobarbaz");
+    assert_eq!(html_to_text("a<br>b<p>c</p>d<li>e"), "a b c d e");
+}
+
+#[test]
+fn link_destinations_need_an_http_scheme_and_something_after_it() {
+    assert_eq!(link_destination("ftp://x.org/a"), None);
+    assert_eq!(link_destination("http://"), None);
+    assert_eq!(
+        link_destination("HTTPS://x.org/a").as_deref(),
+        Some("HTTPS://x.org/a")
+    );
+}
+
+#[test]
+fn controls_and_other_whitespace_inside_a_link_destination_are_percent_encoded() {
+    assert_eq!(
+        link_destination("https://x.org/a\u{1}b\u{a0}c\u{7f}d").as_deref(),
+        Some("https://x.org/a%01b%C2%A0c%7Fd")
+    );
+}
+
+#[test]
+fn a_dropped_element_nested_in_itself_ends_at_its_own_end_tag() {
+    assert_eq!(
+        html_to_markdown("a <object><object>x</object>y</object>z"),
+        "a z"
+    );
+    assert_eq!(
+        html_to_text("a <object><object>x</object>y</object>z"),
+        "a z"
+    );
+}
+
+#[test]
+fn an_svg_or_math_element_with_content_is_dropped_whole() {
+    assert_eq!(html_to_markdown("a <svg><text>x</text></svg>b"), "a b");
+    assert_eq!(html_to_markdown("a <math><mi>x</mi></math>b"), "a b");
+    assert_eq!(html_to_text("a <svg><text>x</text></svg>b"), "a b");
+}
