@@ -441,4 +441,102 @@ mod tests {
         assert_eq!(rdf_about(tag).as_deref(), Some("https://x.org/?a=1&b=2"));
         assert_eq!(rdf_about("<item>"), None);
     }
+
+    /// An Atom feed of one entry made of `inner`.
+    fn atom_entry(inner: &str) -> FeedItem {
+        let text = format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><id>f</id>\
+             <updated>2026-05-14T08:00:00Z</updated><entry><id>e</id>\
+             <updated>2026-05-14T08:00:00Z</updated>{inner}</entry></feed>"
+        );
+        let mut file = read_atom(&text).unwrap();
+        assert_eq!(file.items.len(), 1, "{:?}", file.problems);
+        file.items.remove(0)
+    }
+
+    #[test]
+    fn an_atom_text_title_keeps_what_looks_like_tags_and_an_html_one_drops_them() {
+        let text = atom_entry("<title type=\"text\">a &lt;b&gt;x&lt;/b&gt;  c</title>");
+        assert_eq!(text.title, "a <b>x</b> c");
+        let html = atom_entry("<title type=\"html\">a &lt;b&gt;x&lt;/b&gt; c</title>");
+        assert_eq!(html.title, "a x c");
+    }
+
+    #[test]
+    fn an_atom_text_summary_is_escaped_text_in_paragraphs() {
+        let item = atom_entry(
+            "<title>t</title><summary type=\"text\">a &lt;b&gt;x&lt;/b&gt;\n\nb</summary>",
+        );
+        assert_eq!(item.summary, "a \\<b\\>x\\</b\\>\n\nb");
+        let item =
+            atom_entry("<title>t</title><summary type=\"html\">a &lt;b&gt;x&lt;/b&gt;</summary>");
+        assert_eq!(item.summary, "a **x**");
+    }
+
+    #[test]
+    fn atom_html_content_without_a_summary_becomes_markdown() {
+        let item = atom_entry("<title>t</title><content type=\"html\">&lt;p&gt;a &lt;i&gt;x&lt;/i&gt;&lt;/p&gt;</content>");
+        assert_eq!(item.summary, "a *x*");
+    }
+
+    #[test]
+    fn nesting_is_counted_past_comments_cdata_instructions_and_doctypes_of_any_length() {
+        let tags = |n: usize| "<a>".repeat(n);
+        // The 101st open element is too deep, wherever the skipped parts end.
+        for head in [
+            "<!---->",
+            "<!-- x -->",
+            "<![CDATA[]]>",
+            "<?x?>",
+            "<?x?><!DOCTYPE x>",
+            "<?x?><!DOCTYPE x [<!ENTITY e \"<a>\">]>",
+        ] {
+            let text = format!("{head}{}", tags(101));
+            assert_eq!(too_deep(&text), Some(head.len() + 300), "{head}");
+            assert_eq!(too_deep(&format!("{head}{}", tags(100))), None, "{head}");
+        }
+    }
+
+    #[test]
+    fn a_quoted_greater_than_does_not_end_a_tag() {
+        for tag in ["<a b=\"/>\">", "<a b='/>'>"] {
+            let text = tag.repeat(101);
+            assert_eq!(too_deep(&text), Some(100 * tag.len()), "{tag}");
+        }
+        // Unquoted, `/>` closes the element: nothing nests.
+        assert_eq!(too_deep(&"<a b=/>".repeat(200)), None);
+    }
+
+    #[test]
+    fn an_empty_processing_instruction_is_skipped() {
+        assert_eq!(start_tags("<??><item>", "item"), [4]);
+        assert_eq!(start_tags("<?x?><!----><![CDATA[]]><item/>", "item"), [24]);
+    }
+
+    #[test]
+    fn a_newline_belongs_to_the_line_it_ends() {
+        let text = "a\nb\n";
+        let lines = Lines::new(text);
+        assert_eq!(
+            [lines.at(1), lines.at(2), lines.at(3), lines.at(4)],
+            [1, 2, 2, 3]
+        );
+        for at in 0..=text.len() {
+            assert_eq!(lines.at(at), line_at(text, at), "{at}");
+        }
+    }
+
+    #[test]
+    fn counted_counts_bytes_read_as_well_as_consumed() {
+        let mut input = Counted::new("abcdef");
+        let mut buf = [0; 4];
+        assert_eq!(input.read(&mut buf).unwrap(), 4);
+        assert_eq!(&buf, b"abcd");
+        assert_eq!(input.read, 4);
+        input.consume(1);
+        assert_eq!(input.read, 5);
+        assert_eq!(input.read(&mut buf).unwrap(), 1);
+        assert_eq!(input.read, 6);
+        assert_eq!(input.read(&mut buf).unwrap(), 0);
+    }
 }
