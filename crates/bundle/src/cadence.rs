@@ -219,6 +219,42 @@ mod tests {
     }
 
     #[test]
+    fn the_cadence_bounds_a_cycle_unless_a_known_rc_of_that_cycle_lies_past_it() {
+        // 68 days from v7.0 to v7.1: rc8 would fit before the final (on
+        // 06-14, five days before it), but the cadence gives seven rcs.
+        let finals = || {
+            vec![
+                rel("v7.0", Some("2026-04-12")),
+                rel("v7.1", Some("2026-06-19")),
+            ]
+        };
+        let tags =
+            |rows: &[Release]| -> Vec<String> { rows.iter().map(|r| r.version.clone()).collect() };
+        let plain = grow(finals(), &[], None);
+        assert_eq!(plain.len(), 2 + 7, "{:?}", tags(&plain));
+        // An rc8 of the cycle before says nothing about this one.
+        let mut rows = finals();
+        rows.push(rel("v7.0-rc8", Some("2026-04-05")));
+        let other = grow(rows, &[], None);
+        assert!(
+            !tags(&other).contains(&"v7.1-rc8".to_string()),
+            "{:?}",
+            tags(&other)
+        );
+        assert_eq!(other.len(), 3 + 7);
+        // A known rc9 of this cycle: the rcs before it are estimated, rc8 too.
+        let mut rows = finals();
+        rows.push(rel("v7.1-rc9", Some("2026-06-16")));
+        let d = dates(&grow(rows, &[], None));
+        assert_eq!(
+            d[8],
+            ("v7.1-rc8".into(), "2026-06-14".into(), true),
+            "{d:?}"
+        );
+        assert_eq!(d[9], ("v7.1-rc9".into(), "2026-06-16".into(), false));
+    }
+
+    #[test]
     fn announced_tags_are_facts_and_fill_only_missing_dates() {
         let rows = grow(
             vec![
