@@ -295,5 +295,23 @@ mod tests {
             grow(vec![rel("v7.2", Some("2026-08-16"))], &[], None).len(),
             1
         );
+        // With an older final too, the open cycle is still the one after the newest.
+        let rows = grow(
+            vec![
+                rel("v7.1", Some("2026-06-14")),
+                rel("v7.2", Some("2026-08-16")),
+            ],
+            &[],
+            parse_ymd("2026-09-07"),
+        );
+        let d = dates(&rows);
+        assert_eq!(
+            d[d.len() - 3..],
+            [
+                ("v7.2".into(), "2026-08-16".into(), false),
+                ("v7.3-rc1".into(), "2026-08-30".into(), true),
+                ("v7.3-rc2".into(), "2026-09-06".into(), true),
+            ]
+        );
     }
 }
