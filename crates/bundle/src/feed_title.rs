@@ -150,6 +150,24 @@ mod tests {
     }
 
     #[test]
+    fn the_first_version_is_a_word_of_its_own_and_no_stable_release() {
+        let first = |t: &str| first_version(t).map(|v| v.to_string());
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(first("6.8 3 things"), some("v6.8"));
+        assert_eq!(first("Kernel v6.8 is out"), some("v6.8"));
+        assert_eq!(first("Linux 10.0 is out"), some("v10.0"));
+        assert_eq!(first("The last rc before 6.8."), some("v6.8"));
+        assert_eq!(first("Kernel prepatch 7.1-rc3, at last"), some("v7.1-rc3"));
+        // Glued to a word or to a dot, running into letters, or a stable release.
+        assert_eq!(first("kv6.8 notes"), None);
+        assert_eq!(first("libfoo.6.8 released"), None);
+        assert_eq!(first("Linux 6.8abc"), None);
+        assert_eq!(first("Stable kernel 6.1.38"), None);
+        // The first that is a version of its own, after one that is not.
+        assert_eq!(first("Stable 6.1.38 and then 6.9"), some("v6.9"));
+    }
+
+    #[test]
     fn prepatches_and_releases_name_their_tag() {
         let t = read("Kernel prepatch 7.1-rc3");
         assert_eq!(
