@@ -142,6 +142,14 @@ mod tests {
     }
 
     #[test]
+    fn a_script_is_judged_by_its_type_attribute_wherever_it_stands() {
+        let page = "<scriptish>not one</scriptish>\n\
+            <script type=\"module\" data-x=\"1\">a();</script>\n\
+            <script id=\"\" type=\"application/json\">{}</script>";
+        assert_eq!(inline_scripts(page), ["a();"]);
+    }
+
+    #[test]
     fn the_policy_allows_nothing_from_other_hosts() {
         let p = policy(&[]);
         for directive in [
