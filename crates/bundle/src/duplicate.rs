@@ -172,6 +172,60 @@ mod tests {
     }
 
     #[test]
+    fn of_two_copies_both_at_home_or_both_away_the_first_is_kept() {
+        for (first, second) in [("a.md", "b.md"), ("ko/a.md", "ko/b.md")] {
+            let mut posts = vec![post(first, "en", &[A]), post(second, "en", &[A])];
+            let folded = fold(&mut posts);
+            assert_eq!(posts.len(), 1);
+            assert_eq!(posts[0].path, first);
+            assert_eq!(folded.posts, [(second.to_string(), first.to_string())]);
+        }
+    }
+
+    #[test]
+    fn fold_from_folds_only_the_posts_from_its_start_and_keeps_those_before() {
+        let mut posts = vec![
+            post("old/a.md", "en", &[A]),
+            post("new/a.md", "en", &[A]),
+            post("new/b.md", "en", &[A]),
+        ];
+        let folded = fold_from(&mut posts, 1);
+        let paths: Vec<&str> = posts.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["old/a.md", "new/a.md"]);
+        assert_eq!(
+            folded.posts,
+            [("new/b.md".to_string(), "new/a.md".to_string())]
+        );
+    }
+
+    #[test]
+    fn same_content_needs_every_part_equal() {
+        let base = post("a.md", "en", &[A, ("[PATCH] mm: b", "x")]);
+        assert!(same_content(&base, &base.clone()));
+        let mut other = base.clone();
+        other.path = "b.md".into();
+        other.lang = "ko".into();
+        assert!(
+            same_content(&base, &other),
+            "path and language are no content"
+        );
+        let changes: [fn(&mut Post); 6] = [
+            |p| p.title.push('!'),
+            |p| p.date = None,
+            |p| p.preamble.push('x'),
+            |p| p.entries.truncate(1),
+            |p| p.entries[1].title.push('!'),
+            |p| p.entries[1].body.push('!'),
+        ];
+        for (i, change) in changes.iter().enumerate() {
+            let mut other = base.clone();
+            change(&mut other);
+            assert!(!same_content(&base, &other), "change {i}");
+            assert!(!same_content(&other, &base), "change {i}, swapped");
+        }
+    }
+
+    #[test]
     fn copies_that_differ_in_an_entry_are_two_posts() {
         let mut posts = vec![
             post("a.md", "en", &[A]),

@@ -48,6 +48,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hangul_share_is_syllables_over_syllables_and_latin_letters() {
+        assert_eq!(hangul_share(""), 0.0);
+        assert_eq!(hangul_share("123 !?"), 0.0);
+        assert_eq!(hangul_share("abc"), 0.0);
+        assert_eq!(hangul_share("한국"), 1.0);
+        // Digits, spaces and punctuation count for neither.
+        assert_eq!(hangul_share("한 abc, 1."), 0.25);
+        assert_eq!(hangul_share("한국어 a"), 0.75);
+    }
+
+    #[test]
     fn subtree_wins_over_text() {
         assert_eq!(detect("ko/post.md", None, "plain English"), "ko");
     }
