@@ -252,6 +252,7 @@ mod tests {
                     v5.5-rc7(2020-01-20) 291 2230 2319 4549\nv5.5(2020-01-27 00:00:00) 200 1131 2695 3826\n";
         let rows = parse_relstat_output(text).unwrap();
         assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].files, Some(291));
         assert_eq!(
             (rows[0].insertions, rows[0].deletions),
             (Some(2319), Some(2230))
@@ -263,7 +264,14 @@ mod tests {
     fn relstat_diff_mismatch_is_an_error() {
         let err = parse_relstat_output("v5.5(2020-01-27) 200 1131 2695 9999\n").unwrap_err();
         assert!(
-            matches!(err, RelstatError::DiffMismatch { line: 1, .. }),
+            matches!(
+                err,
+                RelstatError::DiffMismatch {
+                    line: 1,
+                    diff: 9999,
+                    sum: 3826
+                }
+            ),
             "{err:?}"
         );
     }

@@ -46,19 +46,14 @@ fn git(repo: &Path, args: &[&str]) -> Result<String, GitError> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// Mainline tags: v6.7 and v6.7-rc4, and three-part tags only in the 2.6 era
-/// (v2.6.39); for 3.x and later a third number means a stable release.
-fn is_mainline(v: &KernelVersion) -> bool {
-    v.sub.is_none() || v.major == 2
-}
-
 /// Every mainline tag in kernel order with its UTC commit date and
 /// `git diff --shortstat` against the previous mainline tag (none for the first).
 pub fn from_git(repo: &Path) -> Result<Vec<Release>, GitError> {
+    // Parsing keeps the mainline tags only: v6.7, v6.7-rc4, and three-part
+    // tags of the 2.6 era (v2.6.39); a stable v6.1.38 is no kernel version.
     let mut tags: Vec<KernelVersion> = git(repo, &["tag", "-l", "v*"])?
         .lines()
         .filter_map(|t| t.trim().parse::<KernelVersion>().ok())
-        .filter(is_mainline)
         .collect();
     tags.sort();
     tags.dedup();
@@ -132,6 +127,18 @@ mod tests {
             (1, 4, 0)
         );
         assert_eq!(parse_shortstat(""), (0, 0, 0));
+        // A part naming none of the three is passed over.
+        assert_eq!(parse_shortstat(" 2 files changed, 7 renames"), (2, 0, 0));
+    }
+
+    #[test]
+    fn mainline_tags_parse_and_stable_ones_do_not() {
+        for tag in ["v6.7", "v6.7-rc4", "v2.6.39", "v2.6.39-rc1"] {
+            assert!(tag.parse::<KernelVersion>().is_ok(), "{tag}");
+        }
+        for tag in ["v6.1.38", "v3.0.1", "v6.7-rc4-dirty"] {
+            assert!(tag.parse::<KernelVersion>().is_err(), "{tag}");
+        }
     }
 
     fn run(dir: &Path, date: &str, args: &[&str]) {
