@@ -250,6 +250,33 @@ Liam R. Howlett <Liam.Howlett@oracle.com> <liam.howlett@oracle.com>
     }
 
     #[test]
+    fn a_line_that_only_changes_the_address_folds_nothing_spelled_properly() {
+        // The kernel's .mailmap has many such lines: one name, two addresses.
+        let m = Mailmap::parse(
+            "t",
+            "Joel Fernandes <joel@a.org> Joel Fernandes <joel@b.org>\n",
+        )
+        .unwrap();
+        let mut bundle = Bundle::default();
+        bundle.posts.push(Post::default());
+        for name in ["Joel Fernandes", "joel fernandes"] {
+            bundle.posts[0].entries.push(Entry {
+                authors: vec![name.to_string()],
+                ..Entry::default()
+            });
+        }
+        let folded = m.fold(&mut bundle);
+        assert_eq!(
+            folded,
+            Folded {
+                spellings: 1,
+                entries: 1
+            }
+        );
+        assert_eq!(bundle.posts[0].entries[1].authors, ["Joel Fernandes"]);
+    }
+
+    #[test]
     fn the_shipped_map_parses_and_folds_the_known_misspellings() {
         let m = Mailmap::builtin();
         for (other, proper) in [
