@@ -123,11 +123,14 @@ fn kernel_items_are_kept_in_one_post_per_release_and_the_rest_counted() {
             Some("2026-05-11T12:00:00Z"),
             "Advisories.",
         ),
-        item(
-            "[$] The first half of the 7.2 merge window",
-            Some("2026-06-21T10:00:00Z"),
-            "",
-        ),
+        FeedItem {
+            date_estimated: true,
+            ..item(
+                "[$] The first half of the 7.2 merge window",
+                Some("2026-06-21T10:00:00Z"),
+                "",
+            )
+        },
     ];
     let mut summary = FeedSummary::default();
     let (table, rules) = (SubsystemTable::builtin(), TopicRules::builtin());
@@ -136,6 +139,8 @@ fn kernel_items_are_kept_in_one_post_per_release_and_the_rest_counted() {
     assert_eq!(summary.left_out.get("not about the kernel"), Some(&1));
     assert_eq!(summary.left_out.get("security updates"), Some(&1));
     assert_eq!(summary.with_subsystem, 1);
+    assert_eq!(summary.with_release, 3);
+    assert_eq!(summary.estimated_dates, 1);
     let titles: Vec<(&str, &str)> = (posts.iter())
         .map(|p| (p.id.as_str(), p.title.as_str()))
         .collect();
@@ -173,4 +178,22 @@ fn keep_all_keeps_every_item() {
     let posts = posts(items, &calendar(), &table, &rules, true, &mut summary);
     assert_eq!((posts.len(), summary.kept), (1, 1));
     assert!(summary.left_out.is_empty());
+}
+
+#[test]
+fn an_item_placed_in_a_cycle_alone_counts_as_placed() {
+    // No final before v7.0 is known: the report has a cycle and no release.
+    let items = vec![item(
+        "The first half of the 7.0 merge window",
+        Some("2026-04-14T10:00:00Z"),
+        "",
+    )];
+    let mut summary = FeedSummary::default();
+    let (table, rules) = (SubsystemTable::builtin(), TopicRules::builtin());
+    let posts = posts(items, &calendar(), &table, &rules, false, &mut summary);
+    assert_eq!(
+        (posts[0].release.as_deref(), posts[0].cycle.as_deref()),
+        (None, Some("v7.0"))
+    );
+    assert_eq!(summary.with_release, 1);
 }
