@@ -196,4 +196,5 @@ fn an_item_placed_in_a_cycle_alone_counts_as_placed() {
         (None, Some("v7.0"))
     );
     assert_eq!(summary.with_release, 1);
+    assert_eq!(posts[0].title, "LWN.net in the v7.0 merge window");
 }
