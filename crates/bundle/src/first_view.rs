@@ -147,6 +147,14 @@ mod tests {
     }
 
     #[test]
+    fn the_shortest_comments_are_copied_whole() {
+        // `<!-->` and `<!--->` close where they open (HTML's abrupt comments).
+        for page in ["<!--><p>x</p>", "<!---><p>x</p>", "<p><!----></p>"] {
+            assert_eq!(without_preloads(page), page);
+        }
+    }
+
+    #[test]
     fn a_page_without_main_or_a_broken_bundle_is_an_error_that_says_which() {
         let no_main = write_view("<html></html>", "x").unwrap_err();
         assert!(
