@@ -242,3 +242,93 @@ fn an_svg_or_math_element_with_content_is_dropped_whole() {
     assert_eq!(html_to_markdown("a <math><mi>x</mi></math>b"), "a b");
     assert_eq!(html_to_text("a <svg><text>x</text></svg>b"), "a b");
 }
+
+#[test]
+fn table_cells_are_parted_by_a_space_and_rows_are_paragraphs() {
+    assert_eq!(
+        html_to_markdown(
+            "<table><tr><td>a</td><td>b</td></tr><tr><th>c</th><th>d</th></tr></table>"
+        ),
+        "a b\n\nc d"
+    );
+}
+
+#[test]
+fn h1_to_h6_become_bold_paragraphs_and_other_blocks_do_not() {
+    assert_eq!(html_to_markdown("<h2>Title</h2>text"), "**Title**\n\ntext");
+    assert_eq!(html_to_markdown("<h6>Small</h6>"), "**Small**");
+    assert_eq!(
+        html_to_markdown("<header>Head</header><dl><dt>Term</dt><dd>def</dd></dl>"),
+        "Head\n\nTerm\n\ndef"
+    );
+}
+
+/// Was a bug: `hr` is two letters starting with `h`, so it opened a
+/// heading's bold, and with no end tag to close it the text after it was
+/// bold, paragraph after paragraph, up to the next block's end tag.
+#[test]
+fn text_after_a_horizontal_rule_is_not_bold() {
+    assert_eq!(html_to_markdown("a<hr>b<p>c</p>"), "a\n\nb\n\nc");
+    assert_eq!(html_to_markdown("<hr/>x"), "x");
+}
+
+#[test]
+fn text_after_a_block_end_starts_a_new_paragraph() {
+    assert_eq!(
+        html_to_markdown("<div>a</div>b<p>c</p>d"),
+        "a\n\nb\n\nc\n\nd"
+    );
+}
+
+#[test]
+fn other_inline_elements_keep_their_text_in_the_paragraph() {
+    assert_eq!(html_to_markdown("a<span>b</span> c<u>d</u>e"), "ab cde");
+}
+
+#[test]
+fn a_link_inside_a_link_is_text_of_the_outer_one_which_its_end_closes() {
+    assert_eq!(
+        html_to_markdown("<a href=\"https://x.org/\">a <a href=\"https://y.org/\">b</a> c</a> d"),
+        "[a b](https://x.org/) c d"
+    );
+}
+
+#[test]
+fn a_link_inside_bold_stays_a_link() {
+    assert_eq!(
+        html_to_markdown("<b>see <a href=\"https://x.org/\">this</a></b>"),
+        "**see [this](https://x.org/)**"
+    );
+}
+
+#[test]
+fn inline_tags_inside_code_are_part_of_the_code_and_a_block_ends_it() {
+    assert_eq!(html_to_markdown("<code>a<b>b</b>c</code>"), "`abc`");
+    assert_eq!(html_to_markdown("<code>a<p>b</p>c</code>"), "`a`\n\nb\n\nc");
+    assert_eq!(html_to_markdown("<code>a</p>b</code>"), "`a`\n\nb");
+}
+
+#[test]
+fn pre_keeps_the_text_of_inline_tags_until_its_own_end() {
+    assert_eq!(
+        html_to_markdown("<pre>a <b>b</b> c</pre>d"),
+        "```\na b c\n```\n\nd"
+    );
+}
+
+#[test]
+fn text_after_a_quote_is_outside_it() {
+    assert_eq!(
+        html_to_markdown("<blockquote>q</blockquote>after"),
+        "> q\n\nafter"
+    );
+}
+
+#[test]
+fn text_after_a_list_item_is_outside_it() {
+    assert_eq!(
+        html_to_markdown("<ul><li>a</li>between<li>b</li></ul>"),
+        "- a\n\nbetween\n\n- b"
+    );
+    assert_eq!(html_to_markdown("<li>a</li>b"), "- a\n\nb");
+}

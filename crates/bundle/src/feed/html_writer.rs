@@ -95,7 +95,8 @@ impl Writer {
             _ if CODE.contains(&name) => self.code = Some(String::new()),
             _ if is_block(name) => {
                 self.flush();
-                if name.len() == 2 && name.starts_with('h') {
+                // `h1` to `h6`; `hr` has no end tag to close the bold.
+                if name.len() == 2 && name.starts_with('h') && name != "hr" {
                     self.open("h", "**", "**".into());
                 }
             }
