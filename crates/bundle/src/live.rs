@@ -291,6 +291,120 @@ mod tests {
         assert_eq!(generation.after(1, Duration::from_millis(10)), 1);
     }
 
+    /// Status, content type and body of the response to `url`.
+    fn get(url: &str, root: &Path, generation: &Generation) -> (u16, String, String) {
+        let response = route(url, root, generation);
+        let kind = (response.headers().iter())
+            .find(|h| h.field.equiv("Content-Type"))
+            .map(|h| h.value.to_string())
+            .unwrap_or_default();
+        let status = response.status_code().0;
+        let body = String::from_utf8_lossy(&response.into_reader().into_inner()).into_owned();
+        (status, kind, body)
+    }
+
+    #[test]
+    fn routes_serve_the_page_with_its_script_files_by_type_the_script_and_the_poll() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "<body>page</body>").unwrap();
+        std::fs::write(dir.path().join("a.css"), "p{}").unwrap();
+        let generation = Generation::default();
+        generation.bump();
+        generation.bump();
+        for url in ["/", "/index.html", "/?x=1"] {
+            let (status, kind, body) = get(url, dir.path(), &generation);
+            assert_eq!(
+                (status, kind.as_str()),
+                (200, "text/html; charset=utf-8"),
+                "{url}"
+            );
+            assert!(body.contains("data-generation=\"2\""), "{url}: {body}");
+        }
+        let (status, kind, body) = get("/a.css", dir.path(), &generation);
+        assert_eq!(
+            (status, kind.as_str(), body.as_str()),
+            (200, "text/css; charset=utf-8", "p{}")
+        );
+        let (status, kind, body) = get(&format!("/{PREFIX}live.js"), dir.path(), &generation);
+        assert_eq!(
+            (status, kind.as_str()),
+            (200, "text/javascript; charset=utf-8")
+        );
+        assert_eq!(body, LIVE_JS);
+        // Behind the current generation, the poll answers at once.
+        let (status, _, body) = get(&format!("/{PREFIX}wait?since=0"), dir.path(), &generation);
+        assert_eq!((status, body.as_str()), (200, "2"));
+        let (_, _, body) = get(&format!("/{PREFIX}wait"), dir.path(), &generation);
+        assert_eq!(body, "2");
+    }
+
+    /// The status line the server at `addr` answers a `method` request for `/` with.
+    fn status_line(addr: SocketAddr, method: &str) -> String {
+        use std::io::{BufRead, BufReader, Write};
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        write!(
+            stream,
+            "{method} / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+        )
+        .unwrap();
+        let mut line = String::new();
+        BufReader::new(stream).read_line(&mut line).unwrap();
+        line.trim_end().to_string()
+    }
+
+    #[test]
+    fn the_server_answers_get_and_head_and_refuses_other_methods() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "<body>page</body>").unwrap();
+        let live = LiveServer::start("127.0.0.1:0", dir.path().to_path_buf()).unwrap();
+        assert_eq!(status_line(live.addr(), "GET"), "HTTP/1.1 200 OK");
+        assert_eq!(status_line(live.addr(), "HEAD"), "HTTP/1.1 200 OK");
+        assert_eq!(
+            status_line(live.addr(), "POST"),
+            "HTTP/1.1 405 Method Not Allowed"
+        );
+    }
+
+    #[test]
+    fn reload_moves_every_page_to_the_next_generation() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = LiveServer::start("127.0.0.1:0", dir.path().to_path_buf()).unwrap();
+        assert_eq!(live.generation.now(), 0);
+        live.reload();
+        assert_eq!(live.generation.now(), 1);
+    }
+
+    #[test]
+    fn a_missing_file_and_a_missing_page_are_404_each_saying_what_is_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let generation = Generation::default();
+        let (status, _, body) = get("/", dir.path(), &generation);
+        assert_eq!(status, 404);
+        assert!(body.starts_with("no index.html in "), "{body}");
+        let (status, _, body) = get("/nope.js", dir.path(), &generation);
+        assert_eq!((status, body.as_str()), (404, "no such file: /nope.js"));
+        let (status, _, body) = get("/../x", dir.path(), &generation);
+        assert_eq!((status, body.as_str()), (404, "no such file: /../x"));
+    }
+
+    #[test]
+    fn every_file_the_viewer_needs_has_its_type() {
+        for (file, kind) in [
+            ("index.html", "text/html; charset=utf-8"),
+            ("a.js", "text/javascript; charset=utf-8"),
+            ("a.mjs", "text/javascript; charset=utf-8"),
+            ("a.css", "text/css; charset=utf-8"),
+            ("bundle.json", "application/json"),
+            ("chart.svg", "image/svg+xml"),
+            ("icon.png", "image/png"),
+            ("notes.txt", "text/plain; charset=utf-8"),
+            ("README.md", "text/plain; charset=utf-8"),
+            ("blob", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(Path::new(file)), kind, "{file}");
+        }
+    }
+
     #[test]
     fn the_wasm_is_served_as_wasm_so_it_streams() {
         assert_eq!(
