@@ -139,3 +139,41 @@ fn kernel_news_split_documents_its_usage_and_takes_one_bundle() {
     assert_eq!(run.status.code(), Some(2));
     assert!(stderr(&run).contains("no BUNDLE given"));
 }
+
+#[test]
+fn the_page_tools_take_one_path_and_document_their_usage() {
+    for (tool, usage) in [
+        (
+            env!("CARGO_BIN_EXE_kernel-news-csp"),
+            "kernel-news-csp FILE",
+        ),
+        (
+            env!("CARGO_BIN_EXE_kernel-news-first-view"),
+            "kernel-news-first-view DIR",
+        ),
+    ] {
+        for flag in ["--help", "-h"] {
+            let run = Command::new(tool).arg(flag).output().unwrap();
+            assert_eq!(run.status.code(), Some(0), "{tool} {flag}");
+            assert!(
+                String::from_utf8_lossy(&run.stdout).contains(usage),
+                "{tool} {flag}"
+            );
+        }
+        for args in [&[][..], &["a", "b"][..]] {
+            let run = Command::new(tool).args(args).output().unwrap();
+            assert_eq!(run.status.code(), Some(2), "{tool} {args:?}");
+            assert!(stderr(&run).contains(usage), "{tool} {args:?}");
+        }
+        // A path that does not exist is the tool's error, named once.
+        let run = Command::new(tool).arg("/no/such/dir").output().unwrap();
+        assert_eq!(run.status.code(), Some(1), "{tool}");
+        let tool_name = usage.split(' ').next().unwrap();
+        assert_eq!(
+            stderr(&run)
+                .matches(&format!("{tool_name}: error: "))
+                .count(),
+            1
+        );
+    }
+}
