@@ -192,3 +192,28 @@ pub fn single_file(dist: &Path, bundle: &Path) -> Result<Single, SingleError> {
     });
     Ok(Single { html, parts })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_page_or_bundle_says_what_to_run_and_an_unreadable_one_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let (dist, bundle) = (dir.path().join("dist"), dir.path().join("bundle.json"));
+        std::fs::create_dir(&dist).unwrap();
+        let err = single_file(&dist, &bundle).unwrap_err();
+        assert!(matches!(err, SingleError::NoIndex { .. }), "{err:?}");
+        // index.html a directory: there, but not readable as a file.
+        std::fs::create_dir(dist.join("index.html")).unwrap();
+        let err = single_file(&dist, &bundle).unwrap_err();
+        assert!(matches!(err, SingleError::Read { .. }), "{err:?}");
+        std::fs::remove_dir(dist.join("index.html")).unwrap();
+        std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
+        let err = single_file(&dist, &bundle).unwrap_err();
+        assert!(matches!(err, SingleError::NoBundle { .. }), "{err:?}");
+        std::fs::create_dir(&bundle).unwrap();
+        let err = single_file(&dist, &bundle).unwrap_err();
+        assert!(matches!(err, SingleError::Read { .. }), "{err:?}");
+    }
+}
