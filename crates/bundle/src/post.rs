@@ -123,8 +123,8 @@ pub fn read_post(
         prose.push('\n');
         prose.push_str(&raw.body);
         let charts = find_charts(&raw.body, raw.body_line, &mut warn);
+        // `id` and `position` are derived with the others' by `ids::assign_entries` below.
         entries.push(Entry {
-            id: String::new(),
             title: subject.title,
             kind: subject.kind,
             patch_version: subject.patch_version,
@@ -133,7 +133,6 @@ pub fn read_post(
             subsystems: subject.subsystems,
             authors: subject.authors,
             body: raw.body,
-            position: 0,
             line: raw.line,
             charts,
             ..Default::default()
@@ -170,4 +169,43 @@ fn find_charts(
         warn(Some(p.line), p.to_string());
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Post, Vec<PostWarning>) {
+        let table = SubsystemTable::builtin();
+        match read_post(
+            text.as_bytes(),
+            "lkml_news_v6.7-rc4.md",
+            "p".into(),
+            false,
+            &Calendar::new(),
+            &table,
+        ) {
+            Ok(PostRead::Post(post, warnings)) => (*post, warnings),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_blank_title_is_no_title_the_file_name_stands_in_with_a_warning() {
+        let (post, warnings) = read("+++\ntitle = \"  \"\n+++\nA (Ann)\n-------\nbody\n");
+        assert_eq!(post.title, "lkml_news_v6.7-rc4");
+        assert_eq!(post.release.as_deref(), Some("v6.7-rc4"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].line, Some(2));
+        assert!(warnings[0].message.contains("no `title`"), "{warnings:?}");
+    }
+
+    #[test]
+    fn entries_get_their_ids_and_positions_from_the_post() {
+        let (post, _) = read("+++\ntitle = \"t\"\n+++\nA (Ann)\n-------\nx\n\nB (Bo)\n------\ny\n");
+        let got: Vec<(&str, u32)> = (post.entries.iter())
+            .map(|e| (e.id.as_str(), e.position))
+            .collect();
+        assert_eq!(got, [("p/a", 0), ("p/b", 1)]);
+    }
 }
