@@ -332,3 +332,18 @@ fn text_after_a_list_item_is_outside_it() {
     );
     assert_eq!(html_to_markdown("<li>a</li>b"), "- a\n\nb");
 }
+
+#[test]
+fn paragraphs_in_a_quote_stay_in_one_quote() {
+    assert_eq!(
+        html_to_markdown("<blockquote><p>a</p><p>b</p></blockquote>"),
+        "> a\n>\n> b"
+    );
+}
+
+#[test]
+fn inline_code_is_padded_when_it_starts_or_ends_with_a_backtick_and_keeps_its_spaces_apart() {
+    assert_eq!(html_to_markdown("<code>a`</code>"), "`` a` ``");
+    assert_eq!(html_to_markdown("<code>`a</code>"), "`` `a ``");
+    assert_eq!(html_to_markdown("x<code> y </code>z"), "x `y` z");
+}
