@@ -174,6 +174,7 @@ fn find_charts(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kernel_news_core::bundle::ChartKind;
 
     fn read(text: &str) -> (Post, Vec<PostWarning>) {
         let table = SubsystemTable::builtin();
@@ -198,6 +199,23 @@ mod tests {
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert_eq!(warnings[0].line, Some(2));
         assert!(warnings[0].message.contains("no `title`"), "{warnings:?}");
+    }
+
+    #[test]
+    fn the_post_keeps_its_categories_preamble_entries_and_charts() {
+        let (post, warnings) = read(
+            "+++\ntitle = \"LKML News v6.7-rc4\"\ncategories = [\"lkml news\"]\n+++\n\
+             Two years:\n\n![all](/img/kernel_release_stat/v5.16-rc5..v6.7-rc4.png)\n\n\
+             A (Ann)\n-------\n![rc4](/img/kernel_release_stat/v6.7-rc4-only.png)\n",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(post.categories, ["lkml news"]);
+        assert!(post.preamble.starts_with("Two years:"), "{}", post.preamble);
+        let untils: Vec<&str> = post.charts.iter().map(|c| c.until.as_str()).collect();
+        assert_eq!(untils, ["v6.7-rc4"]);
+        assert_eq!(post.entries.len(), 1);
+        assert_eq!(post.entries[0].charts.len(), 1);
+        assert_eq!(post.entries[0].charts[0].kind, ChartKind::SameRc);
     }
 
     #[test]
