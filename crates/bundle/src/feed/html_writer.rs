@@ -95,8 +95,7 @@ impl Writer {
             _ if CODE.contains(&name) => self.code = Some(String::new()),
             _ if is_block(name) => {
                 self.flush();
-                // `h1` to `h6`; `hr` has no end tag to close the bold.
-                if name.len() == 2 && name.starts_with('h') && name != "hr" {
+                if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
                     self.open("h", "**", "**".into());
                 }
             }
