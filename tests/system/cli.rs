@@ -1,20 +1,6 @@
 //! The command line: arguments, summary line and documented exit codes.
 
-use std::path::Path;
-use std::process::Command;
-
-use crate::support::tree;
-
-fn bundler() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
-}
-
-/// `kernel-news-bundle --content CONTENT --out OUT`, ready for more arguments.
-fn bundle(content: &Path, out: &Path) -> Command {
-    let mut c = bundler();
-    c.arg("--content").arg(content).arg("--out").arg(out);
-    c
-}
+use crate::support::{bundle, bundler, tree};
 
 const GOOD: &[u8] =
     b"+++\ntitle = \"LKML News v6.7-rc4\"\n+++\nA (Ann)\n-------\nhttps://lkml.kernel.org/r/a@b\n";

@@ -2,13 +2,7 @@
 
 use std::process::{Command, Output};
 
-use crate::support::tree;
-
-fn bundler(args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"));
-    c.args(args);
-    c
-}
+use crate::support::{bundle, bundler, tree, GOOD};
 
 fn split(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kernel-news-split"))
@@ -21,8 +15,6 @@ fn stderr(run: &Output) -> String {
     String::from_utf8_lossy(&run.stderr).into_owned()
 }
 
-const GOOD: &[u8] =
-    b"+++\ntitle = \"LKML News v6.7-rc4\"\n+++\nA (Ann)\n-------\nhttps://lkml.kernel.org/r/a@b\n";
 const DRAFT: &[u8] =
     b"+++\ntitle = \"LKML News v6.7-rc5\"\ndraft = true\n+++\nB (Bo)\n------\nhttps://lkml.kernel.org/r/c@d\n";
 /// A post whose only entry has no link: a warning at line 4.
@@ -33,7 +25,7 @@ const BREAKS: &[u8] = b"+++\ntitle = = 1\n+++\n";
 #[test]
 fn version_prints_the_bundlers_name_and_version_and_exits_0() {
     for flag in ["--version", "-V"] {
-        let run = bundler(&[flag]).output().unwrap();
+        let run = bundler().arg(flag).output().unwrap();
         assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
         assert_eq!(
             String::from_utf8_lossy(&run.stdout),
@@ -46,15 +38,12 @@ fn version_prints_the_bundlers_name_and_version_and_exits_0() {
 fn include_drafts_bundles_the_drafts_the_summary_otherwise_counts_as_skipped() {
     let dir = tree(&[("good.md", GOOD), ("draft.md", DRAFT)]);
     let out = dir.path().join("b.json");
-    let content = dir.path().to_str().unwrap();
-    let out_arg = out.to_str().unwrap();
-    let plain = bundler(&["--content", content, "--out", out_arg])
-        .output()
-        .unwrap();
+    let plain = bundle(dir.path(), &out).output().unwrap();
     let said = stderr(&plain);
     assert!(said.contains("bundled 1 posts, 1 entries"), "{said}");
     assert!(said.contains(", 1 drafts skipped"), "{said}");
-    let drafts = bundler(&["--content", content, "--out", out_arg, "--include-drafts"])
+    let drafts = bundle(dir.path(), &out)
+        .arg("--include-drafts")
         .output()
         .unwrap();
     let said = stderr(&drafts);
@@ -67,12 +56,7 @@ fn include_drafts_bundles_the_drafts_the_summary_otherwise_counts_as_skipped() {
 fn quiet_hides_warnings_but_never_errors() {
     let dir = tree(&[("warns.md", WARNS), ("breaks.md", BREAKS)]);
     let out = dir.path().join("b.json");
-    let run = bundler(&["--quiet", "--content"])
-        .arg(dir.path())
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = bundle(dir.path(), &out).arg("--quiet").output().unwrap();
     let said = stderr(&run);
     assert_eq!(run.status.code(), Some(1), "{said}");
     assert!(said.contains("breaks.md:2: error: "), "{said}");
@@ -84,10 +68,8 @@ fn quiet_hides_warnings_but_never_errors() {
 #[test]
 fn strict_passes_a_tree_without_warnings() {
     let dir = tree(&[("good.md", GOOD)]);
-    let run = bundler(&["--strict", "--content"])
-        .arg(dir.path())
-        .arg("--out")
-        .arg(dir.path().join("b.json"))
+    let run = bundle(dir.path(), &dir.path().join("b.json"))
+        .arg("--strict")
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
@@ -96,10 +78,8 @@ fn strict_passes_a_tree_without_warnings() {
 #[test]
 fn split_and_entries_refuse_zero_entries_per_chunk_with_a_usage_error() {
     let dir = tree(&[("good.md", GOOD)]);
-    let run = bundler(&["--split", "0", "--content"])
-        .arg(dir.path())
-        .arg("--out")
-        .arg(dir.path().join("b.json"))
+    let run = bundle(dir.path(), &dir.path().join("b.json"))
+        .args(["--split", "0"])
         .output()
         .unwrap();
     let said = stderr(&run);

@@ -1,6 +1,7 @@
 //! Shared helpers: workspace paths, the optional ../shared data, snapshot files.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use kernel_news_bundle::build::{build, Built, Options};
 
@@ -83,4 +84,16 @@ pub fn tree(files: &[(&str, &[u8])]) -> tempfile::TempDir {
         std::fs::write(full, bytes).unwrap();
     }
     dir
+}
+
+/// The bundler's binary, with no arguments yet.
+pub fn bundler() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
+}
+
+/// `kernel-news-bundle --content CONTENT --out OUT`, ready for more arguments.
+pub fn bundle(content: &Path, out: &Path) -> Command {
+    let mut c = bundler();
+    c.arg("--content").arg(content).arg("--out").arg(out);
+    c
 }

@@ -13,21 +13,23 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     if dir.is_dir() {
         return Some(dir);
     }
-    assert!(
-        !ci(),
-        "{} is absent, and CI must run the tests that read it (../shared is the developers' test data)",
+    skip(&format!(
+        "{} is absent (../shared is the developers' test data)",
         dir.display()
-    );
-    eprintln!(
-        "skipping: {} is absent (../shared is developer test data)",
-        dir.display()
-    );
+    ));
     None
+}
+
+/// A test that cannot check what it should, for the reason `why`: a printed
+/// skip on a developer's machine, a failure in CI.
+pub fn skip(why: &str) {
+    assert!(!ci(), "{why}, and CI must run this test");
+    eprintln!("skipping: {why}");
 }
 
 /// Whether this is a CI run, where a test that cannot check what it should
 /// must fail rather than skip.
-pub fn ci() -> bool {
+fn ci() -> bool {
     is_ci(std::env::var("CI").ok().as_deref())
 }
 
