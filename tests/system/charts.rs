@@ -1,12 +1,10 @@
 //! Release-stat chart images read as chart directives, over small generated trees.
 
-use std::process::Command;
-
 use kernel_news_bundle::build::Built;
 use kernel_news_core::bundle::{ChartKind, ChartRef};
 use kernel_news_core::Post;
 
-use crate::support::{bundle_dirs, tree};
+use crate::support::{bundle, bundle_dirs, tree};
 
 const HEAD: &str = "---\ntitle: \"LKML News v6.7-rc4\"\ndate: 2023-11-28T06:35:48-08:00\n---\n";
 
@@ -178,11 +176,7 @@ fn an_unreadable_relstat_name_stays_an_image_and_warns_with_file_and_line() {
         assert!(m.contains("stays a plain image"), "{m}");
     }
     // The CLI prints it like every other warning.
-    let run = Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
-        .arg("--content")
-        .arg(dir.path())
-        .arg("--out")
-        .arg(dir.path().join("b.json"))
+    let run = bundle(dir.path(), &dir.path().join("b.json"))
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);

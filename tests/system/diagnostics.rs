@@ -2,17 +2,14 @@
 //! problem once, as `path:line: level: message`, its location never repeated.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use crate::support::{assert_snapshot, tree, BROKEN};
+use crate::support::{assert_snapshot, bundle, bundler, tree, BROKEN};
 
 /// Runs the bundler with `args` and gives its stderr with `tmp` written as
 /// `$TMP` and the summary's size and time (which vary) as `…`.
 fn stderr_of(tmp: &Path, args: &[&std::ffi::OsStr]) -> (Output, String) {
-    let run = Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
-        .args(args)
-        .output()
-        .unwrap();
+    let run = bundler().args(args).output().unwrap();
     let text = String::from_utf8(run.stderr.clone()).unwrap();
     let text = text.replace(&tmp.display().to_string(), "$TMP");
     let text: String = text
@@ -115,13 +112,9 @@ fn a_git_problem_names_the_repository_once() {
     let dir = tree(&[("posts/p.md", crate::support::GOOD)]);
     let repo = dir.path().join("not-a-repo");
     std::fs::create_dir(&repo).unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
-        .arg("--content")
-        .arg(dir.path().join("posts"))
+    let run = bundle(&dir.path().join("posts"), &dir.path().join("b.json"))
         .arg("--git")
         .arg(&repo)
-        .arg("--out")
-        .arg(dir.path().join("b.json"))
         // Git must not find a repository above the temporary directory.
         .env("GIT_CEILING_DIRECTORIES", dir.path())
         .env_remove("GIT_DIR")

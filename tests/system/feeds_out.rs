@@ -4,13 +4,13 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use atom_syndication::Feed;
 use kernel_news_core::subscribe::{FEED_ENTRIES, TAG_DATE};
 use kernel_news_core::Bundle;
 
-use crate::support::{tree, workspace};
+use crate::support::{bundle, tree, workspace};
 
 const BASE: &str = "https://example.org/kernel-news/";
 
@@ -24,14 +24,7 @@ https://lkml.kernel.org/r/x1@example.com\n\nA <b>getter</b> & a setter \"quoted\
 https://lkml.kernel.org/r/x2@example.com\n\nText.\n";
 
 fn bundler(content: &Path, out: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
-        .arg("--content")
-        .arg(content)
-        .arg("--out")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
+    bundle(content, out).args(extra).output().unwrap()
 }
 
 fn ok(run: &Output) -> String {
@@ -218,13 +211,10 @@ fn the_same_input_gives_byte_identical_feeds_and_sources_get_feeds_of_their_own(
     let ws = workspace();
     let run = |dir: &Path| {
         let out = dir.join("bundle.json");
-        let run = Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
-            .arg("--content")
-            .arg(ws.join("content/posts"))
+        let run = bundle(&ws.join("content/posts"), &out)
             .arg("--feed")
             .arg(ws.join("content/feeds"))
-            .args(["--base-url", "http://127.0.0.1:8080/", "--out"])
-            .arg(&out)
+            .args(["--base-url", "http://127.0.0.1:8080/"])
             .output()
             .unwrap();
         ok(&run);

@@ -2,7 +2,7 @@
 //! in its two modes (a pipe, as in CI, and forced on as on a terminal).
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::{Arc, Mutex};
 
 use kernel_news_bundle::build::{build, Options, Progress};
@@ -52,12 +52,8 @@ fn the_hook_hears_the_total_of_every_root_then_one_tick_per_post() {
 }
 
 fn bundle(content: &Path, progress: Option<&str>, extra: &[&str]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"));
-    c.arg("--content")
-        .arg(content)
-        .arg("--out")
-        .arg(content.join("out/bundle.json"))
-        .args(extra);
+    let mut c = crate::support::bundle(content, &content.join("out/bundle.json"));
+    c.args(extra);
     match progress {
         Some(mode) => c.env("KERNEL_NEWS_PROGRESS", mode),
         None => c.env_remove("KERNEL_NEWS_PROGRESS"),

@@ -7,7 +7,7 @@ use kernel_news_bundle::chunks::{self, read, split};
 use kernel_news_core::chunks::{open_bytes, reading_order, Opened};
 use kernel_news_core::load::parse_bundle;
 
-use crate::support::{assert_snapshot, bundle_dirs, tree, workspace};
+use crate::support::{assert_snapshot, bundle, bundle_dirs, tree, workspace};
 
 fn run(mut c: Command) -> Output {
     let out = c.output().unwrap();
@@ -20,11 +20,8 @@ fn run(mut c: Command) -> Output {
 }
 
 fn bundle_split(out: &Path, entries: &str) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"));
-    c.arg("--content")
-        .arg(workspace().join("content/posts"))
-        .args(["--quiet", "--split", entries, "--out"])
-        .arg(out);
+    let mut c = bundle(&workspace().join("content/posts"), out);
+    c.args(["--quiet", "--split", entries]);
     run(c)
 }
 

@@ -4,11 +4,11 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::Duration;
 
-use crate::support::{tree, GOOD};
+use crate::support::{bundler, tree, GOOD};
 
 /// Long enough for a loaded CI machine; a passing run takes a fraction of it.
 const PATIENCE: Duration = Duration::from_secs(30);
@@ -26,7 +26,7 @@ struct Watching {
 
 impl Watching {
     fn start(content: &Path, out: &Path, extra: &[&str]) -> Watching {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
+        let mut child = bundler()
             .arg("--content")
             .arg(content)
             .arg("--out")
@@ -248,7 +248,7 @@ fn serve_gives_the_viewer_with_its_reload_script_and_answers_the_poll_after_a_sa
 #[test]
 fn serve_without_watch_is_a_usage_error() {
     let content = tree(&[("a.md", GOOD)]);
-    let out = Command::new(env!("CARGO_BIN_EXE_kernel-news-bundle"))
+    let out = bundler()
         .arg("--content")
         .arg(content.path())
         .args(["--serve", "127.0.0.1:0"])
